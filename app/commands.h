@@ -1,0 +1,25 @@
+// The kg subcommands. Each takes its arguments (after the subcommand name)
+// and returns the process exit code; this folder is the only place that
+// prints to the terminal or picks exit codes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kg {
+
+// Exit codes, documented in README.md.
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;  // some inputs were bad; the rest was processed
+constexpr int kExitUsage = 2;        // bad command line or query syntax
+constexpr int kExitFailure = 3;      // nothing useful could be done (bad rules, unwritable output)
+
+using Args = std::vector<std::string>;
+
+int RunBuild(const Args& args);
+int RunExport(const Args& args);
+int RunStats(const Args& args);
+int RunRules(const Args& args);
+
+
+}  // namespace kg

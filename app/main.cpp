@@ -1,0 +1,51 @@
+// kg: a knowledge-graph builder for news text.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/commands.h"
+#include "app/common.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: kg COMMAND [ARGS...]\n"
+    "\n"
+    "Builds a knowledge graph of people, organizations and places from news text,\n"
+    "and queries, exports and draws it.\n"
+    "\n"
+    "commands:\n"
+    "  build      extract a graph from articles (text files, folders, JSON Lines, stdin)\n"
+    "  export     write a saved graph as DOT or JSON\n"
+    "  stats      counts by type and predicate, top entities\n"
+    "  rules      check a rule pack (rules check DIR), list the default one (rules show)\n"
+    "\n"
+    "Run kg COMMAND --help for a command's options. Exit status: 0 ok, 1 some inputs\n"
+    "were bad (the rest was processed), 2 usage or syntax error, 3 failure.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? kg::kExitUsage : kg::kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "kg 0.1.0\n";
+    return kg::kExitOk;
+  }
+  const std::string command = args[0];
+  const kg::Args rest(args.begin() + 1, args.end());
+  try {
+    if (command == "build") return kg::RunBuild(rest);
+    if (command == "export") return kg::RunExport(rest);
+    if (command == "stats") return kg::RunStats(rest);
+    if (command == "rules") return kg::RunRules(rest);
+  } catch (const std::bad_alloc&) {
+    kg::PrintError("out of memory");
+    return kg::kExitFailure;
+  }
+  kg::PrintError("unknown command \"" + command + "\" (see kg --help)");
+  return kg::kExitUsage;
+}

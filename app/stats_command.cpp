@@ -1,0 +1,75 @@
+// kg stats: what a graph holds.
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <map>
+
+#include "app/arg_parser.h"
+#include "app/commands.h"
+#include "app/common.h"
+
+namespace kg {
+
+int RunStats(const Args& args) {
+  ArgParser parser("kg stats GRAPH.json [--top N]",
+                   "Counts entities by type and relations by predicate and status, and lists\n"
+                   "the most connected entities.");
+  parser.Option("top", 'n', "N", "how many top entities to list (default: 10)");
+  if (Status s = parser.Parse(args); !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
+  }
+  if (parser.help_requested()) {
+    std::cout << parser.Help();
+    return kExitOk;
+  }
+  auto top = parser.GetNumber("top", 10, 0, 1000000);
+  if (!top.ok() || parser.positional().size() != 1) {
+    PrintError(top.ok() ? "stats: expected one graph file" : top.status().message());
+    return kExitUsage;
+  }
+  auto graph = LoadGraph(parser.positional().front());
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return kExitFailure;
+  }
+  std::map<std::string, int64_t> types;
+  for (size_t n = 0; n < graph->node_count(); ++n) ++types[std::string(EntityTypeName(graph->node(n).type))];
+  std::map<std::string, std::map<std::string, int64_t>> predicates;
+  std::vector<int64_t> degree(graph->node_count(), 0);
+  for (size_t e = 0; e < graph->edge_count(); ++e) {
+    const EdgeData& edge = graph->edge(e);
+    ++predicates[edge.predicate][std::string(RelationStatusName(edge.status))];
+    degree[graph->edge_source(e)] += edge.weight;
+    degree[graph->edge_target(e)] += edge.weight;
+  }
+  std::cout << "documents  " << graph->documents().size() << "\n";
+  std::cout << "entities   " << graph->node_count() << "\n";
+  for (const auto& [type, count] : types) std::cout << "  " << std::left << std::setw(16) << type << count << "\n";
+  std::cout << "relations  " << graph->edge_count() << "\n";
+  for (const auto& [predicate, statuses] : predicates) {
+    std::cout << "  " << std::left << std::setw(16) << predicate;
+    bool first = true;
+    for (const auto& [status, count] : statuses) {
+      std::cout << (first ? "" : ", ") << count << " " << status;
+      first = false;
+    }
+    std::cout << "\n";
+  }
+  std::vector<size_t> order(graph->node_count());
+  for (size_t n = 0; n < order.size(); ++n) order[n] = n;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::make_pair(-degree[a], -graph->node(a).mentions) <
+           std::make_pair(-degree[b], -graph->node(b).mentions);
+  });
+  const size_t shown = std::min(order.size(), static_cast<size_t>(*top));
+  if (shown > 0) std::cout << "top entities (relations, mentions)\n";
+  for (size_t k = 0; k < shown; ++k) {
+    const NodeData& node = graph->node(order[k]);
+    std::cout << "  " << std::left << std::setw(32) << node.label << std::setw(14)
+              << EntityTypeName(node.type) << degree[order[k]] << ", " << node.mentions << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace kg

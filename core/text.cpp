@@ -1,0 +1,110 @@
+#include "core/text.h"
+
+#include "core/utf8.h"
+
+namespace kg {
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+
+std::string_view Trim(std::string_view text) {
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) {
+      fields.push_back(text.substr(start));
+      return fields;
+    }
+    fields.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+std::string Slugify(std::string_view label) {
+  // Curly apostrophes are dropped like straight ones: "O’Brien" == "O'Brien".
+  const std::string folded = FoldApostrophes(label);
+  std::string slug;
+  bool pending_dash = false;
+  for (char c : folded) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (IsAsciiAlpha(c) || IsAsciiDigit(c) || byte >= 0x80) {
+      if (pending_dash && !slug.empty()) slug.push_back('-');
+      pending_dash = false;
+      slug.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (c != '.' && c != '\'') {  // "U.S." -> "us", "O'Brien" -> "obrien"
+      pending_dash = true;
+    }
+  }
+  return slug.empty() ? "entity" : slug;
+}
+
+std::string FoldApostrophes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 3) == "\xE2\x80\x99" || text.substr(i, 3) == "\xE2\x80\x98") {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+std::string FoldName(std::string_view name) {
+  const std::string text = FoldApostrophes(name);
+  std::string_view view = Trim(text);
+  if (EndsWith(view, "'s")) view.remove_suffix(2);
+  std::string out;
+  bool pending_space = false;
+  for (char c : view) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '.') continue;
+    if (IsAsciiAlpha(c) || IsAsciiDigit(c) || byte >= 0x80) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace kg

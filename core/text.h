@@ -1,0 +1,40 @@
+// Small, locale-independent string helpers shared by every module.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+std::string_view Trim(std::string_view text);
+std::string AsciiLower(std::string_view text);
+bool IsAsciiUpper(char c);
+bool IsAsciiLower(char c);
+bool IsAsciiDigit(char c);
+bool IsAsciiAlpha(char c);
+
+// Splits on `separator`, keeping empty fields.
+std::vector<std::string_view> Split(std::string_view text, char separator);
+
+// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
+
+// A stable id from a label: lowercase ASCII letters and digits, runs of
+// anything else become one '-' ("Benjamin Netanyahu" -> "benjamin-netanyahu").
+// Non-ASCII letters are kept as they are so that ids of non-Latin names
+// stay distinct. Never empty ("entity" when nothing is left).
+std::string Slugify(std::string_view label);
+
+// Comparison form of a name: ASCII-lowercased, curly apostrophes folded, a
+// trailing possessive removed, periods dropped ("U.S." -> "us") and other
+// punctuation turned into single spaces.
+std::string FoldName(std::string_view name);
+
+// Replaces curly single quotes (U+2018, U+2019) with ASCII apostrophes.
+std::string FoldApostrophes(std::string_view text);
+
+bool StartsWith(std::string_view text, std::string_view prefix);
+bool EndsWith(std::string_view text, std::string_view suffix);
+
+}  // namespace kg

@@ -1,0 +1,317 @@
+#include "export/graph_json.h"
+
+#include <limits>
+#include <set>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace kg {
+namespace {
+
+constexpr const char* kSchema = "kg-graph/1";
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void String(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void Key(Writer& w, const char* key) { w.Key(key); }
+
+void WriteStrings(Writer& w, const std::vector<std::string>& items) {
+  w.StartArray();
+  for (const auto& item : items) String(w, item);
+  w.EndArray();
+}
+
+// ---- reading ---------------------------------------------------------------
+
+class Reader {
+ public:
+  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
+
+  Status Error(const std::string& path, const std::string& message) const {
+    return Status::Error(origin_ + ": " + path + ": " + message);
+  }
+
+  Result<std::string> GetString(const rapidjson::Value& object, const char* key,
+                                const std::string& path, bool required = true) const {
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd()) {
+      if (!required) return std::string();
+      return Error(path, std::string("missing field \"") + key + "\"");
+    }
+    if (!it->value.IsString()) return Error(path + "." + key, "expected a string");
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+  }
+
+  Result<int64_t> GetCount(const rapidjson::Value& object, const char* key, const std::string& path,
+                           int64_t max = std::numeric_limits<int64_t>::max()) const {
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd()) return Error(path, std::string("missing field \"") + key + "\"");
+    if (!it->value.IsInt64() || it->value.GetInt64() < 0 || it->value.GetInt64() > max) {
+      return Error(path + "." + key, "expected a non-negative integer");
+    }
+    return it->value.GetInt64();
+  }
+
+  Result<std::vector<std::string>> GetStrings(const rapidjson::Value& object, const char* key,
+                                              const std::string& path) const {
+    std::vector<std::string> out;
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd()) return out;  // optional lists
+    if (!it->value.IsArray()) return Error(path + "." + key, "expected an array of strings");
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+      const auto& item = it->value[i];
+      if (!item.IsString()) {
+        return Error(path + "." + key + "[" + std::to_string(i) + "]", "expected a string");
+      }
+      out.emplace_back(item.GetString(), item.GetStringLength());
+    }
+    return out;
+  }
+
+  const rapidjson::Value* GetArray(const rapidjson::Value& object, const char* key) const {
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || !it->value.IsArray()) return nullptr;
+    return &it->value;
+  }
+
+ private:
+  std::string origin_;
+};
+
+// Line and column (1-based) of a byte offset, for parse errors.
+std::string Position(std::string_view text, size_t offset) {
+  size_t line = 1;
+  size_t column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+#define KG_ASSIGN(lhs, expr)                 \
+  auto lhs##_result = (expr);                \
+  if (!lhs##_result.ok()) return lhs##_result.status(); \
+  auto lhs = std::move(lhs##_result).value()
+
+Status ReadDocuments(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* graph) {
+  auto graph_it = root.FindMember("graph");
+  if (graph_it == root.MemberEnd()) return Status::Ok();
+  if (!graph_it->value.IsObject()) return r.Error("graph", "expected an object");
+  const rapidjson::Value* documents = r.GetArray(graph_it->value, "documents");
+  if (documents == nullptr) return Status::Ok();
+  for (rapidjson::SizeType i = 0; i < documents->Size(); ++i) {
+    const std::string path = "graph.documents[" + std::to_string(i) + "]";
+    const auto& item = (*documents)[i];
+    if (!item.IsObject()) return r.Error(path, "expected an object");
+    KG_ASSIGN(id, r.GetString(item, "id", path));
+    KG_ASSIGN(source, r.GetString(item, "path", path, false));
+    KG_ASSIGN(title, r.GetString(item, "title", path, false));
+    KG_ASSIGN(sha, r.GetString(item, "sha256", path, false));
+    graph->AddDocument({id, source, title, sha});
+  }
+  return Status::Ok();
+}
+
+Status ReadNodes(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* graph) {
+  const rapidjson::Value* nodes = r.GetArray(root, "nodes");
+  if (nodes == nullptr) return r.Error("nodes", "missing or not an array");
+  for (rapidjson::SizeType i = 0; i < nodes->Size(); ++i) {
+    const std::string path = "nodes[" + std::to_string(i) + "]";
+    const auto& item = (*nodes)[i];
+    if (!item.IsObject()) return r.Error(path, "expected an object");
+    NodeData node;
+    KG_ASSIGN(id, r.GetString(item, "id", path));
+    if (id.empty()) return r.Error(path + ".id", "empty id");
+    if (graph->FindNode(id)) return r.Error(path + ".id", "duplicate node id \"" + id + "\"");
+    node.id = std::move(id);
+    KG_ASSIGN(label, r.GetString(item, "label", path));
+    node.label = std::move(label);
+    KG_ASSIGN(type_name, r.GetString(item, "type", path));
+    auto type = ParseEntityType(type_name);
+    if (!type) return r.Error(path + ".type", "expected PERSON, ORGANIZATION or LOCATION");
+    node.type = *type;
+    KG_ASSIGN(aliases, r.GetStrings(item, "aliases", path));
+    node.aliases = std::move(aliases);
+    auto mentions = item.FindMember("mentions");
+    if (mentions != item.MemberEnd()) {
+      KG_ASSIGN(count, r.GetCount(item, "mentions", path));
+      node.mentions = count;
+    }
+    KG_ASSIGN(documents, r.GetStrings(item, "documents", path));
+    node.documents = std::move(documents);
+    graph->AddNode(std::move(node));
+  }
+  return Status::Ok();
+}
+
+Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* graph) {
+  const rapidjson::Value* links = r.GetArray(root, "links");
+  if (links == nullptr) links = r.GetArray(root, "edges");
+  if (links == nullptr) return r.Error("links", "missing or not an array");
+  for (rapidjson::SizeType i = 0; i < links->Size(); ++i) {
+    const std::string path = "links[" + std::to_string(i) + "]";
+    const auto& item = (*links)[i];
+    if (!item.IsObject()) return r.Error(path, "expected an object");
+    KG_ASSIGN(source_id, r.GetString(item, "source", path));
+    KG_ASSIGN(target_id, r.GetString(item, "target", path));
+    const auto source = graph->FindNode(source_id);
+    if (!source) return r.Error(path + ".source", "unknown node \"" + source_id + "\"");
+    const auto target = graph->FindNode(target_id);
+    if (!target) return r.Error(path + ".target", "unknown node \"" + target_id + "\"");
+    EdgeData edge;
+    KG_ASSIGN(predicate, r.GetString(item, "predicate", path));
+    if (predicate.empty()) return r.Error(path + ".predicate", "empty predicate");
+    edge.predicate = std::move(predicate);
+    KG_ASSIGN(status_name, r.GetString(item, "status", path, false));
+    auto status = status_name.empty() ? RelationStatus::kAsserted : ParseRelationStatus(status_name);
+    if (!status) return r.Error(path + ".status", "expected asserted, negated or hypothetical");
+    edge.status = *status;
+    KG_ASSIGN(weight, r.GetCount(item, "weight", path));
+    edge.weight = weight;
+    if (const rapidjson::Value* evidence = r.GetArray(item, "evidence")) {
+      for (rapidjson::SizeType k = 0; k < evidence->Size(); ++k) {
+        const std::string epath = path + ".evidence[" + std::to_string(k) + "]";
+        const auto& ev = (*evidence)[k];
+        if (!ev.IsObject()) return r.Error(epath, "expected an object");
+        KG_ASSIGN(document, r.GetString(ev, "document", epath));
+        KG_ASSIGN(start, r.GetCount(ev, "start", epath, std::numeric_limits<uint32_t>::max()));
+        KG_ASSIGN(end, r.GetCount(ev, "end", epath, std::numeric_limits<uint32_t>::max()));
+        KG_ASSIGN(sentence, r.GetString(ev, "sentence", epath));
+        if (end < start) return r.Error(epath, "end before start");
+        edge.evidence.push_back({std::move(document), static_cast<uint32_t>(start),
+                                 static_cast<uint32_t>(end), std::move(sentence)});
+      }
+    }
+    if (graph->FindEdge(*source, edge.predicate, *target, edge.status)) {
+      return r.Error(path, "duplicate link (" + source_id + ", " + edge.predicate + ", " + target_id +
+                               ", " + std::string(RelationStatusName(edge.status)) + ")");
+    }
+    graph->AddEdge(*source, *target, std::move(edge));
+  }
+  return Status::Ok();
+}
+
+#undef KG_ASSIGN
+
+}  // namespace
+
+std::string WriteGraphJson(const KnowledgeGraph& graph) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  Key(w, "directed");
+  w.Bool(true);
+  Key(w, "multigraph");
+  w.Bool(true);
+  Key(w, "graph");
+  w.StartObject();
+  Key(w, "schema");
+  String(w, kSchema);
+  Key(w, "documents");
+  w.StartArray();
+  for (const auto& document : graph.documents()) {
+    w.StartObject();
+    Key(w, "id");
+    String(w, document.id);
+    Key(w, "path");
+    String(w, document.path);
+    Key(w, "title");
+    String(w, document.title);
+    Key(w, "sha256");
+    String(w, document.sha256);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  Key(w, "nodes");
+  w.StartArray();
+  for (size_t n = 0; n < graph.node_count(); ++n) {
+    const NodeData& node = graph.node(n);
+    w.StartObject();
+    Key(w, "id");
+    String(w, node.id);
+    Key(w, "label");
+    String(w, node.label);
+    Key(w, "type");
+    String(w, EntityTypeName(node.type));
+    Key(w, "aliases");
+    WriteStrings(w, node.aliases);
+    Key(w, "mentions");
+    w.Int64(node.mentions);
+    Key(w, "documents");
+    WriteStrings(w, node.documents);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  Key(w, "links");
+  w.StartArray();
+  for (size_t e = 0; e < graph.edge_count(); ++e) {
+    const EdgeData& edge = graph.edge(e);
+    w.StartObject();
+    Key(w, "source");
+    String(w, graph.node(graph.edge_source(e)).id);
+    Key(w, "target");
+    String(w, graph.node(graph.edge_target(e)).id);
+    Key(w, "predicate");
+    String(w, edge.predicate);
+    Key(w, "status");
+    String(w, RelationStatusName(edge.status));
+    Key(w, "weight");
+    w.Int64(edge.weight);
+    Key(w, "evidence");
+    w.StartArray();
+    for (const Evidence& evidence : edge.evidence) {
+      w.StartObject();
+      Key(w, "document");
+      String(w, evidence.document);
+      Key(w, "start");
+      w.Uint(evidence.start);
+      Key(w, "end");
+      w.Uint(evidence.end);
+      Key(w, "sentence");
+      String(w, evidence.sentence);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  std::string out(buffer.GetString(), buffer.GetSize());
+  out.push_back('\n');
+  return out;
+}
+
+Result<KnowledgeGraph> ReadGraphJson(std::string_view json, const std::string& origin) {
+  rapidjson::Document root;
+  // kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
+  root.Parse<rapidjson::kParseValidateEncodingFlag>(
+      json.data(), json.size());
+  if (root.HasParseError()) {
+    return Status::Error(origin + ": " + Position(json, root.GetErrorOffset()) + ": " +
+                         rapidjson::GetParseError_En(root.GetParseError()));
+  }
+  if (!root.IsObject()) return Status::Error(origin + ": expected a JSON object at the top");
+  Reader reader(origin);
+  KnowledgeGraph graph;
+  if (Status s = ReadDocuments(reader, root, &graph); !s.ok()) return s;
+  if (Status s = ReadNodes(reader, root, &graph); !s.ok()) return s;
+  if (Status s = ReadLinks(reader, root, &graph); !s.ok()) return s;
+  return graph;
+}
+
+}  // namespace kg

@@ -1,0 +1,21 @@
+// Graph JSON (shared/spec/graph-json.md): a NetworkX node-link document.
+// Writing is deterministic (the graph's canonical order, fixed key order,
+// two-space indentation); reading validates every field, so that
+// write -> read -> write gives identical bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "graph/knowledge_graph.h"
+
+namespace kg {
+
+std::string WriteGraphJson(const KnowledgeGraph& graph);
+
+// `origin` names the input in errors: "graph.json: line 3, column 7: ...",
+// "graph.json: links[2].target: unknown node \"x\"".
+Result<KnowledgeGraph> ReadGraphJson(std::string_view json, const std::string& origin);
+
+}  // namespace kg

@@ -1,0 +1,278 @@
+#include "extract/coreference.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "core/text.h"
+
+namespace kg {
+namespace {
+
+// How many sentences back a pronoun may look for its antecedent.
+constexpr uint32_t kPronounReach = 2;
+
+class Resolver {
+ public:
+  Resolver(const CompiledRules& rules, std::string_view text, const std::vector<Token>& tokens,
+           std::vector<Mention>* mentions)
+      : rules_(rules), text_(text), tokens_(tokens), mentions_(*mentions) {}
+
+  std::vector<DocEntity> Run() {
+    for (size_t m = 0; m < mentions_.size(); ++m) ResolveFullName(m);
+    for (size_t m = 0; m < mentions_.size(); ++m) ResolveSingleName(m);
+    for (size_t m = 0; m < mentions_.size(); ++m) ResolveReference(m);
+    return Finish();
+  }
+
+ private:
+  struct Cluster {
+    std::string key;
+    EntityType type = EntityType::kPerson;
+    bool from_lexicon = false;
+    std::vector<std::string> name_words;  // for people: the longest name's words
+  };
+
+  std::vector<std::string> NameWords(const Mention& mention) const {
+    std::vector<std::string> words;
+    for (uint32_t t = mention.name_begin; t < mention.name_end; ++t) {
+      if (tokens_[t].Is(kTokenWord)) words.push_back(tokens_[t].norm);
+    }
+    return words;
+  }
+
+  int NewCluster(const Mention& mention) {
+    Cluster cluster;
+    cluster.key = mention.key;
+    cluster.type = mention.type;
+    cluster.from_lexicon = mention.from_lexicon;
+    if (mention.type == EntityType::kPerson) cluster.name_words = NameWords(mention);
+    clusters_.push_back(std::move(cluster));
+    const int id = static_cast<int>(clusters_.size() - 1);
+    by_key_[{mention.key, mention.type}] = id;
+    return id;
+  }
+
+  static bool EndsWithWords(const std::vector<std::string>& longer,
+                            const std::vector<std::string>& shorter) {
+    return shorter.size() <= longer.size() &&
+           std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+  }
+
+  // Names of two or more words, and every lexicon or typed name.
+  void ResolveFullName(size_t m) {
+    Mention& mention = mentions_[m];
+    if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kDescription) return;
+    if (mention.weak) return;
+    const std::vector<std::string> words = NameWords(mention);
+    if (mention.type == EntityType::kPerson && !mention.from_lexicon && words.size() < 2) return;
+    if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
+      mention.entity = it->second;
+      return;
+    }
+    if (mention.type == EntityType::kPerson && !mention.from_lexicon) {
+      // "Hassan Nasrallah" and "Sayyed Hassan Nasrallah" are one person.
+      for (size_t c = 0; c < clusters_.size(); ++c) {
+        Cluster& cluster = clusters_[c];
+        if (cluster.type != EntityType::kPerson || cluster.from_lexicon) continue;
+        if (EndsWithWords(cluster.name_words, words) || EndsWithWords(words, cluster.name_words)) {
+          if (words.size() > cluster.name_words.size() && StartsWithGivenName(mention)) {
+            cluster.name_words = words;
+            cluster.key = mention.key;
+          }
+          mention.entity = static_cast<int>(c);
+          by_key_[{mention.key, mention.type}] = static_cast<int>(c);
+          return;
+        }
+      }
+    }
+    // "IDF" after "Israel Defense Forces": same entity.
+    if (mention.type == EntityType::kOrganization && words.size() == 1 &&
+        tokens_[mention.name_begin].Is(kTokenAllCaps)) {
+      if (int c = FindByAcronym(words.front()); c >= 0) {
+        mention.entity = c;
+        return;
+      }
+    }
+    mention.entity = NewCluster(mention);
+  }
+
+  bool StartsWithGivenName(const Mention& mention) const {
+    return rules_.IsGivenName(tokens_[mention.name_begin].span.In(text_));
+  }
+
+  int FindByAcronym(const std::string& acronym) const {
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (clusters_[c].type != EntityType::kOrganization) continue;
+      std::string initials;
+      for (std::string_view word : Split(clusters_[c].key, ' ')) {
+        if (!word.empty() && IsAsciiUpper(word.front())) initials.push_back(static_cast<char>(word.front() - 'A' + 'a'));
+      }
+      if (initials.size() >= 2 && initials == acronym) return static_cast<int>(c);
+    }
+    return -1;
+  }
+
+  // Surnames, "Mr. Biden" and lone capitalised words.
+  void ResolveSingleName(size_t m) {
+    Mention& mention = mentions_[m];
+    if (mention.entity >= 0 || mention.kind == MentionKind::kPronoun ||
+        mention.kind == MentionKind::kDescription) {
+      return;
+    }
+    const std::vector<std::string> words = NameWords(mention);
+    if (words.empty()) return;
+    // The person whose surname (or given name) this is: nearest before,
+    // else the first after.
+    int best = -1;
+    for (size_t other = 0; other < mentions_.size(); ++other) {
+      const Mention& candidate = mentions_[other];
+      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.from_lexicon) continue;
+      const auto& name = clusters_[static_cast<size_t>(candidate.entity)].name_words;
+      if (name.size() < 2 || !(name.back() == words.back() || (words.size() == 1 && name.front() == words.front()))) {
+        continue;
+      }
+      if (other < m || best < 0) best = candidate.entity;
+      if (other > m) break;
+    }
+    if (best >= 0) {
+      mention.entity = best;
+      mention.type = EntityType::kPerson;
+      return;
+    }
+    if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
+      mention.entity = it->second;
+      return;
+    }
+    if (words.size() == 1) {
+      if (int c = FindByAcronym(words.front()); c >= 0) {
+        mention.entity = c;
+        return;
+      }
+    }
+    if (mention.weak) return;  // a lone word with no cue: not enough to call it a name
+    mention.entity = NewCluster(mention);
+  }
+
+  bool Usable(const Mention& candidate) const {
+    return candidate.entity >= 0 && candidate.kind != MentionKind::kModifier;
+  }
+
+  // Pronouns and descriptions.
+  void ResolveReference(size_t m) {
+    Mention& mention = mentions_[m];
+    if (mention.kind == MentionKind::kPronoun) {
+      const auto types = rules_.PronounTypes(mention.key);
+      for (size_t k = m; k-- > 0;) {
+        const Mention& candidate = mentions_[k];
+        if (mention.sentence - candidate.sentence > kPronounReach) break;
+        if (!Usable(candidate) || candidate.kind == MentionKind::kPronoun) continue;
+        if (types && types->Contains(clusters_[static_cast<size_t>(candidate.entity)].type)) {
+          mention.entity = candidate.entity;
+          return;
+        }
+      }
+      return;
+    }
+    if (mention.kind != MentionKind::kDescription) return;
+    if (mention.type != EntityType::kPerson) {
+      for (size_t k = m; k-- > 0;) {
+        const Mention& candidate = mentions_[k];
+        if (Usable(candidate) && clusters_[static_cast<size_t>(candidate.entity)].type == mention.type &&
+            candidate.kind != MentionKind::kDescription) {
+          mention.entity = candidate.entity;
+          return;
+        }
+      }
+      return;
+    }
+    // Apposition: "Yahya Sinwar, the group's Gaza leader".
+    if (mention.token_begin >= 2) {
+      const std::string& separator = tokens_[mention.token_begin - 1].norm;
+      if (separator == "," || separator == "--") {
+        for (size_t k = m; k-- > 0;) {
+          const Mention& candidate = mentions_[k];
+          if (candidate.token_end + 1 < mention.token_begin) break;
+          if (candidate.token_end + 1 == mention.token_begin && candidate.entity >= 0 &&
+              candidate.type == EntityType::kPerson) {
+            mention.entity = candidate.entity;
+            return;
+          }
+        }
+      }
+    }
+    const int affiliation = AffiliationEntity(mention);
+    for (size_t k = m; k-- > 0;) {
+      const Mention& candidate = mentions_[k];
+      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.title.empty()) continue;
+      if (affiliation >= 0) {
+        if (AffiliationEntity(candidate) == affiliation && candidate.role == mention.role) {
+          mention.entity = candidate.entity;
+          return;
+        }
+      } else if (candidate.title == mention.title) {
+        mention.entity = candidate.entity;
+        return;
+      }
+    }
+  }
+
+  int AffiliationEntity(const Mention& mention) const {
+    if (mention.affiliation < 0) return -1;
+    return mentions_[static_cast<size_t>(mention.affiliation)].entity;
+  }
+
+  std::vector<DocEntity> Finish() {
+    // Renumber clusters by first mention so entity order follows the text.
+    std::vector<int> renumber(clusters_.size(), -1);
+    std::vector<DocEntity> entities;
+    for (Mention& mention : mentions_) {
+      if (mention.entity < 0) continue;
+      int& id = renumber[static_cast<size_t>(mention.entity)];
+      if (id < 0) {
+        const Cluster& cluster = clusters_[static_cast<size_t>(mention.entity)];
+        DocEntity entity;
+        entity.label = cluster.key;
+        entity.type = cluster.type;
+        entity.from_lexicon = cluster.from_lexicon;
+        id = static_cast<int>(entities.size());
+        entities.push_back(std::move(entity));
+      }
+      mention.entity = id;
+    }
+    std::vector<std::set<std::string>> aliases(entities.size());
+    for (const Mention& mention : mentions_) {
+      if (mention.entity < 0) continue;
+      DocEntity& entity = entities[static_cast<size_t>(mention.entity)];
+      ++entity.mentions;
+      if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kModifier) continue;
+      if (mention.kind != MentionKind::kDescription) entity.named = true;
+      auto& set = aliases[static_cast<size_t>(mention.entity)];
+      set.insert(std::string(Trim(mention.span.In(text_))));
+      const Span name = {tokens_[mention.name_begin].span.begin, tokens_[mention.name_end - 1].span.end};
+      set.insert(std::string(Trim(name.In(text_))));
+    }
+    for (size_t e = 0; e < entities.size(); ++e) {
+      aliases[e].erase(entities[e].label);
+      entities[e].aliases.assign(aliases[e].begin(), aliases[e].end());
+    }
+    return entities;
+  }
+
+  const CompiledRules& rules_;
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::vector<Mention>& mentions_;
+  std::vector<Cluster> clusters_;
+  std::map<std::pair<std::string, EntityType>, int> by_key_;
+};
+
+}  // namespace
+
+std::vector<DocEntity> Coreference::Resolve(std::string_view text, const std::vector<Token>& tokens,
+                                            std::vector<Mention>* mentions) const {
+  return Resolver(rules_, text, tokens, mentions).Run();
+}
+
+}  // namespace kg

@@ -1,0 +1,535 @@
+#include "extract/mention_finder.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "core/text.h"
+
+namespace kg {
+namespace {
+
+// A lexicon match at a token position.
+struct LexMatch {
+  size_t length = 0;
+  const LexiconValue* value = nullptr;
+  explicit operator bool() const { return value != nullptr; }
+};
+
+// A parsed title sequence: "Prime Minister", "political leader", "Gen.".
+struct TitleMatch {
+  size_t end = 0;         // token after the last title word
+  int title = -1;         // the title that gives the role, or the last one
+  bool found = false;
+};
+
+// Scans one document. Owns the output and the per-document facts that the
+// rules need (which words also occur in lowercase).
+class Scanner {
+ public:
+  Scanner(const CompiledRules& rules, std::string_view text, const std::vector<Token>& tokens)
+      : rules_(rules), text_(text), tokens_(tokens) {
+    for (const Token& token : tokens_) {
+      if (token.Is(kTokenWord) && !token.Is(kTokenCapitalized) && !token.Is(kTokenNumber)) {
+        lowercase_words_.insert(token.norm);
+      }
+    }
+  }
+
+  std::vector<Mention> Run(const std::vector<Sentence>& sentences) {
+    for (uint32_t s = 0; s < sentences.size(); ++s) ScanSentence(s, sentences[s]);
+    for (const auto& [mention, token] : forward_affiliations_) {
+      mentions_[mention].affiliation = MentionStartingAt(token);
+    }
+    return std::move(mentions_);
+  }
+
+ private:
+  std::string_view Raw(size_t i) const { return tokens_[i].span.In(text_); }
+  bool IsCapitalizedWord(size_t i) const {
+    return tokens_[i].Is(kTokenWord) && tokens_[i].Is(kTokenCapitalized);
+  }
+  bool IsPossessive(size_t i) const { return i < end_ && tokens_[i].norm == "'s"; }
+  bool Joined(size_t i) const { return i < end_ && !tokens_[i].Is(kTokenSpaceBefore); }
+
+  int MentionStartingAt(size_t token) const {
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      if (mentions_[m].token_begin == token) return static_cast<int>(m);
+    }
+    return -1;
+  }
+
+  // ---- lexicon ----------------------------------------------------------
+
+  bool CaseFits(size_t i, const LexiconValue& value) const {
+    for (size_t k = 0; k < value.upper.size(); ++k) {
+      const Token& token = tokens_[i + k];
+      if (!token.Is(kTokenWord)) continue;
+      if (value.upper[k] && !token.Is(kTokenCapitalized)) return false;
+      if (value.acronym && !token.Is(kTokenAllCaps)) return false;
+    }
+    return true;
+  }
+
+  LexMatch LexAt(size_t i) const {
+    LexMatch best;
+    rules_.lexicon().Match(tokens_, i, end_, [&](size_t length, const std::vector<LexiconValue>& values) {
+      const LexiconValue* chosen = nullptr;
+      for (const auto& value : values) {
+        if (!CaseFits(i, value)) continue;
+        if (chosen == nullptr || (value.kind == LexiconValue::Kind::kName &&
+                                  chosen->kind != LexiconValue::Kind::kName)) {
+          chosen = &value;
+        }
+      }
+      if (chosen != nullptr) best = {length, chosen};
+    });
+    return best;
+  }
+
+  const LexiconEntry& Entry(const LexiconValue& value) const {
+    return rules_.pack().entities[value.entry];
+  }
+
+  // ---- names ------------------------------------------------------------
+
+  // A sentence-opening capitalised word that is an ordinary word ("Then",
+  // "Despite", "Unconfirmed") rather than a name.
+  bool IsOrdinaryOpener(size_t i) const {
+    const bool opening =
+        i == begin_ || tokens_[i - 1].norm == "\"" || tokens_[i - 1].norm == ":" ||
+        tokens_[i - 1].norm == "(" || tokens_[i - 1].norm == "'";
+    if (!opening || !IsCapitalizedWord(i) || tokens_[i].Is(kTokenAllCaps)) return false;
+    if (rules_.IsGivenName(Raw(i))) return false;
+    const std::string& norm = tokens_[i].norm;
+    return rules_.IsCommonWord(norm) || lowercase_words_.contains(norm) || EndsWith(norm, "ly") ||
+           EndsWith(norm, "ing");
+  }
+
+  bool IsNameWord(size_t i) const {
+    if (!IsCapitalizedWord(i) || rules_.IsNonName(Raw(i))) return false;
+    return tokens_[i].norm != "i";
+  }
+
+  // The end of a run of capitalised name words starting at `i` (== i when
+  // there is none). Particles and hyphens join words ("al-Assad",
+  // "Jean-Pierre"); "of"/"for"/"and" join only inside organization and
+  // place names ("Ministry of Defense").
+  size_t NameRunEnd(size_t i) const {
+    if (i >= end_ || !IsNameWord(i)) return i;
+    size_t j = i + 1;
+    bool has_head = rules_.NameHeadType(Raw(i)).has_value();
+    while (j < end_) {
+      if (IsNameWord(j) && tokens_[j].Is(kTokenSpaceBefore) && !IsTitleStart(j)) {
+        has_head = has_head || rules_.NameHeadType(Raw(j)).has_value();
+        ++j;
+      } else if (tokens_[j].norm == "-" && Joined(j) && j + 1 < end_ && Joined(j + 1) &&
+                 IsNameWord(j + 1)) {
+        j += 2;
+      } else if (rules_.IsNameParticle(tokens_[j].norm) && !tokens_[j].Is(kTokenCapitalized) &&
+                 j + 1 < end_ && (IsNameWord(j + 1) || (tokens_[j + 1].norm == "-" && j + 2 < end_ &&
+                                                        IsNameWord(j + 2)))) {
+        j += tokens_[j + 1].norm == "-" ? 3u : 2u;
+      } else if (has_head && (tokens_[j].norm == "of" || tokens_[j].norm == "for" ||
+                              tokens_[j].norm == "and") &&
+                 j + 1 < end_ && IsNameWord(j + 1)) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  bool IsTitleStart(size_t i) const {
+    const std::vector<uint32_t>* values = nullptr;
+    const size_t length = rules_.titles().Longest(tokens_, i, end_, &values);
+    // A capitalised title inside a run ("Prime Minister") breaks it; a name
+    // that happens to be a title word ("Major") does not when a name follows.
+    return length > 0 && IsCapitalizedWord(i);
+  }
+
+  // The type of a name run from its words alone, or nullopt when unknown.
+  enum class RunKind { kEntity, kEvent, kUnknownSingle };
+  struct RunType {
+    RunKind kind = RunKind::kEntity;
+    EntityType type = EntityType::kPerson;
+  };
+  RunType ClassifyRun(size_t i, size_t j) const {
+    std::optional<EntityType> head;
+    for (size_t k = i; k < j; ++k) {
+      if (rules_.IsEventHead(Raw(k))) return {RunKind::kEvent, EntityType::kPerson};
+      if (auto type = rules_.NameHeadType(Raw(k))) {
+        if (k + 1 == j || !head) head = type;
+      }
+    }
+    if (head) return {RunKind::kEntity, *head};
+    size_t words = 0;
+    for (size_t k = i; k < j; ++k) words += tokens_[k].Is(kTokenWord) ? 1u : 0u;
+    if (words == 1) {
+      if (tokens_[i].Is(kTokenAllCaps) && tokens_[i].norm.size() <= 6) {
+        return {RunKind::kEntity, EntityType::kOrganization};
+      }
+      if (rules_.IsGivenName(Raw(i))) return {RunKind::kEntity, EntityType::kPerson};
+      return {RunKind::kUnknownSingle, EntityType::kPerson};
+    }
+    return {RunKind::kEntity, EntityType::kPerson};
+  }
+
+  // ---- titles -----------------------------------------------------------
+
+  TitleMatch TitlesAt(size_t i, bool allow_place_modifiers) const {
+    TitleMatch match;
+    size_t j = i;
+    while (j < end_) {
+      const std::vector<uint32_t>* values = nullptr;
+      const size_t length = rules_.titles().Longest(tokens_, j, end_, &values, /*fuzzy=*/true);
+      if (length > 0) {
+        const int title = static_cast<int>(values->front());
+        if (match.title < 0 || rules_.pack().titles[static_cast<size_t>(match.title)].relation.empty()) {
+          match.title = title;
+        }
+        match.found = true;
+        j += length;
+        continue;
+      }
+      const std::vector<uint32_t>* modifiers = nullptr;
+      const size_t modifier = rules_.title_modifiers().Longest(tokens_, j, end_, &modifiers);
+      if (modifier > 0 && !match.found) {
+        j += modifier;
+        continue;
+      }
+      // "the group's Gaza leader": a place may qualify a title.
+      if (allow_place_modifiers && !match.found) {
+        const LexMatch lex = LexAt(j);
+        if (lex && lex.value->kind == LexiconValue::Kind::kName &&
+            Entry(*lex.value).type == EntityType::kLocation) {
+          j += lex.length;
+          continue;
+        }
+      }
+      break;
+    }
+    match.end = j;
+    return match;
+  }
+
+  // ---- affiliations -----------------------------------------------------
+
+  // An organization or country that a following title belongs to: a
+  // lexicon name or demonym ("Hamas", "Israeli", "US"), a description
+  // ("the group"), or an organization-headed name, each optionally
+  // possessive ("Iran's"). Returns the token after it, or `i`.
+  size_t AffiliationEnd(size_t i) const {
+    size_t j = i;
+    if (const LexMatch lex = LexAt(i); lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
+      j = i + lex.length;
+    } else if (const std::vector<uint32_t>* values = nullptr;
+               tokens_[i].norm == "the" && rules_.descriptions().Longest(tokens_, i, end_, &values) > 0) {
+      j = i + rules_.descriptions().Longest(tokens_, i, end_, &values);
+      if (!IsPossessive(j)) return i;
+    } else {
+      const size_t run = NameRunEnd(i);
+      if (run == i) return i;
+      const RunType type = ClassifyRun(i, run);
+      if (type.kind != RunKind::kEntity || type.type == EntityType::kPerson) return i;
+      j = run;
+    }
+    if (IsPossessive(j)) ++j;
+    return j;
+  }
+
+  // ---- mention output -----------------------------------------------------
+
+  int Add(size_t begin, size_t end, size_t name_begin, size_t name_end, EntityType type,
+          MentionKind kind, std::string key) {
+    Mention mention;
+    mention.span = {tokens_[begin].span.begin, tokens_[end - 1].span.end};
+    mention.token_begin = static_cast<uint32_t>(begin);
+    mention.token_end = static_cast<uint32_t>(end);
+    mention.name_begin = static_cast<uint32_t>(name_begin);
+    mention.name_end = static_cast<uint32_t>(name_end);
+    mention.sentence = sentence_;
+    mention.type = type;
+    mention.kind = kind;
+    mention.key = std::move(key);
+    mentions_.push_back(std::move(mention));
+    return static_cast<int>(mentions_.size() - 1);
+  }
+
+  std::string SpanText(size_t begin, size_t end) const {
+    return std::string(text_.substr(tokens_[begin].span.begin,
+                                    tokens_[end - 1].span.end - tokens_[begin].span.begin));
+  }
+
+  // Emits the mention of an affiliation parsed by AffiliationEnd; returns
+  // its index, or -1 when it holds no entity.
+  int AddAffiliation(size_t i, size_t end) {
+    size_t name_end = IsPossessive(end - 1) ? end - 1 : end;
+    if (const LexMatch lex = LexAt(i); lex && i + lex.length == name_end) {
+      return AddLexicon(i, *lex.value, lex.length, /*as_modifier=*/true);
+    }
+    if (tokens_[i].norm == "the") {
+      const std::vector<uint32_t>* values = nullptr;
+      rules_.descriptions().Longest(tokens_, i, end_, &values);
+      const auto& description = rules_.pack().descriptions[values->front()];
+      return Add(i, name_end, i, name_end, description.type, MentionKind::kDescription,
+                 description.phrase);
+    }
+    const RunType type = ClassifyRun(i, name_end);
+    return Add(i, name_end, i, name_end, type.type, MentionKind::kName, SpanText(i, name_end));
+  }
+
+  int AddLexicon(size_t i, const LexiconValue& value, size_t length, bool as_modifier) {
+    const LexiconEntry& entry = Entry(value);
+    std::string key = entry.name;
+    EntityType type = entry.type;
+    // "Washington said" is the government; "in Washington" is the city.
+    if (!entry.metonym_of.empty() && !(i > begin_ && (rules_.IsPlacePreposition(tokens_[i - 1].norm) ||
+                                                     tokens_[i - 1].norm == "of"))) {
+      const int target = rules_.FindEntity(entry.metonym_of);
+      key = entry.metonym_of;
+      type = rules_.pack().entities[static_cast<size_t>(target)].type;
+    }
+    MentionKind kind = MentionKind::kName;
+    if (value.kind == LexiconValue::Kind::kDemonymAdjective) kind = MentionKind::kModifier;
+    if (value.kind == LexiconValue::Kind::kDemonymPlural) kind = MentionKind::kCollective;
+    (void)as_modifier;
+    const int m = Add(i, i + length, i, i + length, type, kind, key);
+    mentions_[static_cast<size_t>(m)].from_lexicon = true;
+    return m;
+  }
+
+  // ---- constructions ------------------------------------------------------
+
+  // [Affiliation] [modifiers] Title+ Name: "Israeli Prime Minister Benjamin
+  // Netanyahu", "Hamas political leader Ismail Haniyeh", "Mr. Biden".
+  size_t TryTitledPerson(size_t i) {
+    size_t j = AffiliationEnd(i);
+    const bool has_affiliation = j > i;
+    const TitleMatch titles = TitlesAt(j, has_affiliation);
+    if (!titles.found) return i;
+    size_t name = titles.end;
+    // "Minister for Strategic Affairs Ron Dermer": a portfolio, then a
+    // name that opens with a given name.
+    if (name < end_ && (tokens_[name].norm == "for" || tokens_[name].norm == "of")) {
+      const size_t run = NameRunEnd(name + 1);
+      size_t given = run;
+      for (size_t k = name + 2; k < run; ++k) {
+        if (rules_.IsGivenName(Raw(k))) {
+          given = k;
+          break;
+        }
+      }
+      if (given == run) return i;
+      name = given;
+    }
+    const size_t name_end = NameRunEnd(name);
+    if (name_end == name) return i;
+    if (const LexMatch lex = LexAt(name); lex && name + lex.length == name_end &&
+                                          lex.value->kind != LexiconValue::Kind::kName) {
+      return i;  // "Prime Minister Israeli ..." is not a name
+    }
+    const RunType type = ClassifyRun(name, name_end);
+    if (type.kind == RunKind::kEvent || type.type != EntityType::kPerson) return i;
+
+    const int affiliation = has_affiliation ? AddAffiliation(i, j) : -1;
+    const int m = Add(i, name_end, name, name_end, EntityType::kPerson, MentionKind::kName,
+                      SpanText(name, name_end));
+    Mention& mention = mentions_[static_cast<size_t>(m)];
+    const auto& title = rules_.pack().titles[static_cast<size_t>(titles.title)];
+    mention.title = title.phrase;
+    mention.role = title.relation;
+    mention.affiliation = affiliation;
+    return name_end;
+  }
+
+  // "the Israeli leader", "the president", "the C.I.A. director": a title
+  // with no name, pointing back to a titled person.
+  size_t TryPersonDescription(size_t i) {
+    if (tokens_[i].norm != "the" || i + 1 >= end_) return i;
+    const size_t j = AffiliationEnd(i + 1);
+    const TitleMatch titles = TitlesAt(j, j > i + 1);
+    if (!titles.found || (titles.end < end_ && IsNameWord(titles.end))) return i;
+    const auto& title = rules_.pack().titles[static_cast<size_t>(titles.title)];
+    if (title.relation.empty()) return i;  // "the sheikh" names no role
+    const int affiliation = j > i + 1 ? AddAffiliation(i + 1, j) : -1;
+    const int m = Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription,
+                      title.phrase);
+    Mention& mention = mentions_[static_cast<size_t>(m)];
+    mention.title = title.phrase;
+    mention.role = title.relation;
+    mention.affiliation = affiliation;
+    // "the leader of Hamas": the affiliation follows.
+    if (affiliation < 0 && titles.end + 1 < end_ &&
+        (tokens_[titles.end].norm == "of" || tokens_[titles.end].norm == "to" ||
+         tokens_[titles.end].norm == "for")) {
+      size_t target = titles.end + 1;
+      if (tokens_[target].norm == "the" && target + 1 < end_ && IsNameWord(target + 1)) ++target;
+      forward_affiliations_.emplace_back(static_cast<size_t>(m), target);
+    }
+    return titles.end;
+  }
+
+  // "the group", "the organization": the nearest such entity before.
+  size_t TryDescription(size_t i) {
+    const std::vector<uint32_t>* values = nullptr;
+    const size_t length = rules_.descriptions().Longest(tokens_, i, end_, &values);
+    if (length == 0 || (i + length < end_ && IsNameWord(i + length))) return i;
+    const auto& description = rules_.pack().descriptions[values->front()];
+    Add(i, i + length, i, i + length, description.type, MentionKind::kDescription,
+        description.phrase);
+    return i + length;
+  }
+
+  // A collective noun after a country or demonym: "Israeli officials".
+  size_t CollectiveEnd(size_t j) const {
+    const std::vector<uint32_t>* values = nullptr;
+    return j + rules_.collectives().Longest(tokens_, j, end_, &values, /*fuzzy=*/true);
+  }
+
+  // Lexicon names, demonyms and collectives, with an optional leading "the".
+  size_t TryLexicon(size_t i) {
+    const size_t start = i;
+    if (tokens_[i].norm == "the" && i + 1 < end_) ++i;
+    const LexMatch lex = LexAt(i);
+    if (!lex) return start;
+    const size_t lex_end = i + lex.length;
+    // A longer name run with its own head wins: "Israel Defense Forces",
+    // "Baghdad International Airport".
+    const size_t run = NameRunEnd(i);
+    if (run > lex_end && ClassifyRun(i, run).kind == RunKind::kEntity &&
+        rules_.NameHeadType(Raw(run - 1)).has_value()) {
+      return start;
+    }
+    const size_t collective = CollectiveEnd(lex_end);
+    if (collective > lex_end && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
+      const LexiconEntry& entry = Entry(*lex.value);
+      const EntityType type = entry.type;
+      const int m = Add(start, collective, i, lex_end, type, MentionKind::kCollective, entry.name);
+      mentions_[static_cast<size_t>(m)].from_lexicon = true;
+      return collective;
+    }
+    if (lex.value->kind == LexiconValue::Kind::kDemonymPlural) {
+      const LexiconEntry& entry = Entry(*lex.value);
+      const int m = Add(start, lex_end, i, lex_end, entry.type, MentionKind::kCollective, entry.name);
+      mentions_[static_cast<size_t>(m)].from_lexicon = true;
+      return lex_end;
+    }
+    if (start != i && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return start;
+    const int m = AddLexicon(i, *lex.value, lex.length, false);
+    if (start != i) mentions_[static_cast<size_t>(m)].token_begin = static_cast<uint32_t>(start);
+    return lex_end;
+  }
+
+  // A run of capitalised words typed by its heads, given names or context.
+  size_t TryNameRun(size_t i) {
+    const size_t run = NameRunEnd(i);
+    if (run == i) return i;
+    // "the Biden administration": a person's government, not the person.
+    if (CollectiveEnd(run) > run && ClassifyRun(i, run).type == EntityType::kPerson) {
+      return CollectiveEnd(run);
+    }
+    const RunType type = ClassifyRun(i, run);
+    if (type.kind == RunKind::kEvent) return run;
+    const int m = Add(i, run, i, run, type.type, MentionKind::kName, SpanText(i, run));
+    Mention& mention = mentions_[static_cast<size_t>(m)];
+    if (type.kind == RunKind::kUnknownSingle) {
+      const std::string& before = i > begin_ ? tokens_[i - 1].norm : std::string();
+      const bool place = (i > begin_ && rules_.IsPlacePreposition(before)) ||
+                         (before == "of" && i >= begin_ + 2 && rules_.IsPlaceNoun(tokens_[i - 2].norm));
+      if (place && !IsPossessive(run)) {
+        mention.type = EntityType::kLocation;
+      } else if (run < end_ && rules_.IsSpeechVerb(tokens_[run].norm)) {
+        mention.type = EntityType::kPerson;
+      } else {
+        mention.weak = true;
+      }
+    }
+    // "Israel Defense Forces (IDF)": the acronym names the same entity.
+    if (run + 2 < end_ && tokens_[run].norm == "(" && tokens_[run + 1].Is(kTokenAllCaps) &&
+        tokens_[run + 2].norm == ")") {
+      const int acronym = Add(run + 1, run + 2, run + 1, run + 2, mention.type, MentionKind::kName,
+                              mentions_[static_cast<size_t>(m)].key);
+      (void)acronym;
+      return run + 3;
+    }
+    return run;
+  }
+
+  size_t TryPronoun(size_t i) {
+    if (!tokens_[i].Is(kTokenWord) || tokens_[i].Is(kTokenAllCaps)) return i;
+    const auto types = rules_.PronounTypes(tokens_[i].norm);
+    if (!types) return i;
+    EntityType type = EntityType::kPerson;
+    for (EntityType candidate : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+      if (types->Contains(candidate)) {
+        type = candidate;
+        break;
+      }
+    }
+    Add(i, i + 1, i, i + 1, type, MentionKind::kPronoun, tokens_[i].norm);
+    return i + 1;
+  }
+
+  void ScanSentence(uint32_t index, const Sentence& sentence) {
+    sentence_ = index;
+    begin_ = sentence.token_begin;
+    end_ = sentence.token_end;
+    size_t i = begin_;
+    while (i < end_) {
+      if (!tokens_[i].Is(kTokenWord)) {
+        ++i;
+        continue;
+      }
+      if (IsOrdinaryOpener(i) && !LexAt(i)) {
+        ++i;
+        continue;
+      }
+      size_t next = TryPronoun(i);
+      if (next == i) next = TryPersonDescription(i);
+      if (next == i) next = TryTitledPerson(i);
+      if (next == i) next = TryLexicon(i);
+      if (next == i) next = TryDescription(i);
+      if (next == i) next = TryNameRun(i);
+      i = next == i ? i + 1 : next;
+    }
+  }
+
+  const CompiledRules& rules_;
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::unordered_set<std::string> lowercase_words_;
+  std::vector<Mention> mentions_;
+  std::vector<std::pair<size_t, size_t>> forward_affiliations_;  // mention, token
+  uint32_t sentence_ = 0;
+  size_t begin_ = 0;
+  size_t end_ = 0;
+};
+
+}  // namespace
+
+std::vector<Mention> MentionFinder::Find(std::string_view text, const std::vector<Token>& tokens,
+                                         const std::vector<Sentence>& sentences) const {
+  std::vector<Mention> mentions = Scanner(rules_, text, tokens).Run(sentences);
+  // Affiliations are emitted before the titled name they belong to, so the
+  // order is already by position; keep it stable for equal starts.
+  std::vector<size_t> order(mentions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return mentions[a].token_begin < mentions[b].token_begin;
+  });
+  std::vector<int> new_index(mentions.size());
+  for (size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<int>(k);
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions.size());
+  for (size_t k : order) {
+    Mention mention = std::move(mentions[k]);
+    if (mention.affiliation >= 0) mention.affiliation = new_index[static_cast<size_t>(mention.affiliation)];
+    sorted.push_back(std::move(mention));
+  }
+  return sorted;
+}
+
+}  // namespace kg

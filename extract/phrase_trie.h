@@ -1,0 +1,91 @@
+// A trie over token norms for multi-word lexicon lookups ("prime minister",
+// "the gaza strip"): matching walks the tokens once instead of building
+// candidate strings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/annotations.h"
+
+namespace kg {
+
+// Damerau-Levenshtein distance is at most 1 (one edit or one swap).
+bool WithinOneEdit(std::string_view a, std::string_view b);
+
+template <typename Value>
+class PhraseTrie {
+ public:
+  PhraseTrie() : nodes_(1) {}
+
+  void Add(const std::vector<std::string>& words, Value value) {
+    uint32_t node = 0;
+    for (const auto& word : words) {
+      auto it = nodes_[node].children.find(word);
+      if (it == nodes_[node].children.end()) {
+        const auto child = static_cast<uint32_t>(nodes_.size());
+        nodes_[node].children.emplace(word, child);
+        nodes_.emplace_back();
+        node = child;
+      } else {
+        node = it->second;
+      }
+    }
+    nodes_[node].values.push_back(std::move(value));
+  }
+
+  // Calls `visit(length, values)` for every phrase that matches the tokens
+  // starting at `begin` (and ending before `end`), shortest first. With
+  // `fuzzy`, a token of `fuzzy_min` or more bytes also matches a word one
+  // edit away (for titles in machine-rewritten text).
+  template <typename Visit>
+  void Match(const std::vector<Token>& tokens, size_t begin, size_t end, Visit&& visit,
+             bool fuzzy = false, size_t fuzzy_min = 7) const {
+    uint32_t node = 0;
+    for (size_t i = begin; i < end; ++i) {
+      const auto& children = nodes_[node].children;
+      auto it = children.find(tokens[i].norm);
+      if (it == children.end() && fuzzy && tokens[i].norm.size() >= fuzzy_min) {
+        for (auto candidate = children.begin(); candidate != children.end(); ++candidate) {
+          if (candidate->first.size() >= fuzzy_min && WithinOneEdit(candidate->first, tokens[i].norm)) {
+            it = candidate;
+            break;
+          }
+        }
+      }
+      if (it == children.end()) return;
+      node = it->second;
+      if (!nodes_[node].values.empty()) visit(i + 1 - begin, nodes_[node].values);
+    }
+  }
+
+  // The longest match at `begin`: its length (0 if none) and values.
+  size_t Longest(const std::vector<Token>& tokens, size_t begin, size_t end,
+                 const std::vector<Value>** values, bool fuzzy = false) const {
+    size_t best = 0;
+    Match(
+        tokens, begin, end,
+        [&](size_t length, const std::vector<Value>& found) {
+          best = length;
+          *values = &found;
+        },
+        fuzzy);
+    return best;
+  }
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Node {
+    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> children;
+    std::vector<Value> values;
+  };
+  std::vector<Node> nodes_;
+};
+
+}  // namespace kg

@@ -1,0 +1,407 @@
+#include "extract/rule_pack.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/file_io.h"
+#include "core/text.h"
+#include "extract/relation_pattern.h"
+
+namespace kg {
+namespace {
+
+constexpr size_t kMaxRuleFileBytes = 64u << 20;
+
+// Lowercase, single-spaced form of a phrase; curly apostrophes folded.
+std::string NormalizePhrase(std::string_view text) {
+  const std::string folded = FoldApostrophes(Trim(text));
+  std::string out;
+  for (char c : AsciiLower(folded)) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> SplitAliases(std::string_view field) {
+  std::vector<std::string> out;
+  for (std::string_view alias : Split(field, '|')) {
+    alias = Trim(alias);
+    if (!alias.empty()) out.emplace_back(alias);
+  }
+  return out;
+}
+
+// Walks the meaningful lines of one file: no comments, no blank lines.
+class LineReader {
+ public:
+  LineReader(const RuleFile& file, std::string origin)
+      : file_(file), origin_(std::move(origin)), lines_(Split(file.contents, '\n')) {}
+
+  // Advances to the next meaningful line; false at the end.
+  bool Next() {
+    while (index_ < lines_.size()) {
+      line_ = lines_[index_++];
+      if (!line_.empty() && line_.back() == '\r') line_.remove_suffix(1);
+      if (Trim(line_).empty() || Trim(line_).front() == '#') continue;
+      return true;
+    }
+    return false;
+  }
+  std::string_view line() const { return line_; }
+  std::string Where() const { return origin_ + file_.name + ":" + std::to_string(index_); }
+  std::string Source() const { return file_.name + ":" + std::to_string(index_); }
+  Status Error(const std::string& message) const { return Status::Error(Where() + ": " + message); }
+
+  // Splits the line on tabs and checks the field count.
+  Result<std::vector<std::string_view>> Fields(size_t min, size_t max) const {
+    auto fields = Split(line_, '\t');
+    while (fields.size() > min && Trim(fields.back()).empty()) fields.pop_back();
+    if (fields.size() < min || fields.size() > max) {
+      return Error("expected " + std::to_string(min) +
+                   (min == max ? "" : " to " + std::to_string(max)) +
+                   " tab-separated fields, found " + std::to_string(fields.size()));
+    }
+    for (auto& field : fields) field = Trim(field);
+    return fields;
+  }
+
+ private:
+  const RuleFile& file_;
+  std::string origin_;
+  std::vector<std::string_view> lines_;
+  size_t index_ = 0;
+  std::string_view line_;
+};
+
+Result<EntityType> ParseType(const LineReader& reader, std::string_view text) {
+  auto type = ParseEntityType(text);
+  if (!type) {
+    return reader.Error("unknown entity type \"" + std::string(text) +
+                        "\" (PERSON, ORGANIZATION or LOCATION)");
+  }
+  return *type;
+}
+
+Result<TypeSet> ParseTypes(const LineReader& reader, std::string_view text) {
+  auto types = TypeSet::Parse(text);
+  if (!types) {
+    return reader.Error("unknown entity types \"" + std::string(text) +
+                        "\" (PERSON, ORGANIZATION, LOCATION joined by /, or *)");
+  }
+  return *types;
+}
+
+Status ParseEntities(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(1, 4);
+    if (!fields.ok()) return fields.status();
+    const auto& f = *fields;
+    LexiconEntry entry;
+    entry.name = std::string(f[0]);
+    if (entry.name.empty()) return reader.Error("empty name");
+    entry.source = reader.Source();
+    if (entry.name.front() != '!') {
+      if (f.size() < 2) return reader.Error("missing entity type");
+      auto type = ParseType(reader, f[1]);
+      if (!type.ok()) return type.status();
+      entry.type = *type;
+      if (f.size() > 2) entry.aliases = SplitAliases(f[2]);
+      if (f.size() > 3) entry.metonym_of = std::string(f[3]);
+    }
+    pack->entities.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Status ParseDemonyms(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(3, 3);
+    if (!fields.ok()) return fields.status();
+    pack->demonyms.push_back({std::string((*fields)[0]), std::string((*fields)[1]),
+                              std::string((*fields)[2]), reader.Source()});
+  }
+  return Status::Ok();
+}
+
+Status ParseTitles(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    std::string relation((*fields)[1]);
+    if (relation == "-") relation.clear();
+    pack->titles.push_back({NormalizePhrase((*fields)[0]), relation, reader.Source()});
+  }
+  return Status::Ok();
+}
+
+Status ParsePredicates(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 5);
+    if (!fields.ok()) return fields.status();
+    const auto& f = *fields;
+    PredicateEntry entry;
+    entry.name = std::string(f[0]);
+    for (char c : entry.name) {
+      if (!IsAsciiLower(c) && !IsAsciiDigit(c) && c != '_' && c != '!') {
+        return reader.Error("predicate \"" + entry.name + "\": use lowercase letters, digits and _");
+      }
+    }
+    if (f[1] != "yes" && f[1] != "no") return reader.Error("symmetric must be yes or no");
+    entry.symmetric = f[1] == "yes";
+    if (f.size() > 2) {
+      auto types = ParseTypes(reader, f[2]);
+      if (!types.ok()) return types.status();
+      entry.subject_types = *types;
+    }
+    if (f.size() > 3) {
+      auto types = ParseTypes(reader, f[3]);
+      if (!types.ok()) return types.status();
+      entry.object_types = *types;
+    }
+    if (f.size() > 4) entry.description = std::string(f[4]);
+    pack->predicates.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Status ParsePatterns(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    PatternEntry entry{std::string((*fields)[0]), std::string((*fields)[1]), reader.Source()};
+    // Syntax is checked here so that errors point at the line.
+    auto parsed = ParseRelationPattern(entry.pattern);
+    if (!parsed.ok()) return reader.Error(parsed.status().message());
+    pack->patterns.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Status ParseCues(LineReader& reader, RulePack* pack) {
+  static const std::map<std::string_view, CueScope> kScopes = {{"verb", CueScope::kVerb},
+                                                               {"adjacent", CueScope::kAdjacent},
+                                                               {"clause", CueScope::kClause},
+                                                               {"sentence", CueScope::kSentence}};
+  while (reader.Next()) {
+    auto fields = reader.Fields(3, 3);
+    if (!fields.ok()) return fields.status();
+    const auto& f = *fields;
+    auto status = ParseRelationStatus(f[1]);
+    if (!status) return reader.Error("status must be asserted, negated or hypothetical");
+    auto scope = kScopes.find(f[2]);
+    if (scope == kScopes.end()) return reader.Error("scope must be verb, adjacent, clause or sentence");
+    pack->cues.push_back({NormalizePhrase(f[0]), *status, scope->second});
+  }
+  return Status::Ok();
+}
+
+Status ParsePronouns(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    auto types = ParseTypes(reader, (*fields)[1]);
+    if (!types.ok()) return types.status();
+    pack->pronouns.push_back({NormalizePhrase((*fields)[0]), *types});
+  }
+  return Status::Ok();
+}
+
+Status ParseDescriptions(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    auto type = ParseType(reader, (*fields)[1]);
+    if (!type.ok()) return type.status();
+    pack->descriptions.push_back({NormalizePhrase((*fields)[0]), *type});
+  }
+  return Status::Ok();
+}
+
+Status ParseVerbs(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    VerbEntry entry{NormalizePhrase((*fields)[0]), {}};
+    for (const auto& form : SplitAliases((*fields)[1])) entry.forms.push_back(NormalizePhrase(form));
+    pack->verbs.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Status ParseNameHeads(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    auto type = ParseType(reader, (*fields)[1]);
+    if (!type.ok()) return type.status();
+    pack->name_heads.push_back({std::string((*fields)[0]), *type});
+  }
+  return Status::Ok();
+}
+
+// One entry per line; `lowercase` folds case for case-insensitive lists.
+Status ParseList(LineReader& reader, bool lowercase, std::vector<std::string>* list) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(1, 1);
+    if (!fields.ok()) return fields.status();
+    list->push_back(lowercase ? NormalizePhrase((*fields)[0]) : std::string((*fields)[0]));
+  }
+  return Status::Ok();
+}
+
+Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack) {
+  LineReader reader(file, origin);
+  const std::string& name = file.name;
+  if (EndsWith(name, ".entities.tsv")) return ParseEntities(reader, pack);
+  if (name == "demonyms.tsv") return ParseDemonyms(reader, pack);
+  if (name == "titles.tsv") return ParseTitles(reader, pack);
+  if (name == "predicates.tsv") return ParsePredicates(reader, pack);
+  if (name == "relations.tsv" || EndsWith(name, ".relations.tsv")) return ParsePatterns(reader, pack);
+  if (name == "cues.tsv") return ParseCues(reader, pack);
+  if (name == "pronouns.tsv") return ParsePronouns(reader, pack);
+  if (name == "descriptions.tsv") return ParseDescriptions(reader, pack);
+  if (name == "verbs.tsv") return ParseVerbs(reader, pack);
+  if (name == "name_heads.tsv") return ParseNameHeads(reader, pack);
+  if (name == "given_names.txt") return ParseList(reader, false, &pack->given_names);
+  if (name == "common_words.txt") return ParseList(reader, true, &pack->common_words);
+  if (name == "non_names.txt") return ParseList(reader, false, &pack->non_names);
+  if (name == "title_modifiers.txt") return ParseList(reader, true, &pack->title_modifiers);
+  if (name == "collectives.txt") return ParseList(reader, true, &pack->collectives);
+  if (name == "abbreviations.txt") return ParseList(reader, false, &pack->abbreviations);
+  if (name == "event_heads.txt") return ParseList(reader, false, &pack->event_heads);
+  if (name == "name_particles.txt") return ParseList(reader, true, &pack->name_particles);
+  if (name == "place_prepositions.txt") return ParseList(reader, true, &pack->place_prepositions);
+  if (name == "place_nouns.txt") return ParseList(reader, true, &pack->place_nouns);
+  if (name == "speech_verbs.txt") return ParseList(reader, true, &pack->speech_verbs);
+  if (name == "skip_words.txt") return ParseList(reader, true, &pack->skip_words);
+  return Status::Error(origin + name +
+                       ": unknown rule file (see docs/rule-packs.md for the file names)");
+}
+
+// Appends `add` to `base`; an entry whose key matches replaces the old one,
+// and a key starting with "!" removes the entry with the rest of the key.
+template <typename T, typename KeyFn>
+void OverlayKeyed(std::vector<T>* base, const std::vector<T>& add, KeyFn key) {
+  for (const T& entry : add) {
+    std::string k = key(entry);
+    const bool remove = !k.empty() && k.front() == '!';
+    if (remove) k.erase(0, 1);
+    std::erase_if(*base, [&](const T& old) { return key(old) == k; });
+    if (!remove) base->push_back(entry);
+  }
+}
+
+void OverlayList(std::vector<std::string>* base, const std::vector<std::string>& add) {
+  OverlayKeyed(base, add, [](const std::string& s) { return s; });
+}
+
+}  // namespace
+
+void RulePack::Overlay(const RulePack& other) {
+  OverlayKeyed(&entities, other.entities, [](const LexiconEntry& e) { return e.name; });
+  OverlayKeyed(&demonyms, other.demonyms, [](const DemonymEntry& e) { return e.adjective; });
+  OverlayKeyed(&titles, other.titles, [](const TitleEntry& e) { return e.phrase; });
+  OverlayKeyed(&predicates, other.predicates, [](const PredicateEntry& e) { return e.name; });
+  // Patterns are not keyed: a user pack adds triggers ("!pred" drops all of pred's).
+  for (const PatternEntry& entry : other.patterns) {
+    if (!entry.predicate.empty() && entry.predicate.front() == '!') {
+      const std::string name = entry.predicate.substr(1);
+      std::erase_if(patterns, [&](const PatternEntry& p) { return p.predicate == name; });
+    } else {
+      patterns.push_back(entry);
+    }
+  }
+  OverlayKeyed(&cues, other.cues, [](const CueEntry& e) { return e.phrase; });
+  OverlayKeyed(&pronouns, other.pronouns, [](const PronounEntry& e) { return e.word; });
+  OverlayKeyed(&descriptions, other.descriptions, [](const DescriptionEntry& e) { return e.phrase; });
+  OverlayKeyed(&verbs, other.verbs, [](const VerbEntry& e) { return e.lemma; });
+  OverlayKeyed(&name_heads, other.name_heads, [](const NameHeadEntry& e) { return e.word; });
+  OverlayList(&given_names, other.given_names);
+  OverlayList(&common_words, other.common_words);
+  OverlayList(&non_names, other.non_names);
+  OverlayList(&title_modifiers, other.title_modifiers);
+  OverlayList(&collectives, other.collectives);
+  OverlayList(&abbreviations, other.abbreviations);
+  OverlayList(&event_heads, other.event_heads);
+  OverlayList(&name_particles, other.name_particles);
+  OverlayList(&place_prepositions, other.place_prepositions);
+  OverlayList(&place_nouns, other.place_nouns);
+  OverlayList(&speech_verbs, other.speech_verbs);
+  OverlayList(&skip_words, other.skip_words);
+}
+
+Result<RulePack> ParseRulePack(const std::vector<RuleFile>& files, const std::string& origin) {
+  std::vector<const RuleFile*> sorted;
+  for (const auto& file : files) sorted.push_back(&file);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const RuleFile* a, const RuleFile* b) { return a->name < b->name; });
+  RulePack pack;
+  for (const RuleFile* file : sorted) {
+    if (Status status = ParseFile(*file, origin, &pack); !status.ok()) return status;
+  }
+  return pack;
+}
+
+Result<RulePack> LoadRulePack(const std::string& folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return Status::Error(folder + ": not a rule pack folder");
+  }
+  std::vector<RuleFile> files;
+  for (const auto& item : std::filesystem::directory_iterator(folder, ec)) {
+    const std::string name = item.path().filename().string();
+    if (!item.is_regular_file() || name.front() == '.' || EndsWith(name, ".md")) continue;
+    auto contents = ReadFile(item.path().string(), kMaxRuleFileBytes);
+    if (!contents.ok()) return contents.status();
+    files.push_back({name, std::move(*contents)});
+  }
+  if (ec) return Status::Error(folder + ": " + ec.message());
+  std::string origin = folder;
+  if (!origin.empty() && origin.back() != '/') origin += '/';
+  return ParseRulePack(files, origin);
+}
+
+std::vector<std::string> CheckRulePack(const RulePack& pack) {
+  std::vector<std::string> problems;
+  std::set<std::string> predicates;
+  for (const auto& p : pack.predicates) predicates.insert(p.name);
+  std::set<std::string> entities;
+  for (const auto& e : pack.entities) entities.insert(e.name);
+
+  for (const auto& pattern : pack.patterns) {
+    if (!predicates.contains(pattern.predicate)) {
+      problems.push_back(pattern.source + ": unknown predicate \"" + pattern.predicate +
+                         "\" (add it to predicates.tsv)");
+    }
+    auto parsed = ParseRelationPattern(pattern.pattern);
+    if (!parsed.ok()) problems.push_back(pattern.source + ": " + parsed.status().message());
+  }
+  for (const auto& title : pack.titles) {
+    if (!title.relation.empty() && !predicates.contains(title.relation)) {
+      problems.push_back(title.source + ": unknown predicate \"" + title.relation + "\"");
+    }
+  }
+  for (const auto& demonym : pack.demonyms) {
+    if (!entities.contains(demonym.entity)) {
+      problems.push_back(demonym.source + ": \"" + demonym.entity +
+                         "\" is not an entity of the pack (*.entities.tsv)");
+    }
+  }
+  for (const auto& entity : pack.entities) {
+    if (!entity.metonym_of.empty() && !entities.contains(entity.metonym_of)) {
+      problems.push_back(entity.source + ": metonym_of \"" + entity.metonym_of +
+                         "\" is not an entity of the pack");
+    }
+  }
+  if (pack.predicates.empty()) problems.push_back("predicates.tsv: no predicates defined");
+  return problems;
+}
+
+}  // namespace kg

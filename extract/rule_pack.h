@@ -1,0 +1,132 @@
+// A rule pack: the lexicons, titles, relation patterns and status cues that
+// drive extraction, as plain data read from a folder of text files (see
+// docs/rule-packs.md for the format). Loading checks every line and reports
+// "file:line: message"; a pack that loads is valid and can be compiled.
+//
+// Packs stack: Overlay() adds a user's pack on top of the default one;
+// entries with the same key replace the default ones, and a first column
+// starting with "!" removes the entry of that key.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace kg {
+
+struct LexiconEntry {
+  std::string name;                  // canonical label, e.g. "United States"
+  EntityType type = EntityType::kLocation;
+  std::vector<std::string> aliases;  // "US", "U.S.", ...
+  std::string metonym_of;            // entity the name stands for as an actor, or ""
+  std::string source;                // "cities.entities.tsv:12", for error messages
+};
+
+struct DemonymEntry {
+  std::string adjective;  // "Israeli"
+  std::string plural;     // "Israelis"
+  std::string entity;     // "Israel" (a lexicon entry)
+  std::string source;
+};
+
+struct TitleEntry {
+  std::string phrase;    // lowercase, "prime minister"
+  std::string relation;  // "leader_of", or "" for an honorific
+  std::string source;
+};
+
+struct PredicateEntry {
+  std::string name;
+  bool symmetric = false;
+  TypeSet subject_types = TypeSet::All();
+  TypeSet object_types = TypeSet::All();
+  std::string description;
+};
+
+struct PatternEntry {
+  std::string predicate;
+  std::string pattern;
+  std::string source;  // "relations.tsv:17", for error messages
+};
+
+enum class CueScope : uint8_t { kVerb, kAdjacent, kClause, kSentence };
+
+struct CueEntry {
+  std::string phrase;  // lowercase tokens separated by single spaces
+  RelationStatus status = RelationStatus::kAsserted;
+  CueScope scope = CueScope::kVerb;
+};
+
+struct PronounEntry {
+  std::string word;
+  TypeSet types;
+};
+
+struct DescriptionEntry {
+  std::string phrase;  // "the group"
+  EntityType type = EntityType::kOrganization;
+};
+
+struct VerbEntry {
+  std::string lemma;
+  std::vector<std::string> forms;
+};
+
+struct NameHeadEntry {
+  std::string word;  // case-sensitive, "Ministry"
+  EntityType type = EntityType::kOrganization;
+};
+
+struct RulePack {
+  std::vector<LexiconEntry> entities;
+  std::vector<DemonymEntry> demonyms;
+  std::vector<TitleEntry> titles;
+  std::vector<PredicateEntry> predicates;
+  std::vector<PatternEntry> patterns;
+  std::vector<CueEntry> cues;
+  std::vector<PronounEntry> pronouns;
+  std::vector<DescriptionEntry> descriptions;
+  std::vector<VerbEntry> verbs;
+  std::vector<NameHeadEntry> name_heads;
+  std::vector<std::string> given_names;
+  std::vector<std::string> common_words;
+  std::vector<std::string> non_names;
+  std::vector<std::string> title_modifiers;
+  std::vector<std::string> collectives;
+  std::vector<std::string> abbreviations;
+  std::vector<std::string> event_heads;
+  std::vector<std::string> name_particles;      // "al", "bin", "van" inside names
+  std::vector<std::string> place_prepositions;  // "in", "near": a lone name after one is a place
+  std::vector<std::string> place_nouns;         // "port", "city": "the port of X" is a place
+  std::vector<std::string> speech_verbs;        // "said": a lone name before one is a person
+  std::vector<std::string> skip_words;          // "also", "has": may stand inside a pattern
+
+  // Adds `other` on top of this pack (see the header comment).
+  void Overlay(const RulePack& other);
+};
+
+// One file of a pack: its name (e.g. "titles.tsv") and contents.
+struct RuleFile {
+  std::string name;
+  std::string contents;
+};
+
+// Parses the files of one pack. `origin` prefixes file names in errors.
+// Fails on the first malformed line, naming it.
+Result<RulePack> ParseRulePack(const std::vector<RuleFile>& files, const std::string& origin);
+
+// Reads every rule file in `folder` (not recursive) and parses them.
+Result<RulePack> LoadRulePack(const std::string& folder);
+
+// The default English news pack, compiled into the binary from
+// extract/rules/en-news at build time.
+RulePack DefaultRulePack();
+
+// Cross-file checks: every predicate a pattern, title or relation uses
+// exists, demonyms and metonyms name lexicon entries, patterns compile.
+// Returns every problem found, one "file:line: message" per entry.
+std::vector<std::string> CheckRulePack(const RulePack& pack);
+
+}  // namespace kg

@@ -1,0 +1,222 @@
+#include "extract/tokenizer.h"
+
+#include "core/text.h"
+#include "core/utf8.h"
+
+namespace kg {
+namespace {
+
+bool IsSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+         cp == 0xFEFF;
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Letters and digits. Any non-ASCII code point that is not punctuation or
+// space counts as a letter, which is right for names in other scripts.
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return IsAsciiAlpha(static_cast<char>(cp)) || IsAsciiDigit(static_cast<char>(cp));
+  if (IsSpace(cp)) return false;
+  if (cp >= 0x2010 && cp <= 0x206F) return false;  // general punctuation: dashes, quotes, ...
+  if (cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xBF || cp == 0xA1) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  return true;
+}
+
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return IsAsciiUpper(static_cast<char>(cp));
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;            // Latin-1
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;                 // Latin Extended-A
+  if (cp >= 0x391 && cp <= 0x3A9) return true;                        // Greek
+  if (cp >= 0x400 && cp <= 0x42F) return true;                        // Cyrillic
+  return false;
+}
+
+bool IsLetter(char32_t cp) {
+  return IsWordChar(cp) && !(cp < 0x80 && IsAsciiDigit(static_cast<char>(cp)));
+}
+
+std::string NormalizePunct(char32_t cp, std::string_view raw) {
+  switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
+      return "\"";
+    case 0x2018: case 0x2019: case 0x201A:
+      return "'";
+    case 0x2013: case 0x2014: case 0x2015:
+      return "--";
+    case 0x2026:
+      return "...";
+    default:
+      return std::string(raw);
+  }
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const std::unordered_set<std::string>& abbreviations)
+      : text_(text), abbreviations_(abbreviations) {}
+
+  std::vector<Token> Run() {
+    while (pos_ < text_.size()) {
+      size_t length = 0;
+      const char32_t cp = utf8::Decode(text_, pos_, &length);
+      if (IsSpace(cp)) {
+        space_ = true;
+        if (cp == '\n') newline_ = true;
+        pos_ += length;
+      } else if (IsApostrophe(cp) && IsPossessiveAt(pos_)) {
+        Emit(pos_, pos_ + length + 1, "'s");
+      } else if (IsWordChar(cp)) {
+        ScanWord();
+      } else {
+        Emit(pos_, pos_ + length, NormalizePunct(cp, text_.substr(pos_, length)));
+      }
+    }
+    return std::move(tokens_);
+  }
+
+ private:
+  char32_t At(size_t pos, size_t* length) const {
+    if (pos >= text_.size()) {
+      *length = 0;
+      return 0;
+    }
+    return utf8::Decode(text_, pos, length);
+  }
+
+  // An apostrophe at `pos` followed by "s" and then no letter.
+  bool IsPossessiveAt(size_t pos) const {
+    size_t length = 0;
+    At(pos, &length);
+    const size_t s = pos + length;
+    if (s >= text_.size() || (text_[s] != 's' && text_[s] != 'S')) return false;
+    size_t after = 0;
+    const char32_t next = At(s + 1, &after);
+    return after == 0 || !IsWordChar(next);
+  }
+
+  void ScanWord() {
+    const size_t start = pos_;
+    size_t length = 0;
+    while (pos_ < text_.size()) {
+      const char32_t cp = At(pos_, &length);
+      if (IsWordChar(cp)) {
+        pos_ += length;
+        continue;
+      }
+      size_t next_length = 0;
+      const char32_t next = At(pos_ + length, &next_length);
+      if (IsApostrophe(cp) && next_length > 0 && IsLetter(next) && !IsPossessiveAt(pos_)) {
+        pos_ += length;  // O'Brien, don't
+        continue;
+      }
+      if ((cp == ',' || cp == '.') && IsAsciiDigit(text_[pos_ - 1]) && next_length > 0 &&
+          next < 0x80 && IsAsciiDigit(static_cast<char>(next))) {
+        pos_ += length;  // 1,000 and 3.5
+        continue;
+      }
+      if (cp == '.' && IsDottedAcronymContinuation(start)) {
+        pos_ += length;  // U.S -> continue to the next letter
+        continue;
+      }
+      break;
+    }
+    size_t end = pos_;
+    std::string_view word = text_.substr(start, end - start);
+    if (end < text_.size() && text_[end] == '.' && KeepsPeriod(word)) ++end;
+    pos_ = end;
+    // "didn't" -> "did" + "n't"
+    const std::string lower = AsciiLower(text_.substr(start, end - start));
+    for (std::string_view suffix : {"n't", "n\xE2\x80\x99t"}) {
+      if (EndsWith(lower, suffix) && lower.size() > suffix.size()) {
+        const size_t split = end - suffix.size();
+        Emit(start, split, lower.substr(0, split - start));
+        Emit(split, end, "n't");
+        return;
+      }
+    }
+    Emit(start, end, FoldApostrophes(lower));
+  }
+
+  static std::string WithoutPeriods(std::string text) {
+    std::erase(text, '.');
+    return text;
+  }
+
+  // At a '.', within a word that so far is letters separated by single
+  // periods ("U", "U.S"), and a single letter follows: "U.S." is one token.
+  bool IsDottedAcronymContinuation(size_t start) const {
+    const std::string_view so_far = text_.substr(start, pos_ - start);
+    for (size_t i = 0; i < so_far.size(); ++i) {
+      const bool letter_slot = i % 2 == 0;
+      if (letter_slot != (so_far[i] != '.')) return false;
+      if (letter_slot && !IsAsciiAlpha(so_far[i])) return false;
+    }
+    const size_t next = pos_ + 1;
+    if (next >= text_.size() || !IsAsciiAlpha(text_[next])) return false;
+    return next + 1 >= text_.size() || !IsAsciiAlpha(text_[next + 1]);
+  }
+
+  bool KeepsPeriod(std::string_view word) const {
+    if (word.find('.') != std::string_view::npos) return true;  // U.S -> U.S.
+    if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // initial "J."
+    return abbreviations_.contains(std::string(word));
+  }
+
+  void Emit(size_t begin, size_t end, std::string norm) {
+    Token token;
+    token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    token.norm = std::move(norm);
+    if (space_) token.flags |= kTokenSpaceBefore;
+    if (newline_) token.flags |= kTokenNewlineBefore;
+    size_t length = 0;
+    const char32_t first = At(begin, &length);
+    if (IsWordChar(first)) {
+      token.flags |= kTokenWord;
+      if (first < 0x80 && IsAsciiDigit(static_cast<char>(first))) token.flags |= kTokenNumber;
+      if (IsUpper(first)) token.flags |= kTokenCapitalized;
+      int letters = 0;
+      bool all_upper = true;
+      for (size_t p = begin; p < end; p += length) {
+        const char32_t cp = At(p, &length);
+        if (!IsLetter(cp)) continue;
+        ++letters;
+        if (!IsUpper(cp)) all_upper = false;
+      }
+      if (letters >= 2 && all_upper) token.flags |= kTokenAllCaps;
+      if (token.norm.find('.') != std::string::npos) {
+        token.flags |= kTokenPeriod;
+        token.norm = WithoutPeriods(std::move(token.norm));
+      }
+    }
+    tokens_.push_back(std::move(token));
+    space_ = false;
+    newline_ = false;
+    pos_ = end;
+  }
+
+  std::string_view text_;
+  const std::unordered_set<std::string>& abbreviations_;
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+  bool space_ = true;
+  bool newline_ = true;
+};
+
+}  // namespace
+
+Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations) {
+  for (const auto& abbreviation : abbreviations) {
+    std::string_view word = abbreviation;
+    if (EndsWith(word, ".")) word.remove_suffix(1);
+    abbreviations_.emplace(word);
+  }
+}
+
+std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
+  return Scanner(text, abbreviations_).Run();
+}
+
+}  // namespace kg

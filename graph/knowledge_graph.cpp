@@ -1,0 +1,127 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+#include <cassert>
+#include <numeric>
+
+#include "graph/graph_view.h"
+
+namespace kg {
+
+KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+void KnowledgeGraph::AddDocument(DocumentInfo document) { impl_->documents.push_back(std::move(document)); }
+const std::vector<DocumentInfo>& KnowledgeGraph::documents() const { return impl_->documents; }
+
+size_t KnowledgeGraph::node_count() const { return impl_->nodes.size(); }
+const NodeData& KnowledgeGraph::node(size_t index) const { return impl_->nodes[index]; }
+NodeData& KnowledgeGraph::mutable_node(size_t index) { return impl_->nodes[index]; }
+
+std::optional<size_t> KnowledgeGraph::FindNode(std::string_view id) const {
+  auto it = impl_->node_by_id.find(std::string(id));
+  if (it == impl_->node_by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+size_t KnowledgeGraph::AddNode(NodeData node) {
+  assert(!FindNode(node.id) && "node ids are unique");
+  const size_t index = impl_->nodes.size();
+  impl_->node_by_id.emplace(node.id, index);
+  impl_->nodes.push_back(std::move(node));
+  boost::add_vertex(impl_->graph);
+  return index;
+}
+
+size_t KnowledgeGraph::edge_count() const { return impl_->edges.size(); }
+const EdgeData& KnowledgeGraph::edge(size_t index) const { return impl_->edges[index].data; }
+EdgeData& KnowledgeGraph::mutable_edge(size_t index) { return impl_->edges[index].data; }
+size_t KnowledgeGraph::edge_source(size_t index) const { return impl_->edges[index].source; }
+size_t KnowledgeGraph::edge_target(size_t index) const { return impl_->edges[index].target; }
+
+std::optional<size_t> KnowledgeGraph::FindEdge(size_t source, std::string_view predicate,
+                                               size_t target, RelationStatus status) const {
+  auto it = impl_->edge_by_key.find(std::make_tuple(source, std::string(predicate), target, status));
+  if (it == impl_->edge_by_key.end()) return std::nullopt;
+  return it->second;
+}
+
+size_t KnowledgeGraph::AddEdge(size_t source, size_t target, EdgeData edge) {
+  const size_t index = impl_->edges.size();
+  auto key = std::make_tuple(source, edge.predicate, target, edge.status);
+  assert(!impl_->edge_by_key.contains(key) && "one edge per (source, predicate, target, status)");
+  impl_->edge_by_key.emplace(std::move(key), index);
+  impl_->edges.push_back({source, target, std::move(edge)});
+  boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
+  return index;
+}
+
+std::vector<size_t> KnowledgeGraph::out_edges(size_t node) const {
+  std::vector<size_t> out;
+  for (auto [it, end] = boost::out_edges(node, impl_->graph); it != end; ++it) {
+    out.push_back(impl_->graph[*it].index);
+  }
+  return out;
+}
+
+std::vector<size_t> KnowledgeGraph::in_edges(size_t node) const {
+  std::vector<size_t> in;
+  for (auto [it, end] = boost::in_edges(node, impl_->graph); it != end; ++it) {
+    in.push_back(impl_->graph[*it].index);
+  }
+  return in;
+}
+
+void KnowledgeGraph::Canonicalize() {
+  Impl& old = *impl_;
+  std::vector<size_t> node_order(old.nodes.size());
+  std::iota(node_order.begin(), node_order.end(), 0);
+  std::sort(node_order.begin(), node_order.end(),
+            [&](size_t a, size_t b) { return old.nodes[a].id < old.nodes[b].id; });
+  std::vector<size_t> new_index(old.nodes.size());
+  for (size_t k = 0; k < node_order.size(); ++k) new_index[node_order[k]] = k;
+
+  std::unordered_map<std::string, size_t> document_rank;
+  for (size_t d = 0; d < old.documents.size(); ++d) document_rank[old.documents[d].id] = d;
+  const auto rank = [&](const std::string& id) {
+    auto it = document_rank.find(id);
+    return it == document_rank.end() ? old.documents.size() : it->second;
+  };
+
+  auto fresh = std::make_unique<Impl>();
+  fresh->documents = std::move(old.documents);
+  for (size_t k : node_order) {
+    fresh->node_by_id.emplace(old.nodes[k].id, fresh->nodes.size());
+    fresh->nodes.push_back(std::move(old.nodes[k]));
+    boost::add_vertex(fresh->graph);
+  }
+  std::vector<size_t> edge_order(old.edges.size());
+  std::iota(edge_order.begin(), edge_order.end(), 0);
+  const auto edge_key = [&](size_t e) {
+    const auto& r = old.edges[e];
+    return std::make_tuple(new_index[r.source], new_index[r.target], std::cref(r.data.predicate),
+                           r.data.status);
+  };
+  std::sort(edge_order.begin(), edge_order.end(),
+            [&](size_t a, size_t b) { return edge_key(a) < edge_key(b); });
+  for (size_t e : edge_order) {
+    auto& record = old.edges[e];
+    std::stable_sort(record.data.evidence.begin(), record.data.evidence.end(),
+                     [&](const Evidence& a, const Evidence& b) {
+                       return std::make_tuple(rank(a.document), a.start, a.end) <
+                              std::make_tuple(rank(b.document), b.start, b.end);
+                     });
+    const size_t source = new_index[record.source];
+    const size_t target = new_index[record.target];
+    const size_t index = fresh->edges.size();
+    fresh->edge_by_key.emplace(std::make_tuple(source, record.data.predicate, target, record.data.status),
+                               index);
+    fresh->edges.push_back({source, target, std::move(record.data)});
+    boost::add_edge(source, target, EdgeIndexProperty{index}, fresh->graph);
+  }
+  impl_ = std::move(fresh);
+}
+
+}  // namespace kg

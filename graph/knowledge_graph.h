@@ -1,0 +1,104 @@
+// The merged knowledge graph: entities as nodes, relations as edges with
+// their evidence. Stored in a Boost.Graph adjacency_list (an implementation
+// detail: Boost types never appear in this header). Nodes and edges are
+// addressed by dense indexes that stay valid until Canonicalize().
+//
+// Invariant: one node per id; one edge per (source, predicate, target,
+// status). Not thread-safe for writing; const access may be shared.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace kg {
+
+struct DocumentInfo {
+  std::string id;
+  std::string path;
+  std::string title;
+  std::string sha256;
+  friend bool operator==(const DocumentInfo&, const DocumentInfo&) = default;
+};
+
+struct NodeData {
+  std::string id;
+  std::string label;
+  EntityType type = EntityType::kPerson;
+  std::vector<std::string> aliases;    // sorted, distinct
+  int64_t mentions = 0;
+  std::vector<std::string> documents;  // document ids, in build order
+  friend bool operator==(const NodeData&, const NodeData&) = default;
+};
+
+struct Evidence {
+  std::string document;
+  uint32_t start = 0;  // byte offsets into the document text
+  uint32_t end = 0;
+  std::string sentence;
+  friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+struct EdgeData {
+  std::string predicate;
+  RelationStatus status = RelationStatus::kAsserted;
+  int64_t weight = 0;  // how many times the relation was found
+  std::vector<Evidence> evidence;
+  friend bool operator==(const EdgeData&, const EdgeData&) = default;
+};
+
+class KnowledgeGraph {
+ public:
+  KnowledgeGraph();
+  ~KnowledgeGraph();
+  KnowledgeGraph(KnowledgeGraph&&) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
+  KnowledgeGraph(const KnowledgeGraph&) = delete;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
+
+  // ---- documents
+  void AddDocument(DocumentInfo document);
+  const std::vector<DocumentInfo>& documents() const;
+
+  // ---- nodes
+  size_t node_count() const;
+  const NodeData& node(size_t index) const;
+  NodeData& mutable_node(size_t index);
+  std::optional<size_t> FindNode(std::string_view id) const;
+  // Adds a node; its id must be new (checked with FindNode first).
+  size_t AddNode(NodeData node);
+
+  // ---- edges
+  size_t edge_count() const;
+  const EdgeData& edge(size_t index) const;
+  EdgeData& mutable_edge(size_t index);
+  size_t edge_source(size_t index) const;
+  size_t edge_target(size_t index) const;
+  std::optional<size_t> FindEdge(size_t source, std::string_view predicate, size_t target,
+                                 RelationStatus status) const;
+  // Adds an edge; (source, predicate, target, status) must be new.
+  size_t AddEdge(size_t source, size_t target, EdgeData edge);
+  // Edge indexes leaving / entering a node, in insertion order.
+  std::vector<size_t> out_edges(size_t node) const;
+  std::vector<size_t> in_edges(size_t node) const;
+
+  // Sorts nodes by id, edges by (source id, target id, predicate, status)
+  // and evidence by (document order, offset): the order the writers emit,
+  // so output never depends on input order within a document set.
+  // Invalidates indexes.
+  void Canonicalize();
+
+  // The Boost.Graph view, for graph/ algorithms only (see graph_view.h).
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg

@@ -1,0 +1,55 @@
+// Turns the inputs named on the command line into Documents, one at a
+// time, so that any number of articles streams through bounded memory.
+//
+// An input is a text file (one article), a JSON Lines file (*.jsonl: one
+// {"id", "title", "text"} object per line), a folder (searched recursively
+// for *.txt, *.text and *.jsonl, in sorted order), or "-" for standard input
+// (JSON Lines when it starts with "{", else one article).
+//
+// Bad input never stops the batch: each problem goes to `on_error` with the
+// file and position ("a.jsonl:17: missing string field \"text\""), and
+// reading continues with the next article.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/document.h"
+
+namespace kg {
+
+struct ReadOptions {
+  size_t max_document_bytes = 64u << 20;  // larger articles are rejected
+};
+
+class DocumentReader {
+ public:
+  using DocumentFn = std::function<void(Document)>;
+  using ErrorFn = std::function<void(const std::string&)>;
+
+  DocumentReader(ReadOptions options, DocumentFn on_document, ErrorFn on_error);
+
+  // Reads every input in order. Returns the number of problems reported.
+  size_t ReadAll(const std::vector<std::string>& inputs);
+
+ private:
+  void ReadInput(const std::string& input);
+  void ReadTextFile(const std::string& path);
+  void ReadJsonLines(std::istream& in, const std::string& origin);
+  void ReadStdin();
+  void Emit(std::string id, std::string path, std::string title, std::string text,
+            const std::string& where);
+  std::string UniqueId(std::string id);
+
+  ReadOptions options_;
+  DocumentFn on_document_;
+  ErrorFn on_error_;
+  size_t problems_ = 0;
+  size_t count_ = 0;
+  std::unordered_set<std::string> seen_ids_;
+};
+
+}  // namespace kg
