@@ -77,6 +77,10 @@ struct DocEntity {
   // "Israeli Prime Minister"); unnamed entities are kept only as the
   // argument of a relation.
   bool named = false;
+  // Known only from lone capitalised words with no cue to their type
+  // ("Greenpeace"): guessed to be an organization, and kept only when a
+  // relation uses it or the text names it more than once.
+  bool weak = false;
 };
 
 struct RelationMention {

@@ -150,7 +150,6 @@ Status CompiledRules::Build() {
       compiled.optional = element.optional;
       for (const auto& word : element.words) {
         for (auto& norm : PhraseWords(word)) compiled.words.insert(std::move(norm));
-        if (word == ",") compiled.words.insert(",");
       }
       for (const auto& lemma : element.verb_lemmas) {
         for (auto& form : VerbForms(lemma)) compiled.words.insert(std::move(form));

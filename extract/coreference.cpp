@@ -31,6 +31,7 @@ class Resolver {
     std::string key;
     EntityType type = EntityType::kPerson;
     bool from_lexicon = false;
+    bool weak = false;
     std::vector<std::string> name_words;  // for people: the longest name's words
   };
 
@@ -151,7 +152,18 @@ class Resolver {
         return;
       }
     }
-    if (mention.weak) return;  // a lone word with no cue: not enough to call it a name
+    if (mention.weak) {
+      // A lone word with no cue to its type: most often an organization
+      // ("Greenpeace criticized ..."); people are introduced by full name.
+      mention.type = EntityType::kOrganization;
+      if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
+        mention.entity = it->second;
+        return;
+      }
+      mention.entity = NewCluster(mention);
+      clusters_.back().weak = true;
+      return;
+    }
     mention.entity = NewCluster(mention);
   }
 
@@ -236,6 +248,7 @@ class Resolver {
         entity.label = cluster.key;
         entity.type = cluster.type;
         entity.from_lexicon = cluster.from_lexicon;
+        entity.weak = cluster.weak;
         id = static_cast<int>(entities.size());
         entities.push_back(std::move(entity));
       }

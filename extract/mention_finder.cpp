@@ -53,6 +53,12 @@ class Scanner {
   bool IsPossessive(size_t i) const { return i < end_ && tokens_[i].norm == "'s"; }
   bool Joined(size_t i) const { return i < end_ && !tokens_[i].Is(kTokenSpaceBefore); }
 
+  // "in Washington", "travelled to Beijing": the place itself is meant.
+  bool PlaceCueBefore(size_t i) const {
+    if (i > begin_ && rules_.IsPlacePreposition(tokens_[i - 1].norm)) return true;
+    return i >= begin_ + 2 && rules_.IsPlacePreposition(tokens_[i - 2].norm + " " + tokens_[i - 1].norm);
+  }
+
   int MentionStartingAt(size_t token) const {
     for (size_t m = 0; m < mentions_.size(); ++m) {
       if (mentions_[m].token_begin == token) return static_cast<int>(m);
@@ -286,8 +292,7 @@ class Scanner {
     std::string key = entry.name;
     EntityType type = entry.type;
     // "Washington said" is the government; "in Washington" is the city.
-    if (!entry.metonym_of.empty() && !(i > begin_ && (rules_.IsPlacePreposition(tokens_[i - 1].norm) ||
-                                                     tokens_[i - 1].norm == "of"))) {
+    if (!entry.metonym_of.empty() && !PlaceCueBefore(i) && !(i > begin_ && tokens_[i - 1].norm == "of")) {
       const int target = rules_.FindEntity(entry.metonym_of);
       key = entry.metonym_of;
       type = rules_.pack().entities[static_cast<size_t>(target)].type;
@@ -437,7 +442,7 @@ class Scanner {
     Mention& mention = mentions_[static_cast<size_t>(m)];
     if (type.kind == RunKind::kUnknownSingle) {
       const std::string& before = i > begin_ ? tokens_[i - 1].norm : std::string();
-      const bool place = (i > begin_ && rules_.IsPlacePreposition(before)) ||
+      const bool place = PlaceCueBefore(i) ||
                          (before == "of" && i >= begin_ + 2 && rules_.IsPlaceNoun(tokens_[i - 2].norm));
       if (place && !IsPossessive(run)) {
         mention.type = EntityType::kLocation;
@@ -483,11 +488,11 @@ class Scanner {
         ++i;
         continue;
       }
-      if (IsOrdinaryOpener(i) && !LexAt(i)) {
+      size_t next = TryPronoun(i);
+      if (next == i && IsOrdinaryOpener(i) && !LexAt(i)) {
         ++i;
         continue;
       }
-      size_t next = TryPronoun(i);
       if (next == i) next = TryPersonDescription(i);
       if (next == i) next = TryTitledPerson(i);
       if (next == i) next = TryLexicon(i);

@@ -13,8 +13,10 @@
 
 namespace kg {
 
-// Damerau-Levenshtein distance is at most 1 (one edit or one swap).
-bool WithinOneEdit(std::string_view a, std::string_view b);
+// A misspelling of `known` as a rewriting tool or a hurried typist makes
+// it: same first letter, and at most one edit or swap of neighbours (two
+// for words of nine letters or more: "secreteray" for "secretary").
+bool CloseSpelling(std::string_view known, std::string_view seen);
 
 template <typename Value>
 class PhraseTrie {
@@ -50,7 +52,7 @@ class PhraseTrie {
       auto it = children.find(tokens[i].norm);
       if (it == children.end() && fuzzy && tokens[i].norm.size() >= fuzzy_min) {
         for (auto candidate = children.begin(); candidate != children.end(); ++candidate) {
-          if (candidate->first.size() >= fuzzy_min && WithinOneEdit(candidate->first, tokens[i].norm)) {
+          if (candidate->first.size() >= fuzzy_min && CloseSpelling(candidate->first, tokens[i].norm)) {
             it = candidate;
             break;
           }

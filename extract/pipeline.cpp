@@ -10,10 +10,14 @@ namespace kg {
 namespace {
 
 // Entities that were never named ("Israeli" in "Israeli officials" names
-// Israel only by adjective) are kept only when a relation needs them.
+// Israel only by adjective), or named once by a lone word of unknown type,
+// are kept only when a relation needs them.
 void DropUnusedUnnamedEntities(DocumentAnalysis* analysis) {
   std::vector<bool> keep(analysis->entities.size());
-  for (size_t e = 0; e < keep.size(); ++e) keep[e] = analysis->entities[e].named;
+  for (size_t e = 0; e < keep.size(); ++e) {
+    const DocEntity& entity = analysis->entities[e];
+    keep[e] = entity.named && (!entity.weak || entity.mentions >= 2);
+  }
   for (const auto& relation : analysis->relations) {
     keep[static_cast<size_t>(relation.subject)] = true;
     keep[static_cast<size_t>(relation.object)] = true;

@@ -139,6 +139,8 @@ class SentenceMatcher {
           return true;
         }
         return element.optional && Forward(pattern, e + 1, t, match);
+      case PatternElement::Kind::kNot:
+        return !(t < end_ && element.words.contains(Norm(t))) && Forward(pattern, e + 1, t, match);
       case PatternElement::Kind::kGap:
         for (size_t width = 0; width <= kMaxGap && t + width <= end_; ++width) {
           if (width > 0) {
@@ -246,6 +248,9 @@ class SentenceMatcher {
         }
         return element.optional && Backward(pattern, e - 1, t, match);
       }
+      case PatternElement::Kind::kNot:
+        return !(t >= static_cast<long>(begin_) && element.words.contains(Norm(static_cast<size_t>(t)))) &&
+               Backward(pattern, e - 1, t, match);
       case PatternElement::Kind::kGap:
         for (long width = 0; width <= static_cast<long>(kMaxGap); ++width) {
           const long last = t - width + 1;

@@ -64,6 +64,11 @@ Result<RelationPattern> ParseRelationPattern(std::string_view text) {
         return Status::Error("two slots in a row; put a word between X and Y");
       }
       pattern.elements.push_back(std::move(*slot));
+    } else if (item.size() > 1 && item.front() == '!') {
+      auto element = ParseWords(item.substr(1));
+      if (!element.ok()) return element.status();
+      element->kind = PatternElement::Kind::kNot;
+      pattern.elements.push_back(std::move(*element));
     } else if (item == "...") {
       if (pattern.elements.empty()) return Status::Error("\"...\" cannot open a pattern");
       PatternElement gap;

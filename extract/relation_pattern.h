@@ -14,12 +14,13 @@
 namespace kg {
 
 struct PatternElement {
-  enum class Kind : uint8_t { kSlot, kWords, kGap };
+  enum class Kind : uint8_t { kSlot, kWords, kGap, kNot };
   Kind kind = Kind::kWords;
   // kSlot: which argument and which entity types it accepts.
   bool is_subject = false;
   TypeSet types = TypeSet::All();
   // kWords: literal alternatives (lowercase) and verb lemmas ("~meet").
+  // kNot: the next word must not be one of `words` ("!with"); takes none.
   std::vector<std::string> words;
   std::vector<std::string> verb_lemmas;
   bool optional = false;
