@@ -20,6 +20,7 @@ int RunBuild(const Args& args);
 int RunExport(const Args& args);
 int RunStats(const Args& args);
 int RunRules(const Args& args);
+int RunEval(const Args& args);
 
 
 }  // namespace kg

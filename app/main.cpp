@@ -19,6 +19,7 @@ constexpr const char* kUsage =
     "  export     write a saved graph as DOT or JSON\n"
     "  stats      counts by type and predicate, top entities\n"
     "  rules      check a rule pack (rules check DIR), list the default one (rules show)\n"
+    "  eval       precision, recall and F1 against gold annotations\n"
     "\n"
     "Run kg COMMAND --help for a command's options. Exit status: 0 ok, 1 some inputs\n"
     "were bad (the rest was processed), 2 usage or syntax error, 3 failure.\n";
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "export") return kg::RunExport(rest);
     if (command == "stats") return kg::RunStats(rest);
     if (command == "rules") return kg::RunRules(rest);
+    if (command == "eval") return kg::RunEval(rest);
   } catch (const std::bad_alloc&) {
     kg::PrintError("out of memory");
     return kg::kExitFailure;
