@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what kg needs to build, test and run, from Debian 12's packages.
+# Only missing packages are installed, so a second run costs nothing.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config     # toolchain
+  libboost-graph-dev                   # graph storage and algorithms
+  rapidjson-dev                        # graph JSON
+  libgraphviz-dev graphviz             # DOT (cgraph) and diagrams (gvc)
+  fonts-dejavu-core                    # glyphs for rendered diagrams
+  catch2                               # tests
+  python3 python3-networkx             # tests: NetworkX reads the JSON and GraphML
+  iso-codes                            # source of the country lexicon
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "core/document.h"
+#include "core/file_io.h"
+#include "core/sha256.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "tests/test_support.h"
+
+namespace kg {
+namespace {
+
+TEST_CASE("valid UTF-8 passes and the first bad byte is located", "[core]") {
+  CHECK_FALSE(utf8::FindInvalid("plain ASCII").has_value());
+  CHECK_FALSE(utf8::FindInvalid("Zitácuaro — “quoted” 北京 😀").has_value());
+  CHECK(utf8::FindInvalid("abc\xff").value() == 3);
+  CHECK(utf8::FindInvalid("ab\xc3").value() == 2);            // truncated sequence
+  CHECK(utf8::FindInvalid("\xc0\xaf").value() == 0);          // overlong
+  CHECK(utf8::FindInvalid("x\xed\xa0\x80").value() == 1);     // surrogate
+  CHECK(utf8::FindInvalid("\xf4\x90\x80\x80").value() == 0);  // past U+10FFFF
+}
+
+TEST_CASE("control bytes mark binary data, but tabs and newlines do not", "[core]") {
+  CHECK_FALSE(utf8::FindBinary("line one\n\tline two\r\n").has_value());
+  CHECK(utf8::FindBinary(std::string("ab\0cd", 5)).value() == 2);
+  CHECK(utf8::FindBinary("\x01\x02").value() == 0);
+}
+
+TEST_CASE("SHA-256 matches the FIPS test vectors", "[core]") {
+  CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(Sha256Hex(std::string(1000, 'a')) ==
+        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST_CASE("slugs are stable, lowercase and never empty", "[core]") {
+  CHECK(Slugify("Benjamin Netanyahu") == "benjamin-netanyahu");
+  CHECK(Slugify("U.S. Congress") == "us-congress");
+  CHECK(Slugify("O’Brien") == Slugify("O'Brien"));
+  CHECK(Slugify("Héctor Olvera") == "héctor-olvera");
+  CHECK(Slugify("!!!") == "entity");
+}
+
+TEST_CASE("folded names ignore case, periods, possessives and punctuation", "[core]") {
+  CHECK(FoldName("U.S.") == "us");
+  CHECK(FoldName("Hamas’s") == "hamas");
+  CHECK(FoldName("  Al-Qaeda ") == "al qaeda");
+}
+
+TEST_CASE("a document is rejected with the byte offset of the problem", "[core]") {
+  auto bad = MakeDocument("d1", "a.txt", "", "ok then \xff");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "byte 8: invalid UTF-8");
+  auto empty = MakeDocument("d1", "a.txt", "", " \n\t ");
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.status().message() == "empty document");
+  auto good = MakeDocument("d1", "a.txt", "", "\n  First line  \nBody.");
+  REQUIRE(good.ok());
+  CHECK(good->title == "First line");
+  CHECK(good->sha256 == Sha256Hex("\n  First line  \nBody."));
+}
+
+TEST_CASE("atomic writes replace the file and leave no temporary behind", "[core]") {
+  test::TempDir dir;
+  const std::string path = dir.Path("out.json");
+  REQUIRE(WriteFileAtomically(path, "first").ok());
+  REQUIRE(WriteFileAtomically(path, "second").ok());
+  CHECK(test::ReadText(path) == "second");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.Path("")), {}) == 1);
+  CHECK_FALSE(WriteFileAtomically(dir.Path("missing/out.json"), "x").ok());
+}
+
+TEST_CASE("reading a missing file or a folder says so", "[core]") {
+  test::TempDir dir;
+  CHECK(ReadFile(dir.Path("nope.txt"), 100).status().message() == dir.Path("nope.txt") + ": no such file");
+  CHECK(ReadFile(dir.Path(""), 100).status().message().find("is a directory") != std::string::npos);
+  const std::string big = dir.Write("big.txt", std::string(200, 'x'));
+  CHECK(ReadFile(big, 100).status().message().find("file too large") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg

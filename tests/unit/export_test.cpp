@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <graphviz/cgraph.h>
+
+#include "export/dot_writer.h"
+#include "export/graph_json.h"
+#include "tests/test_support.h"
+
+namespace kg {
+namespace {
+
+KnowledgeGraph Tricky() {
+  KnowledgeGraph graph;
+  graph.AddDocument({"d1", "a.txt", "A \"title\"", "00"});
+  NodeData a;
+  a.id = "a";
+  a.label = "Back\\slash \"Quoted\" <Tag>";
+  a.type = EntityType::kOrganization;
+  a.aliases = {"x", "y"};
+  a.mentions = 2;
+  a.documents = {"d1"};
+  NodeData b;
+  b.id = "b";
+  b.label = "Zitácuaro 北京";
+  b.type = EntityType::kLocation;
+  b.documents = {"d1"};
+  const size_t ia = graph.AddNode(a);
+  const size_t ib = graph.AddNode(b);
+  EdgeData edge;
+  edge.predicate = "attacked";
+  edge.status = RelationStatus::kHypothetical;
+  edge.weight = 2;
+  edge.evidence = {{"d1", 0, 5, "He said \"no\" \\ ok"}};
+  graph.AddEdge(ia, ib, edge);
+  graph.Canonicalize();
+  return graph;
+}
+
+TEST_CASE("graph JSON survives write, read, write byte for byte", "[export][json]") {
+  const std::string first = WriteGraphJson(Tricky());
+  auto read = ReadGraphJson(first, "mem");
+  REQUIRE(read.ok());
+  CHECK(WriteGraphJson(*read) == first);
+  const auto built = test::BuildGraph({test::ReadText(test::SourcePath("samples/01-steel-talks.txt"))});
+  const std::string sample = WriteGraphJson(built);
+  CHECK(WriteGraphJson(ReadGraphJson(sample, "mem").value()) == sample);
+}
+
+TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]") {
+  auto broken = ReadGraphJson("{\n  \"nodes\": [\n    {\"id\": }\n", "g.json");
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().message().rfind("g.json: line 3, column", 0) == 0);
+  auto wrong_type = ReadGraphJson(R"({"nodes":[{"id":"a","label":"A","type":"CITY"}],"links":[]})", "g.json");
+  CHECK(wrong_type.status().message() == "g.json: nodes[0].type: expected PERSON, ORGANIZATION or LOCATION");
+  auto dangling = ReadGraphJson(
+      R"({"nodes":[{"id":"a","label":"A","type":"PERSON"}],"links":[{"source":"a","target":"b","predicate":"p","weight":1}]})",
+      "g.json");
+  CHECK(dangling.status().message() == "g.json: links[0].target: unknown node \"b\"");
+  auto not_object = ReadGraphJson("[1, 2]", "g.json");
+  CHECK(not_object.status().message() == "g.json: expected a JSON object at the top");
+  CHECK_FALSE(ReadGraphJson("{\"nodes\":[],\"links\":[]} trailing", "g.json").ok());
+  CHECK_FALSE(ReadGraphJson("{\"nodes\":[{\"id\":\"\xff\"}],\"links\":[]}", "g.json").ok());
+}
+
+TEST_CASE("DOT output parses back with cgraph and keeps labels intact", "[export][dot]") {
+  auto dot = WriteDot(Tricky(), DotOptions{{"met_with"}});
+  REQUIRE(dot.ok());
+  Agraph_t* graph = agmemread(dot->c_str());
+  REQUIRE(graph != nullptr);
+  CHECK(agnnodes(graph) == 2);
+  CHECK(agnedges(graph) == 1);
+  Agnode_t* a = agnode(graph, const_cast<char*>("a"), 0);
+  REQUIRE(a != nullptr);
+  CHECK(std::string(agget(a, const_cast<char*>("label"))) == "Back\\\\slash \"Quoted\" <Tag>");
+  Agnode_t* b = agnode(graph, const_cast<char*>("b"), 0);
+  CHECK(std::string(agget(b, const_cast<char*>("label"))) == "Zitácuaro 北京");
+  Agedge_t* edge = agfstout(graph, a);
+  REQUIRE(edge != nullptr);
+  CHECK(std::string(agget(edge, const_cast<char*>("label"))) == "attacked? (2)");
+  CHECK(std::string(agget(edge, const_cast<char*>("style"))) == "dotted");
+  agclose(graph);
+}
+
+TEST_CASE("backslashes in DOT labels are doubled for Graphviz", "[export][dot]") {
+  CHECK(EscapeDotLabel("a\\b") == "a\\\\b");
+  CHECK(EscapeDotLabel("plain") == "plain");
+}
+
+}  // namespace
+}  // namespace kg
