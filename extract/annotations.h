@@ -63,6 +63,9 @@ struct Mention {
   // A lone capitalised word with no cue to its type: kept only when
   // coreference links it to a known entity ("Deif" after "Mohammed Deif").
   bool weak = false;
+  // Whether this mention alone makes its entity one the text names; a bare
+  // demonym plural ("Palestinians") refers to it without naming it.
+  bool names_entity = true;
   int entity = -1;           // document entity, set by coreference
 };
 

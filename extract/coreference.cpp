@@ -214,6 +214,8 @@ class Resolver {
         }
       }
     }
+    // "a military adviser to X" points at nobody unless it is an apposition.
+    if (tokens_[mention.token_begin].norm != "the") return;
     const int affiliation = AffiliationEntity(mention);
     for (size_t k = m; k-- > 0;) {
       const Mention& candidate = mentions_[k];
@@ -260,11 +262,15 @@ class Resolver {
       DocEntity& entity = entities[static_cast<size_t>(mention.entity)];
       ++entity.mentions;
       if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kModifier) continue;
-      if (mention.kind != MentionKind::kDescription) entity.named = true;
+      if (mention.kind != MentionKind::kDescription && mention.names_entity) entity.named = true;
       auto& set = aliases[static_cast<size_t>(mention.entity)];
       set.insert(std::string(Trim(mention.span.In(text_))));
-      const Span name = {tokens_[mention.name_begin].span.begin, tokens_[mention.name_end - 1].span.end};
-      set.insert(std::string(Trim(name.In(text_))));
+      // The name inside a titled form is an alias too; the demonym inside a
+      // collective ("Israeli" in "Israeli officials") is not.
+      if (mention.kind == MentionKind::kName) {
+        const Span name = {tokens_[mention.name_begin].span.begin, tokens_[mention.name_end - 1].span.end};
+        set.insert(std::string(Trim(name.In(text_))));
+      }
     }
     for (size_t e = 0; e < entities.size(); ++e) {
       aliases[e].erase(entities[e].label);

@@ -40,7 +40,18 @@ class Scanner {
   std::vector<Mention> Run(const std::vector<Sentence>& sentences) {
     for (uint32_t s = 0; s < sentences.size(); ++s) ScanSentence(s, sentences[s]);
     for (const auto& [mention, token] : forward_affiliations_) {
-      mentions_[mention].affiliation = MentionStartingAt(token);
+      // "the head of the IRGC's Quds Force": the possessed name is meant.
+      int target = MentionStartingAt(token);
+      while (target >= 0) {
+        const size_t end = mentions_[static_cast<size_t>(target)].token_end;
+        const int next = end + 1 < tokens_.size() && tokens_[end].norm == "'s" ? MentionStartingAt(end + 1) : -1;
+        if (next < 0) break;
+        // "Hamas's Qatar-based office": a hyphenated modifier is no owner.
+        const size_t after = mentions_[static_cast<size_t>(next)].token_end;
+        if (after < tokens_.size() && tokens_[after].norm == "-" && !tokens_[after].Is(kTokenSpaceBefore)) break;
+        target = next;
+      }
+      mentions_[mention].affiliation = target;
     }
     return std::move(mentions_);
   }
@@ -107,7 +118,7 @@ class Scanner {
         i == begin_ || tokens_[i - 1].norm == "\"" || tokens_[i - 1].norm == ":" ||
         tokens_[i - 1].norm == "(" || tokens_[i - 1].norm == "'";
     if (!opening || !IsCapitalizedWord(i) || tokens_[i].Is(kTokenAllCaps)) return false;
-    if (rules_.IsGivenName(Raw(i))) return false;
+    if (rules_.IsGivenName(Raw(i)) || TitlesAt(i, false).found) return false;
     const std::string& norm = tokens_[i].norm;
     return rules_.IsCommonWord(norm) || lowercase_words_.contains(norm) || EndsWith(norm, "ly") ||
            EndsWith(norm, "ing");
@@ -118,12 +129,19 @@ class Scanner {
     return tokens_[i].norm != "i";
   }
 
+  // A common word opens no name, even mid-sentence in a title-case
+  // headline ("The post Why Americans ..."), unless it is a given name.
+  bool CanOpenName(size_t i) const {
+    return IsNameWord(i) && (tokens_[i].Is(kTokenAllCaps) || !rules_.IsCommonWord(tokens_[i].norm) ||
+                             rules_.IsGivenName(Raw(i)));
+  }
+
   // The end of a run of capitalised name words starting at `i` (== i when
   // there is none). Particles and hyphens join words ("al-Assad",
   // "Jean-Pierre"); "of"/"for"/"and" join only inside organization and
   // place names ("Ministry of Defense").
   size_t NameRunEnd(size_t i) const {
-    if (i >= end_ || !IsNameWord(i)) return i;
+    if (i >= end_ || !CanOpenName(i)) return i;
     size_t j = i + 1;
     bool has_head = rules_.NameHeadType(Raw(i)).has_value();
     while (j < end_) {
@@ -148,13 +166,9 @@ class Scanner {
     return j;
   }
 
-  bool IsTitleStart(size_t i) const {
-    const std::vector<uint32_t>* values = nullptr;
-    const size_t length = rules_.titles().Longest(tokens_, i, end_, &values);
-    // A capitalised title inside a run ("Prime Minister") breaks it; a name
-    // that happens to be a title word ("Major") does not when a name follows.
-    return length > 0 && IsCapitalizedWord(i);
-  }
+  // A capitalised title inside a run breaks it: "Institute of International
+  // Finance | Managing Director | Horst Schulmann".
+  bool IsTitleStart(size_t i) const { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
 
   // The type of a name run from its words alone, or nullopt when unknown.
   enum class RunKind { kEntity, kEvent, kUnknownSingle };
@@ -190,7 +204,7 @@ class Scanner {
     size_t j = i;
     while (j < end_) {
       const std::vector<uint32_t>* values = nullptr;
-      const size_t length = rules_.titles().Longest(tokens_, j, end_, &values, /*fuzzy=*/true);
+      const size_t length = rules_.titles().Longest(tokens_, j, end_, &values, Fuzzy::kCapitalized);
       if (length > 0) {
         const int title = static_cast<int>(values->front());
         if (match.title < 0 || rules_.pack().titles[static_cast<size_t>(match.title)].relation.empty()) {
@@ -316,6 +330,13 @@ class Scanner {
     const TitleMatch titles = TitlesAt(j, has_affiliation);
     if (!titles.found) return i;
     size_t name = titles.end;
+    // "Iran's supreme leader, Ayatollah Ali Khamenei,": the name follows
+    // the title after a comma, perhaps behind an honorific.
+    if (has_affiliation && IsPossessive(j - 1) && name + 1 < end_ && tokens_[name].norm == ",") {
+      const TitleMatch honorifics = TitlesAt(name + 1, false);
+      const size_t candidate = honorifics.found ? honorifics.end : name + 1;
+      if (NameRunEnd(candidate) > candidate) name = candidate;
+    }
     // "Minister for Strategic Affairs Ron Dermer": a portfolio, then a
     // name that opens with a given name.
     if (name < end_ && (tokens_[name].norm == "for" || tokens_[name].norm == "of")) {
@@ -332,9 +353,8 @@ class Scanner {
     }
     const size_t name_end = NameRunEnd(name);
     if (name_end == name) return i;
-    if (const LexMatch lex = LexAt(name); lex && name + lex.length == name_end &&
-                                          lex.value->kind != LexiconValue::Kind::kName) {
-      return i;  // "Prime Minister Israeli ..." is not a name
+    if (const LexMatch lex = LexAt(name); lex && name + lex.length >= name_end) {
+      return i;  // "EMS member Belgium": a known place or group, not a person
     }
     const RunType type = ClassifyRun(name, name_end);
     if (type.kind == RunKind::kEvent || type.type != EntityType::kPerson) return i;
@@ -353,13 +373,20 @@ class Scanner {
   // "the Israeli leader", "the president", "the C.I.A. director": a title
   // with no name, pointing back to a titled person.
   size_t TryPersonDescription(size_t i) {
-    if (tokens_[i].norm != "the" || i + 1 >= end_) return i;
-    const size_t j = AffiliationEnd(i + 1);
-    const TitleMatch titles = TitlesAt(j, j > i + 1);
+    const std::string& article = tokens_[i].norm;
+    if ((article != "the" && article != "a" && article != "an") || i + 1 >= end_) return i;
+    // "the group's Gaza leader": the affiliation may itself open with "the".
+    size_t from = i;
+    size_t j = article == "the" ? AffiliationEnd(i) : i;
+    if (j == i) {
+      from = i + 1;
+      j = AffiliationEnd(from);
+    }
+    const TitleMatch titles = TitlesAt(j, j > from);
     if (!titles.found || (titles.end < end_ && IsNameWord(titles.end))) return i;
     const auto& title = rules_.pack().titles[static_cast<size_t>(titles.title)];
     if (title.relation.empty()) return i;  // "the sheikh" names no role
-    const int affiliation = j > i + 1 ? AddAffiliation(i + 1, j) : -1;
+    const int affiliation = j > from ? AddAffiliation(from, j) : -1;
     const int m = Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription,
                       title.phrase);
     Mention& mention = mentions_[static_cast<size_t>(m)];
@@ -391,7 +418,7 @@ class Scanner {
   // A collective noun after a country or demonym: "Israeli officials".
   size_t CollectiveEnd(size_t j) const {
     const std::vector<uint32_t>* values = nullptr;
-    return j + rules_.collectives().Longest(tokens_, j, end_, &values, /*fuzzy=*/true);
+    return j + rules_.collectives().Longest(tokens_, j, end_, &values, Fuzzy::kAny);
   }
 
   // Lexicon names, demonyms and collectives, with an optional leading "the".
@@ -420,6 +447,9 @@ class Scanner {
       const LexiconEntry& entry = Entry(*lex.value);
       const int m = Add(start, lex_end, i, lex_end, entry.type, MentionKind::kCollective, entry.name);
       mentions_[static_cast<size_t>(m)].from_lexicon = true;
+      // "the Israelis agreed" is the state acting; "Palestinians in Gaza"
+      // are people, and do not by themselves make Palestine an entity.
+      mentions_[static_cast<size_t>(m)].names_entity = start != i;
       return lex_end;
     }
     if (start != i && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return start;
@@ -488,16 +518,15 @@ class Scanner {
         ++i;
         continue;
       }
+      // Sentence openers ("Then", "Despite") are no names, but "The" may
+      // still open "the Israelis" or "the group".
+      const bool opener = IsOrdinaryOpener(i) && !LexAt(i);
       size_t next = TryPronoun(i);
-      if (next == i && IsOrdinaryOpener(i) && !LexAt(i)) {
-        ++i;
-        continue;
-      }
       if (next == i) next = TryPersonDescription(i);
-      if (next == i) next = TryTitledPerson(i);
+      if (next == i && !opener) next = TryTitledPerson(i);
       if (next == i) next = TryLexicon(i);
       if (next == i) next = TryDescription(i);
-      if (next == i) next = TryNameRun(i);
+      if (next == i && !opener) next = TryNameRun(i);
       i = next == i ? i + 1 : next;
     }
   }

@@ -18,6 +18,13 @@ namespace kg {
 // for words of nine letters or more: "secreteray" for "secretary").
 bool CloseSpelling(std::string_view known, std::string_view seen);
 
+// How a PhraseTrie lookup treats a word it does not know exactly.
+enum class Fuzzy : uint8_t {
+  kNone,         // exact words only
+  kCapitalized,  // capitalised words may be close spellings ("Secreteray")
+  kAny,          // any word may be ("occupaiton" after a demonym)
+};
+
 template <typename Value>
 class PhraseTrie {
  public:
@@ -41,16 +48,18 @@ class PhraseTrie {
 
   // Calls `visit(length, values)` for every phrase that matches the tokens
   // starting at `begin` (and ending before `end`), shortest first. With
-  // `fuzzy`, a token of `fuzzy_min` or more bytes also matches a word one
-  // edit away (for titles in machine-rewritten text).
+  // `fuzzy`, a token of `fuzzy_min` or more bytes also matches a close
+  // spelling, for machine-rewritten text.
   template <typename Visit>
   void Match(const std::vector<Token>& tokens, size_t begin, size_t end, Visit&& visit,
-             bool fuzzy = false, size_t fuzzy_min = 7) const {
+             Fuzzy fuzzy = Fuzzy::kNone, size_t fuzzy_min = 7) const {
     uint32_t node = 0;
     for (size_t i = begin; i < end; ++i) {
       const auto& children = nodes_[node].children;
       auto it = children.find(tokens[i].norm);
-      if (it == children.end() && fuzzy && tokens[i].norm.size() >= fuzzy_min) {
+      const bool may_be_misspelt = fuzzy == Fuzzy::kAny ||
+                                   (fuzzy == Fuzzy::kCapitalized && tokens[i].Is(kTokenCapitalized));
+      if (it == children.end() && may_be_misspelt && tokens[i].norm.size() >= fuzzy_min) {
         for (auto candidate = children.begin(); candidate != children.end(); ++candidate) {
           if (candidate->first.size() >= fuzzy_min && CloseSpelling(candidate->first, tokens[i].norm)) {
             it = candidate;
@@ -66,7 +75,7 @@ class PhraseTrie {
 
   // The longest match at `begin`: its length (0 if none) and values.
   size_t Longest(const std::vector<Token>& tokens, size_t begin, size_t end,
-                 const std::vector<Value>** values, bool fuzzy = false) const {
+                 const std::vector<Value>** values, Fuzzy fuzzy = Fuzzy::kNone) const {
     size_t best = 0;
     Match(
         tokens, begin, end,

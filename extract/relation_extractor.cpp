@@ -8,7 +8,7 @@ namespace kg {
 namespace {
 
 // Widest gap "..." may span, and how far back an apposition may reach.
-constexpr size_t kMaxGap = 4;
+constexpr size_t kMaxGap = 10;
 constexpr size_t kMaxApposition = 15;
 // How many words before a pattern that opens with a word are searched for
 // status cues ("the planned attack", "an operation to kill").
@@ -110,18 +110,29 @@ class SentenceMatcher {
   size_t EndOf(int m) const { return doc_.mentions[static_cast<size_t>(m)].token_end; }
   size_t BeginOf(int m) const { return doc_.mentions[static_cast<size_t>(m)].token_begin; }
 
-  // More arguments joined by "and" or commas after `m`: "A, B and C".
+  // More arguments joined to `m`: "A and B", "A, B and C". A list joined
+  // by commas alone is no coordination ("Israel, Israeli Prime Minister
+  // X declared").
   size_t CoordinateForward(int m, std::vector<int>* args) const {
     size_t t = EndOf(m);
-    while (t + 1 < end_ && (Norm(t) == "and" || Norm(t) == ",")) {
+    std::vector<int> pending;
+    while (t + 1 < end_ && (Norm(t) == "and" || Norm(t) == "or" || Norm(t) == ",")) {
       size_t next = t + 1;
-      if (Norm(t) == "," && next < end_ && Norm(next) == "and") ++next;
+      bool joined = Norm(t) != ",";
+      if (!joined && next < end_ && (Norm(next) == "and" || Norm(next) == "or")) {
+        ++next;
+        joined = true;
+      }
       const int other = ArgumentAt(next, true);
       if (other < 0) break;
-      args->push_back(other);
+      pending.push_back(other);
+      if (joined) {
+        args->insert(args->end(), pending.begin(), pending.end());
+        return EndOf(other);
+      }
       t = EndOf(other);
     }
-    return t;
+    return EndOf(m);
   }
 
   size_t SkipForward(size_t t, const CompiledElement& next) const {
@@ -181,7 +192,7 @@ class SentenceMatcher {
         if (start + matched != t + 1) return;
         for (uint32_t v : values) {
           const CueEntry& cue = rules_.pack().cues[v];
-          if (cue.scope == CueScope::kSentence || cue.scope == CueScope::kClause) continue;
+          if (cue.scope != CueScope::kVerb && cue.scope != CueScope::kAdjacent) continue;
           if (best == nullptr || matched > *length) {
             best = &cue;
             *length = matched;
@@ -212,6 +223,15 @@ class SentenceMatcher {
     return t;
   }
 
+  // Whether the words after a comma can open an apposition or relative
+  // clause ("the C.I.A. director", "who ...", a name) rather than a new
+  // clause ("is selling a vaccine").
+  bool OpensApposition(size_t t) const {
+    static const std::set<std::string, std::less<>> kOpeners = {
+        "the", "a", "an", "who", "whom", "whose", "which", "his", "her", "its", "their", "himself", "herself"};
+    return t < end_ && (kOpeners.contains(Norm(t)) || StartAt(t) >= 0 || tokens_[t].Is(kTokenCapitalized));
+  }
+
   // The mention ending at `t`, looking past an apposition or relative
   // clause between commas: "Burns, the C.I.A. director, met ...".
   int ArgumentEndingAt(long t) const {
@@ -220,6 +240,7 @@ class SentenceMatcher {
     if (Norm(u) == "," || Norm(u) == "--") {
       for (size_t q = u; q-- > begin_ && u - q <= kMaxApposition;) {
         if (Norm(q) == Norm(u)) {
+          if (!OpensApposition(q + 1)) return -1;
           const int m = q > begin_ ? EndAt(q - 1) : -1;
           return IsArgument(m) ? m : -1;
         }
@@ -270,6 +291,9 @@ class SentenceMatcher {
         const long adjacent = t;
         if (first) t = SkipBackward(t, match);
         int m = ArgumentEndingAt(t);
+        // "X--the leader of Y--killing him": the apposition belongs to the
+        // object, and the act to the sentence's subject (below).
+        if (m >= 0 && first && IsAmong(Entity(m), match->objects)) m = -1;
         // A demonym adjective may act only right before a nominal trigger:
         // "Israeli strikes on Gaza".
         if (m < 0 && first && t == adjacent && t >= static_cast<long>(begin_)) {
@@ -287,17 +311,18 @@ class SentenceMatcher {
           if (first) next = CoordinateBackward(m, &args);
         } else if (first) {
           // "... and assassinated X", "--killing him": the subject of the
-          // sentence's previous relation carries over.
-          if (t < static_cast<long>(begin_) || last_subjects_.empty()) {
+          // sentence's previous relation, or of the sentence, carries over.
+          const std::string& norm = t >= static_cast<long>(begin_) ? Norm(static_cast<size_t>(t)) : "";
+          const bool carried = norm == "and" || norm == "," || norm == "--";
+          if (carried && !last_subjects_.empty()) {
+            args = last_subjects_;
+          } else if (carried && Norm(static_cast<size_t>(adjacent + 1)).ends_with("ing") &&
+                     SentenceSubject() >= 0 && !IsAmong(Entity(SentenceSubject()), match->objects)) {
+            args = {SentenceSubject()};
+          } else {
             match->cues.resize(cues_before);
             return false;
           }
-          const std::string& norm = Norm(static_cast<size_t>(t));
-          if (norm != "and" && norm != "," && norm != "--") {
-            match->cues.resize(cues_before);
-            return false;
-          }
-          args = last_subjects_;
         } else {
           return false;
         }
@@ -311,6 +336,29 @@ class SentenceMatcher {
       }
     }
     return false;
+  }
+
+  bool IsAmong(int entity, const std::vector<int>& mentions) const {
+    return std::any_of(mentions.begin(), mentions.end(), [&](int m) { return Entity(m) == entity; });
+  }
+
+  // The first argument of the sentence that is not inside a leading
+  // prepositional phrase: "Then the Israelis ...", not "In between the
+  // killings of the two Hamas leaders, ...".
+  int SentenceSubject() const {
+    static const std::set<std::string, std::less<>> kPrepositions = {
+        "in", "of", "on", "at", "for", "with", "by", "from", "to", "after", "before", "between",
+        "about", "under", "over", "during", "since", "against", "among", "into", "'s"};
+    for (size_t t = begin_; t < end_; ++t) {
+      const int m = StartAt(t);
+      if (!IsArgument(m)) continue;
+      const bool inside_phrase = t > begin_ && kPrepositions.contains(Norm(t - 1));
+      const bool inside_clause = std::any_of(tokens_.begin() + static_cast<long>(begin_),
+                                             tokens_.begin() + static_cast<long>(t),
+                                             [](const Token& token) { return token.norm == ","; });
+      if (!inside_phrase || inside_clause) return inside_phrase ? -1 : m;
+    }
+    return -1;
   }
 
   long CoordinateBackward(int m, std::vector<int>* args) const {
@@ -356,10 +404,16 @@ class SentenceMatcher {
         add_cues_ending_at(t);
       }
     }
+    // "opposed to Israel attacking Iran": a gerund clause after a
+    // preposition tells of an act, not that it happened.
+    if (pattern.elements.front().kind == PatternElement::Kind::kSlot && Norm(anchor).ends_with("ing") &&
+        match.begin > begin_) {
+      if (const CueEntry* cue = CueAt(match.begin - 1, CueScope::kGerund)) cues.push_back(cue);
+    }
     // Clause cues ("if") before the match, up to the clause boundary.
     for (size_t t = match.begin; t-- > begin_;) {
       if (Norm(t) == ";" || Norm(t) == ",") break;
-      if (ClauseCueAt(t)) cues.push_back(ClauseCueAt(t));
+      if (const CueEntry* cue = CueAt(t, CueScope::kClause)) cues.push_back(cue);
     }
     bool negated = false;
     bool hypothetical = false;
@@ -383,11 +437,12 @@ class SentenceMatcher {
     return RelationStatus::kAsserted;
   }
 
-  const CueEntry* ClauseCueAt(size_t t) const {
+  // A cue of `scope` starting at token `t`, or nullptr.
+  const CueEntry* CueAt(size_t t, CueScope scope) const {
     const CueEntry* found = nullptr;
     rules_.cues().Match(tokens_, t, end_, [&](size_t, const std::vector<uint32_t>& values) {
       for (uint32_t v : values) {
-        if (rules_.pack().cues[v].scope == CueScope::kClause) found = &rules_.pack().cues[v];
+        if (rules_.pack().cues[v].scope == scope) found = &rules_.pack().cues[v];
       }
     });
     return found;

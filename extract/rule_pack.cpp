@@ -188,7 +188,8 @@ Status ParseCues(LineReader& reader, RulePack* pack) {
   static const std::map<std::string_view, CueScope> kScopes = {{"verb", CueScope::kVerb},
                                                                {"adjacent", CueScope::kAdjacent},
                                                                {"clause", CueScope::kClause},
-                                                               {"sentence", CueScope::kSentence}};
+                                                               {"sentence", CueScope::kSentence},
+                                                               {"gerund", CueScope::kGerund}};
   while (reader.Next()) {
     auto fields = reader.Fields(3, 3);
     if (!fields.ok()) return fields.status();
@@ -196,7 +197,9 @@ Status ParseCues(LineReader& reader, RulePack* pack) {
     auto status = ParseRelationStatus(f[1]);
     if (!status) return reader.Error("status must be asserted, negated or hypothetical");
     auto scope = kScopes.find(f[2]);
-    if (scope == kScopes.end()) return reader.Error("scope must be verb, adjacent, clause or sentence");
+    if (scope == kScopes.end()) {
+      return reader.Error("scope must be verb, adjacent, clause, sentence or gerund");
+    }
     pack->cues.push_back({NormalizePhrase(f[0]), *status, scope->second});
   }
   return Status::Ok();

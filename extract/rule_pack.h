@@ -51,7 +51,7 @@ struct PatternEntry {
   std::string source;  // "relations.tsv:17", for error messages
 };
 
-enum class CueScope : uint8_t { kVerb, kAdjacent, kClause, kSentence };
+enum class CueScope : uint8_t { kVerb, kAdjacent, kClause, kSentence, kGerund };
 
 struct CueEntry {
   std::string phrase;  // lowercase tokens separated by single spaces
