@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "app/common.h"
 #include "core/file_io.h"
+#include "extract/compiled_rules.h"
 #include "extract/rule_pack.h"
 
 namespace kg {
@@ -26,6 +27,11 @@ int Check(const std::vector<std::string>& folders) {
     const auto problems = CheckRulePack(combined);
     for (const auto& problem : problems) std::cerr << folder << "/" << problem << "\n";
     if (!problems.empty()) {
+      ++failures;
+      continue;
+    }
+    if (auto compiled = CompiledRules::Compile(combined); !compiled.ok()) {
+      std::cerr << folder << "/" << compiled.status().message() << "\n";
       ++failures;
       continue;
     }

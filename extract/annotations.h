@@ -56,7 +56,7 @@ struct Mention {
   EntityType type = EntityType::kPerson;
   MentionKind kind = MentionKind::kName;
   std::string key;           // canonical name when known (lexicon), else the name text
-  std::string title;         // title phrase before the name, lowercase ("prime minister")
+  std::string title;         // title before the name ("prime minister"), or a collective's noun ("government")
   std::string role;          // the title's relation ("leader_of"), or ""
   int affiliation = -1;      // mention index the title belongs to ("Israeli" -> Israel)
   bool from_lexicon = false;

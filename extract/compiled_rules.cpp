@@ -148,11 +148,33 @@ Status CompiledRules::Build() {
       compiled.is_subject = element.is_subject;
       compiled.types = element.types;
       compiled.optional = element.optional;
+      // A word the tokenizer splits ("cease-fire") becomes consecutive
+      // elements when it stands alone; as one of several alternatives it
+      // cannot be matched, which is an error in the pack.
+      std::vector<std::string> sequence;
       for (const auto& word : element.words) {
-        for (auto& norm : PhraseWords(word)) compiled.words.insert(std::move(norm));
+        std::vector<std::string> norms = PhraseWords(word);
+        if (norms.size() > 1 && element.words.size() + element.verb_lemmas.size() > 1) {
+          return Status::Error(entry.source + ": \"" + word +
+                               "\" is several words; give it a pattern line of its own");
+        }
+        if (norms.size() > 1) sequence = norms;
+        for (auto& norm : norms) compiled.words.insert(std::move(norm));
       }
       for (const auto& lemma : element.verb_lemmas) {
         for (auto& form : VerbForms(lemma)) compiled.words.insert(std::move(form));
+      }
+      if (sequence.size() > 1) {
+        for (const auto& word : sequence) {
+          CompiledElement part = compiled;
+          part.words = {word};
+          if (!anchored && !part.optional) {
+            pattern.anchor = pattern.elements.size();
+            anchored = true;
+          }
+          pattern.elements.push_back(std::move(part));
+        }
+        continue;
       }
       if (!anchored && compiled.kind == PatternElement::Kind::kWords && !compiled.optional) {
         pattern.anchor = pattern.elements.size();

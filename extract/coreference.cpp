@@ -153,18 +153,42 @@ class Resolver {
       }
     }
     if (mention.weak) {
-      // A lone word with no cue to its type: most often an organization
-      // ("Greenpeace criticized ..."); people are introduced by full name.
-      mention.type = EntityType::kOrganization;
-      if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
-        mention.entity = it->second;
-        return;
+      // A lone word with no cue to its type: an entity of that name or an
+      // organization it abbreviates ("Nordvik" for "Nordvik Energy"), else
+      // most often an organization ("Greenpeace criticized ..."): people
+      // are introduced by their full name.
+      for (size_t c = 0; c < clusters_.size(); ++c) {
+        const Cluster& cluster = clusters_[c];
+        const bool same = cluster.key == mention.key;
+        const bool first_word = cluster.type == EntityType::kOrganization &&
+                                StartsWith(cluster.key, mention.key + " ");
+        if (same || first_word) {
+          mention.entity = static_cast<int>(c);
+          mention.type = cluster.type;
+          return;
+        }
       }
+      mention.type = EntityType::kOrganization;
       mention.entity = NewCluster(mention);
       clusters_.back().weak = true;
       return;
     }
     mention.entity = NewCluster(mention);
+  }
+
+  // "him", and "her" when no noun follows it ("told her that").
+  bool IsObjectPronoun(const Mention& mention) const {
+    if (mention.key == "him" || mention.key == "them") return true;
+    if (mention.key != "her") return false;
+    const uint32_t next = mention.token_end;
+    return next >= tokens_.size() || !tokens_[next].Is(kTokenWord) || rules_.IsCommonWord(tokens_[next].norm);
+  }
+
+  bool ClauseBoundaryBetween(uint32_t begin, uint32_t end) const {
+    for (uint32_t t = begin; t < end; ++t) {
+      if (tokens_[t].norm == ";" || tokens_[t].norm == ":") return true;
+    }
+    return false;
   }
 
   bool Usable(const Mention& candidate) const {
@@ -176,10 +200,22 @@ class Resolver {
     Mention& mention = mentions_[m];
     if (mention.kind == MentionKind::kPronoun) {
       const auto types = rules_.PronounTypes(mention.key);
+      // "Okafor assured him": an object pronoun is not the subject of its
+      // own clause, so the clause's first entity is skipped.
+      std::set<int> clause;
+      if (IsObjectPronoun(mention)) {
+        int subject = -1;
+        for (size_t k = m; k-- > 0 && mentions_[k].sentence == mention.sentence;) {
+          if (ClauseBoundaryBetween(mentions_[k].token_end, mention.token_begin)) break;
+          if (mentions_[k].entity >= 0 && mentions_[k].kind != MentionKind::kModifier) subject = mentions_[k].entity;
+        }
+        if (subject >= 0) clause.insert(subject);
+      }
       for (size_t k = m; k-- > 0;) {
         const Mention& candidate = mentions_[k];
         if (mention.sentence - candidate.sentence > kPronounReach) break;
         if (!Usable(candidate) || candidate.kind == MentionKind::kPronoun) continue;
+        if (clause.contains(candidate.entity)) continue;
         if (types && types->Contains(clusters_[static_cast<size_t>(candidate.entity)].type)) {
           mention.entity = candidate.entity;
           return;
@@ -188,6 +224,16 @@ class Resolver {
       return;
     }
     if (mention.kind != MentionKind::kDescription) return;
+    if (mention.type != EntityType::kPerson && !mention.title.empty()) {
+      for (size_t k = m; k-- > 0;) {
+        const Mention& candidate = mentions_[k];
+        if (Usable(candidate) && candidate.kind == MentionKind::kCollective && candidate.title == mention.title) {
+          mention.entity = candidate.entity;
+          return;
+        }
+      }
+      return;
+    }
     if (mention.type != EntityType::kPerson) {
       for (size_t k = m; k-- > 0;) {
         const Mention& candidate = mentions_[k];
@@ -214,7 +260,19 @@ class Resolver {
         }
       }
     }
-    // "a military adviser to X" points at nobody unless it is an apposition.
+    // "the group's leader, Joseph Mirembe": the name after the comma.
+    if (mention.token_end + 1 < tokens_.size() && tokens_[mention.token_end].norm == ",") {
+      for (size_t k = m + 1; k < mentions_.size() && mentions_[k].token_begin <= mention.token_end + 2; ++k) {
+        const Mention& candidate = mentions_[k];
+        if (candidate.token_begin == mention.token_end + 1 && candidate.kind == MentionKind::kName &&
+            candidate.entity >= 0 && candidate.type == EntityType::kPerson) {
+          mention.entity = candidate.entity;
+          return;
+        }
+      }
+    }
+    // "a military adviser to X" or "Iran's leader" points at nobody unless
+    // it is an apposition.
     if (tokens_[mention.token_begin].norm != "the") return;
     const int affiliation = AffiliationEntity(mention);
     for (size_t k = m; k-- > 0;) {

@@ -22,6 +22,7 @@ struct TitleMatch {
   size_t end = 0;         // token after the last title word
   int title = -1;         // the title that gives the role, or the last one
   bool found = false;
+  std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
 };
 
 // Scans one document. Owns the output and the per-document facts that the
@@ -42,6 +43,9 @@ class Scanner {
     for (const auto& [mention, token] : forward_affiliations_) {
       // "the head of the IRGC's Quds Force": the possessed name is meant.
       int target = MentionStartingAt(token);
+      if (target < 0 && tokens_[token].norm == "the" && token + 1 < tokens_.size()) {
+        target = MentionStartingAt(token + 1);
+      }
       while (target >= 0) {
         const size_t end = mentions_[static_cast<size_t>(target)].token_end;
         const int next = end + 1 < tokens_.size() && tokens_[end].norm == "'s" ? MentionStartingAt(end + 1) : -1;
@@ -120,8 +124,11 @@ class Scanner {
     if (!opening || !IsCapitalizedWord(i) || tokens_[i].Is(kTokenAllCaps)) return false;
     if (rules_.IsGivenName(Raw(i)) || TitlesAt(i, false).found) return false;
     const std::string& norm = tokens_[i].norm;
+    // A lone plural-looking word ("Rebels attacked ...") is a common noun.
+    const bool plural = EndsWith(norm, "s") && !EndsWith(norm, "ss") && !EndsWith(norm, "us") &&
+                        (i + 1 >= end_ || !IsCapitalizedWord(i + 1));
     return rules_.IsCommonWord(norm) || lowercase_words_.contains(norm) || EndsWith(norm, "ly") ||
-           EndsWith(norm, "ing");
+           EndsWith(norm, "ing") || EndsWith(norm, "ed") || plural;
   }
 
   bool IsNameWord(size_t i) const {
@@ -129,11 +136,33 @@ class Scanner {
     return tokens_[i].norm != "i";
   }
 
+  // The end of lowercase name particles and the name word they lead to
+  // ("von der Leyen", "al-Assad", "bin Salman"), or `j` when there are none.
+  size_t ParticlesEnd(size_t j) const {
+    size_t k = j;
+    while (k < end_ && rules_.IsNameParticle(tokens_[k].norm) && !tokens_[k].Is(kTokenCapitalized)) {
+      ++k;
+      if (k < end_ && tokens_[k].norm == "-" && Joined(k)) ++k;
+    }
+    return k > j && k < end_ && IsNameWord(k) ? k + 1 : j;
+  }
+
+  // The lowercase second half of a hyphenated given name ("Min-jun",
+  // "Jong-su"), as opposed to an English word ("US-led", "Qatar-based").
+  bool IsNameSyllable(size_t i) const {
+    const std::string& norm = tokens_[i].norm;
+    return tokens_[i].Is(kTokenWord) && !tokens_[i].Is(kTokenCapitalized) && norm.size() <= 3 &&
+           !EndsWith(norm, "ed") && !rules_.IsCommonWord(norm);
+  }
+
   // A common word opens no name, even mid-sentence in a title-case
   // headline ("The post Why Americans ..."), unless it is a given name.
   bool CanOpenName(size_t i) const {
-    return IsNameWord(i) && (tokens_[i].Is(kTokenAllCaps) || !rules_.IsCommonWord(tokens_[i].norm) ||
-                             rules_.IsGivenName(Raw(i)));
+    if (!IsNameWord(i)) return false;
+    if (tokens_[i].Is(kTokenAllCaps) || !rules_.IsCommonWord(tokens_[i].norm)) return true;
+    // "Will Smith" but "Will China invade ...?": a given name that is also
+    // a common word opens no name before a known one at a sentence start.
+    return rules_.IsGivenName(Raw(i)) && !(i == begin_ && i + 1 < end_ && LexAt(i + 1));
   }
 
   // The end of a run of capitalised name words starting at `i` (== i when
@@ -144,20 +173,28 @@ class Scanner {
     if (i >= end_ || !CanOpenName(i)) return i;
     size_t j = i + 1;
     bool has_head = rules_.NameHeadType(Raw(i)).has_value();
+    // Whether the capitalised words from `k` on end in a head word.
+    const auto has_head_ahead = [&](size_t k) {
+      for (; k < end_ && IsCapitalizedWord(k); ++k) {
+        if (rules_.NameHeadType(Raw(k)).has_value()) return true;
+      }
+      return false;
+    };
     while (j < end_) {
       if (IsNameWord(j) && tokens_[j].Is(kTokenSpaceBefore) && !IsTitleStart(j)) {
         has_head = has_head || rules_.NameHeadType(Raw(j)).has_value();
         ++j;
       } else if (tokens_[j].norm == "-" && Joined(j) && j + 1 < end_ && Joined(j + 1) &&
-                 IsNameWord(j + 1)) {
+                 (IsNameWord(j + 1) || IsNameSyllable(j + 1))) {
         j += 2;
-      } else if (rules_.IsNameParticle(tokens_[j].norm) && !tokens_[j].Is(kTokenCapitalized) &&
-                 j + 1 < end_ && (IsNameWord(j + 1) || (tokens_[j + 1].norm == "-" && j + 2 < end_ &&
-                                                        IsNameWord(j + 2)))) {
-        j += tokens_[j + 1].norm == "-" ? 3u : 2u;
-      } else if (has_head && (tokens_[j].norm == "of" || tokens_[j].norm == "for" ||
-                              tokens_[j].norm == "and") &&
+      } else if (size_t after = ParticlesEnd(j); after > j) {
+        j = after;  // "von der Leyen", "al-Assad"
+      } else if (((has_head && (tokens_[j].norm == "of" || tokens_[j].norm == "for")) ||
+                  (tokens_[j].norm == "and" && !rules_.NameHeadType(Raw(j - 1)).has_value() &&
+                   has_head_ahead(j + 1))) &&
                  j + 1 < end_ && IsNameWord(j + 1)) {
+        // "Ministry of Defense", "Securities and Exchange Commission"; but
+        // "Acme Corporation and Globex Corporation" are two names.
         j += 2;
       } else {
         break;
@@ -171,7 +208,7 @@ class Scanner {
   bool IsTitleStart(size_t i) const { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
 
   // The type of a name run from its words alone, or nullopt when unknown.
-  enum class RunKind { kEntity, kEvent, kUnknownSingle };
+  enum class RunKind { kEntity, kEvent, kUnknownSingle, kUnknownPhrase };
   struct RunType {
     RunKind kind = RunKind::kEntity;
     EntityType type = EntityType::kPerson;
@@ -194,7 +231,28 @@ class Scanner {
       if (rules_.IsGivenName(Raw(i))) return {RunKind::kEntity, EntityType::kPerson};
       return {RunKind::kUnknownSingle, EntityType::kPerson};
     }
+    // A person's name starts with a given name, or is made of words that
+    // are no ordinary English ("Ratsimandresy"); "Politics Show" and
+    // "Violent Crime" are capitalised phrases of unknown kind.
+    if (rules_.IsGivenName(Raw(i))) return {RunKind::kEntity, EntityType::kPerson};
+    for (size_t k = i; k < j; ++k) {
+      if (!tokens_[k].Is(kTokenWord)) continue;
+      const std::string& norm = tokens_[k].norm;
+      if (rules_.IsCommonWord(norm) || lowercase_words_.contains(norm) || tokens_[k].Is(kTokenNumber)) {
+        return {RunKind::kUnknownPhrase, EntityType::kOrganization};
+      }
+    }
     return {RunKind::kEntity, EntityType::kPerson};
+  }
+
+  // Capitalised words that are neither known names, given names nor title
+  // words.
+  bool PlainNameWords(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      if (!tokens_[k].Is(kTokenWord)) continue;
+      if (LexAt(k) || rules_.IsGivenName(Raw(k)) || IsTitleStart(k) || !IsCapitalizedWord(k)) return false;
+    }
+    return true;
   }
 
   // ---- titles -----------------------------------------------------------
@@ -220,11 +278,25 @@ class Scanner {
         j += modifier;
         continue;
       }
+      // "Canadian Trade Minister", "Competition Commissioner": up to three
+      // capitalised portfolio words before a title.
+      if (!match.found && IsCapitalizedWord(j) && !rules_.IsGivenName(Raw(j)) && !LexAt(j)) {
+        size_t k = j;
+        while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !rules_.IsGivenName(Raw(k)) && !LexAt(k) &&
+               rules_.titles().Longest(tokens_, k, end_, &values) == 0) {
+          ++k;
+        }
+        if (k < end_ && k > j && IsCapitalizedWord(k) && rules_.titles().Longest(tokens_, k, end_, &values) > 0) {
+          j = k;
+          continue;
+        }
+      }
       // "the group's Gaza leader": a place may qualify a title.
       if (allow_place_modifiers && !match.found) {
         const LexMatch lex = LexAt(j);
         if (lex && lex.value->kind == LexiconValue::Kind::kName &&
             Entry(*lex.value).type == EntityType::kLocation) {
+          match.places.emplace_back(j, lex.length);
           j += lex.length;
           continue;
         }
@@ -320,16 +392,49 @@ class Scanner {
     return m;
   }
 
+  // The places that qualified a title are mentions of their own.
+  void AddPlaces(const TitleMatch& titles) {
+    for (const auto& [at, length] : titles.places) {
+      if (const LexMatch lex = LexAt(at)) AddLexicon(at, *lex.value, length, false);
+    }
+  }
+
   // ---- constructions ------------------------------------------------------
 
   // [Affiliation] [modifiers] Title+ Name: "Israeli Prime Minister Benjamin
   // Netanyahu", "Hamas political leader Ismail Haniyeh", "Mr. Biden".
   size_t TryTitledPerson(size_t i) {
     size_t j = AffiliationEnd(i);
+    // "Nordvik chief executive Ingrid Solheim": an unknown word before a
+    // title and a name is the organization the title belongs to.
+    bool unknown_affiliation = false;
+    if (j == i && CanOpenName(i) && !rules_.IsGivenName(Raw(i)) && !IsTitleStart(i)) {
+      const size_t run = NameRunEnd(i);
+      const TitleMatch after = TitlesAt(run, false);
+      if (run == i + 1 && after.found && NameRunEnd(after.end) > after.end) {
+        j = run;
+        unknown_affiliation = true;
+      }
+    }
     const bool has_affiliation = j > i;
     const TitleMatch titles = TitlesAt(j, has_affiliation);
     if (!titles.found) return i;
     size_t name = titles.end;
+    // "Ali Khamenei, Iran's supreme leader,": a possessive affiliation and
+    // a title with no name after them describe someone named nearby.
+    if (has_affiliation && IsPossessive(j - 1) && !unknown_affiliation &&
+        (name >= end_ || (tokens_[name].norm != "," && !IsNameWord(name)) ||
+         (tokens_[name].norm == "," && i > begin_ && tokens_[i - 1].norm == ","))) {
+      const auto& title = rules_.pack().titles[static_cast<size_t>(titles.title)];
+      if (title.relation.empty()) return i;
+      const int affiliation = AddAffiliation(i, j);
+      AddPlaces(titles);
+      const int m = Add(i, name, i, name, EntityType::kPerson, MentionKind::kDescription, title.phrase);
+      mentions_[static_cast<size_t>(m)].title = title.phrase;
+      mentions_[static_cast<size_t>(m)].role = title.relation;
+      mentions_[static_cast<size_t>(m)].affiliation = affiliation;
+      return name;
+    }
     // "Iran's supreme leader, Ayatollah Ali Khamenei,": the name follows
     // the title after a comma, perhaps behind an honorific.
     if (has_affiliation && IsPossessive(j - 1) && name + 1 < end_ && tokens_[name].norm == ",") {
@@ -356,10 +461,15 @@ class Scanner {
     if (const LexMatch lex = LexAt(name); lex && name + lex.length >= name_end) {
       return i;  // "EMS member Belgium": a known place or group, not a person
     }
+    // After a title, a name of unknown kind is a person's ("President Trump").
     const RunType type = ClassifyRun(name, name_end);
-    if (type.kind == RunKind::kEvent || type.type != EntityType::kPerson) return i;
+    if (type.kind == RunKind::kEvent || (type.kind == RunKind::kEntity && type.type != EntityType::kPerson)) {
+      return i;
+    }
 
-    const int affiliation = has_affiliation ? AddAffiliation(i, j) : -1;
+    int affiliation = has_affiliation ? AddAffiliation(i, j) : -1;
+    AddPlaces(titles);
+    if (unknown_affiliation) mentions_[static_cast<size_t>(affiliation)].type = EntityType::kOrganization;
     const int m = Add(i, name_end, name, name_end, EntityType::kPerson, MentionKind::kName,
                       SpanText(name, name_end));
     Mention& mention = mentions_[static_cast<size_t>(m)];
@@ -374,7 +484,8 @@ class Scanner {
   // with no name, pointing back to a titled person.
   size_t TryPersonDescription(size_t i) {
     const std::string& article = tokens_[i].norm;
-    if ((article != "the" && article != "a" && article != "an") || i + 1 >= end_) return i;
+    const bool possessive = article == "his" || article == "her" || article == "its" || article == "their";
+    if ((article != "the" && article != "a" && article != "an" && !possessive) || i + 1 >= end_) return i;
     // "the group's Gaza leader": the affiliation may itself open with "the".
     size_t from = i;
     size_t j = article == "the" ? AffiliationEnd(i) : i;
@@ -387,6 +498,7 @@ class Scanner {
     const auto& title = rules_.pack().titles[static_cast<size_t>(titles.title)];
     if (title.relation.empty()) return i;  // "the sheikh" names no role
     const int affiliation = j > from ? AddAffiliation(from, j) : -1;
+    AddPlaces(titles);
     const int m = Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription,
                       title.phrase);
     Mention& mention = mentions_[static_cast<size_t>(m)];
@@ -397,15 +509,24 @@ class Scanner {
     if (affiliation < 0 && titles.end + 1 < end_ &&
         (tokens_[titles.end].norm == "of" || tokens_[titles.end].norm == "to" ||
          tokens_[titles.end].norm == "for")) {
-      size_t target = titles.end + 1;
-      if (tokens_[target].norm == "the" && target + 1 < end_ && IsNameWord(target + 1)) ++target;
-      forward_affiliations_.emplace_back(static_cast<size_t>(m), target);
+      forward_affiliations_.emplace_back(static_cast<size_t>(m), titles.end + 1);
     }
     return titles.end;
   }
 
-  // "the group", "the organization": the nearest such entity before.
+  // "the group", "the organization": the nearest such entity before;
+  // "the occupation", "the government": the state last named with that
+  // noun ("the Israeli occupation").
   size_t TryDescription(size_t i) {
+    if (tokens_[i].norm == "the" && i + 1 < end_) {
+      const size_t end = CollectiveEnd(i + 1);
+      if (end > i + 1 && (end >= end_ || !IsNameWord(end))) {
+        const int m = Add(i, end, i, end, EntityType::kLocation, MentionKind::kDescription,
+                          std::string(SpanText(i, end)));
+        mentions_[static_cast<size_t>(m)].title = CollectiveAt(i + 1);
+        return end;
+      }
+    }
     const std::vector<uint32_t>* values = nullptr;
     const size_t length = rules_.descriptions().Longest(tokens_, i, end_, &values);
     if (length == 0 || (i + length < end_ && IsNameWord(i + length))) return i;
@@ -421,6 +542,14 @@ class Scanner {
     return j + rules_.collectives().Longest(tokens_, j, end_, &values, Fuzzy::kAny);
   }
 
+  // The collective noun at `j` as the pack spells it ("occupaiton" ->
+  // "occupation"), or "".
+  std::string CollectiveAt(size_t j) const {
+    const std::vector<uint32_t>* values = nullptr;
+    if (rules_.collectives().Longest(tokens_, j, end_, &values, Fuzzy::kAny) == 0) return "";
+    return rules_.pack().collectives[values->front()];
+  }
+
   // Lexicon names, demonyms and collectives, with an optional leading "the".
   size_t TryLexicon(size_t i) {
     const size_t start = i;
@@ -429,11 +558,18 @@ class Scanner {
     if (!lex) return start;
     const size_t lex_end = i + lex.length;
     // A longer name run with its own head wins: "Israel Defense Forces",
-    // "Baghdad International Airport".
+    // "Baghdad International Airport"; so does a place followed by plain
+    // capitalised words, which name an organization ("Iran Voice").
     const size_t run = NameRunEnd(i);
     if (run > lex_end && ClassifyRun(i, run).kind == RunKind::kEntity &&
         rules_.NameHeadType(Raw(run - 1)).has_value()) {
       return start;
+    }
+    if (run > lex_end && lex.value->kind == LexiconValue::Kind::kName &&
+        Entry(*lex.value).type == EntityType::kLocation && PlainNameWords(lex_end, run)) {
+      const int m = Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName, SpanText(i, run));
+      (void)m;
+      return run;
     }
     const size_t collective = CollectiveEnd(lex_end);
     if (collective > lex_end && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
@@ -441,6 +577,7 @@ class Scanner {
       const EntityType type = entry.type;
       const int m = Add(start, collective, i, lex_end, type, MentionKind::kCollective, entry.name);
       mentions_[static_cast<size_t>(m)].from_lexicon = true;
+      mentions_[static_cast<size_t>(m)].title = CollectiveAt(lex_end);
       return collective;
     }
     if (lex.value->kind == LexiconValue::Kind::kDemonymPlural) {
@@ -460,16 +597,38 @@ class Scanner {
 
   // A run of capitalised words typed by its heads, given names or context.
   size_t TryNameRun(size_t i) {
-    const size_t run = NameRunEnd(i);
+    size_t run = NameRunEnd(i);
     if (run == i) return i;
     // "the Biden administration": a person's government, not the person.
     if (CollectiveEnd(run) > run && ClassifyRun(i, run).type == EntityType::kPerson) {
       return CollectiveEnd(run);
     }
-    const RunType type = ClassifyRun(i, run);
+    RunType type = ClassifyRun(i, run);
     if (type.kind == RunKind::kEvent) return run;
+    // "Court blocks ...", "Army spokesman": a head word alone is no name.
+    if (run == i + 1 && rules_.NameHeadType(Raw(i)).has_value() && !tokens_[i].Is(kTokenAllCaps)) return run;
+    if (type.type == EntityType::kPerson && type.kind == RunKind::kEntity) {
+      // "Exiled Iranian journalist": a demonym ends a person's name run;
+      // "Social Democrat Thomas Berger": the name starts at the given name.
+      for (size_t k = i; k < run; ++k) {
+        const LexMatch lex = LexAt(k);
+        if (k > i && lex && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) {
+          run = k;
+          break;
+        }
+        if (k == i && lex && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return i + lex.length;
+      }
+      for (size_t k = i + 1; k + 1 < run; ++k) {
+        if (rules_.IsGivenName(Raw(k)) && !rules_.IsGivenName(Raw(i))) {
+          i = k;
+          break;
+        }
+      }
+      type = ClassifyRun(i, run);
+    }
     const int m = Add(i, run, i, run, type.type, MentionKind::kName, SpanText(i, run));
     Mention& mention = mentions_[static_cast<size_t>(m)];
+    if (type.kind == RunKind::kUnknownPhrase) mention.weak = true;
     if (type.kind == RunKind::kUnknownSingle) {
       const std::string& before = i > begin_ ? tokens_[i - 1].norm : std::string();
       const bool place = PlaceCueBefore(i) ||

@@ -34,6 +34,11 @@ class SentenceMatcher {
       // rather than its affiliation "Hamas".
       int& start = start_at_[mention.token_begin - begin_];
       if (start < 0 || Length(start) < mention.token_end - mention.token_begin) start = static_cast<int>(m);
+      // "the Qatar" in "the Qatar-based" is found from either word.
+      if (mention.name_begin == mention.token_begin + 1 && tokens_[mention.token_begin].norm == "the") {
+        int& inner = start_at_[mention.name_begin - begin_];
+        if (inner < 0) inner = static_cast<int>(m);
+      }
       int& end = end_at_[mention.token_end - 1 - begin_];
       if (end < 0 || Length(end) < mention.token_end - mention.token_begin) end = static_cast<int>(m);
     }
@@ -93,10 +98,19 @@ class SentenceMatcher {
 
   // The argument mention starting at `t` (after a determiner), following
   // possessive chains ("the IRGC's Quds Force"). Returns -1 if none.
-  int ArgumentAt(size_t t, bool allow_chain) const {
+  int ArgumentAt(size_t t, bool allow_chain, bool allow_hyphen = false) const {
     int m = StartAt(t);
     if (m < 0 && t < end_ && (Norm(t) == "the" || Norm(t) == "a" || Norm(t) == "an")) m = StartAt(t + 1);
-    if (!IsArgument(m) || IsHyphenModifier(m)) return -1;
+    // "the port of Odesa", "the border town of Bunagana": the place.
+    if (m < 0 && t < end_ && Norm(t) == "the") {
+      for (size_t k = t + 1; k < end_ && k <= t + 3; ++k) {
+        if (rules_.IsPlaceNoun(Norm(k)) && k + 1 < end_ && Norm(k + 1) == "of") {
+          m = StartAt(k + 2);
+          break;
+        }
+      }
+    }
+    if (!IsArgument(m) || (IsHyphenModifier(m) && !allow_hyphen) || IsPossessiveDeterminer(m)) return -1;
     while (allow_chain) {
       const size_t end = doc_.mentions[static_cast<size_t>(m)].token_end;
       if (end >= end_ || Norm(end) != "'s") break;
@@ -105,6 +119,16 @@ class SentenceMatcher {
       m = next;
     }
     return m;
+  }
+
+  // "its shareholders", "his aides": a possessive pronoun before a noun
+  // stands for the owner, not for an argument of the verb before it.
+  bool IsPossessiveDeterminer(int m) const {
+    const Mention& mention = doc_.mentions[static_cast<size_t>(m)];
+    if (mention.kind != MentionKind::kPronoun) return false;
+    if (mention.key == "his" || mention.key == "its" || mention.key == "their") return true;
+    return mention.key == "her" && mention.token_end < end_ && tokens_[mention.token_end].Is(kTokenWord) &&
+           !rules_.IsCommonWord(Norm(mention.token_end));
   }
 
   size_t EndOf(int m) const { return doc_.mentions[static_cast<size_t>(m)].token_end; }
@@ -166,7 +190,8 @@ class SentenceMatcher {
       case PatternElement::Kind::kSlot: {
         const bool last = e + 1 == pattern.elements.size();
         const bool chain = last || !pattern.elements[e + 1].words.contains("'s");
-        const int m = ArgumentAt(t, chain);
+        const bool hyphen = !last && pattern.elements[e + 1].words.contains("-");
+        const int m = ArgumentAt(t, chain, hyphen);
         if (m < 0) return false;
         std::vector<int> args = {m};
         size_t next = EndOf(m);
@@ -228,7 +253,8 @@ class SentenceMatcher {
   // clause ("is selling a vaccine").
   bool OpensApposition(size_t t) const {
     static const std::set<std::string, std::less<>> kOpeners = {
-        "the", "a", "an", "who", "whom", "whose", "which", "his", "her", "its", "their", "himself", "herself"};
+        "the", "a", "an", "who", "whom", "whose", "which", "where", "when", "his", "her", "its", "their",
+        "himself", "herself"};
     return t < end_ && (kOpeners.contains(Norm(t)) || StartAt(t) >= 0 || tokens_[t].Is(kTokenCapitalized));
   }
 
@@ -246,6 +272,13 @@ class SentenceMatcher {
         }
       }
       return -1;
+    }
+    // "the militia, which is backed by Iran": the relative pronoun's
+    // antecedent.
+    if ((Norm(u) == "which" || Norm(u) == "who" || Norm(u) == "that") && u > begin_) {
+      const size_t before = Norm(u - 1) == "," && u - 1 > begin_ ? u - 2 : u - 1;
+      const int m = EndAt(before);
+      return IsArgument(m) ? m : -1;
     }
     const int m = EndAt(u);
     return IsArgument(m) ? m : -1;
@@ -312,13 +345,15 @@ class SentenceMatcher {
         } else if (first) {
           // "... and assassinated X", "--killing him": the subject of the
           // sentence's previous relation, or of the sentence, carries over.
-          const std::string& norm = t >= static_cast<long>(begin_) ? Norm(static_cast<size_t>(t)) : "";
+          const std::string norm = t >= static_cast<long>(begin_) ? Norm(static_cast<size_t>(t)) : "";
           const bool carried = norm == "and" || norm == "," || norm == "--";
-          if (carried && !last_subjects_.empty()) {
+          const bool participle = Norm(static_cast<size_t>(adjacent + 1)).ends_with("ing");
+          const int subject = SentenceSubject();
+          if (carried && !last_subjects_.empty() && !IsAmong(Entity(last_subjects_.front()), match->objects)) {
             args = last_subjects_;
-          } else if (carried && Norm(static_cast<size_t>(adjacent + 1)).ends_with("ing") &&
-                     SentenceSubject() >= 0 && !IsAmong(Entity(SentenceSubject()), match->objects)) {
-            args = {SentenceSubject()};
+          } else if ((norm == "and" || (carried && participle)) && subject >= 0 &&
+                     !IsAmong(Entity(subject), match->objects)) {
+            args = {subject};
           } else {
             match->cues.resize(cues_before);
             return false;
@@ -342,21 +377,18 @@ class SentenceMatcher {
     return std::any_of(mentions.begin(), mentions.end(), [&](int m) { return Entity(m) == entity; });
   }
 
-  // The first argument of the sentence that is not inside a leading
-  // prepositional phrase: "Then the Israelis ...", not "In between the
-  // killings of the two Hamas leaders, ...".
+  // The mention that opens the sentence, after skip words ("Then the
+  // Israelis ...") or after a leading phrase closed by a comma ("In between
+  // the killings of ..., the Israelis ..."); -1 when it opens otherwise.
   int SentenceSubject() const {
-    static const std::set<std::string, std::less<>> kPrepositions = {
-        "in", "of", "on", "at", "for", "with", "by", "from", "to", "after", "before", "between",
-        "about", "under", "over", "during", "since", "against", "among", "into", "'s"};
-    for (size_t t = begin_; t < end_; ++t) {
+    const auto subject_at = [&](size_t t) {
+      while (t < end_ && (rules_.IsSkipWord(Norm(t)) || Norm(t) == "but" || Norm(t) == "and")) ++t;
       const int m = StartAt(t);
-      if (!IsArgument(m)) continue;
-      const bool inside_phrase = t > begin_ && kPrepositions.contains(Norm(t - 1));
-      const bool inside_clause = std::any_of(tokens_.begin() + static_cast<long>(begin_),
-                                             tokens_.begin() + static_cast<long>(t),
-                                             [](const Token& token) { return token.norm == ","; });
-      if (!inside_phrase || inside_clause) return inside_phrase ? -1 : m;
+      return IsArgument(m) ? m : -1;
+    };
+    if (const int m = subject_at(begin_); m >= 0) return m;
+    for (size_t t = begin_; t < end_; ++t) {
+      if (Norm(t) == ",") return subject_at(t + 1);
     }
     return -1;
   }
