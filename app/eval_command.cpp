@@ -46,7 +46,7 @@ int RunEval(const Args& args) {
                    "rules of shared/eval/score.py. For every GOLD_DIR/<stem>.json the graph is\n"
                    "GRAPH_DIR/<stem>.json, or, with --build, the graph kg builds from the gold\n"
                    "file's \"document\" in CORPUS_DIR. Prints P/R/F1 per document, in total and\n"
-                   "recall per predicate.");
+                   "per predicate.");
   parser.Option("build", 'b', "CORPUS_DIR", "build each document's graph from this folder")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one, with --build (repeatable)", true)
       .Flag("verbose", 'v', "list missed and spurious entities and relations");
@@ -129,12 +129,11 @@ int RunEval(const Args& args) {
   std::printf("%s\n", std::string(94, '-').c_str());
   std::printf("%-28s %21s %21s %21s\n", "ALL (micro)", Cells(entities).c_str(), Cells(relations).c_str(),
               Cells(pairs).c_str());
-  std::string recall = "relation recall by predicate:";
+  std::printf("\n%-28s %21s %8s %8s %8s\n", "predicate", "relations P/R/F1", "found", "correct", "gold");
   for (const auto& [predicate, counts] : by_predicate) {
-    recall += " " + predicate + " " + std::to_string(counts.tp) + "/" + std::to_string(counts.gold) + ",";
+    std::printf("%-28s %21s %8d %8d %8d\n", predicate.c_str(), Cells(counts).c_str(), counts.predicted,
+                counts.tp, counts.gold);
   }
-  if (recall.back() == ',') recall.pop_back();
-  std::printf("%s\n", recall.c_str());
   if (parser.Has("verbose")) {
     for (const auto& [stem, score] : scores) {
       std::printf("\n== %s\n", stem.c_str());

@@ -208,6 +208,7 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     auto o = node_gold.find(graph.edge_target(e));
     if (s == node_gold.end() || o == node_gold.end() || s->second == o->second) {
       ++score.relations.predicted;
+      ++score.by_predicate[edge.predicate].predicted;
       score.false_relations.push_back(graph.node(graph.edge_source(e)).id + " " + edge.predicate + " " +
                                       graph.node(graph.edge_target(e)).id + " [" + status + "] | " + evidence);
       continue;
@@ -217,16 +218,21 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     if (!seen.insert({k, status}).second) continue;
     auto g = gold_relations.find(k);
     const std::string text = std::get<0>(k) + " " + edge.predicate + " " + std::get<2>(k);
+    Counts& by = score.by_predicate[edge.predicate];
     if (g == gold_relations.end()) {
       ++score.relations.predicted;
+      ++by.predicted;
       score.false_relations.push_back(text + " [" + status + "] | " + evidence);
     } else if (g->second.required && status == "asserted") {
       ++score.relations.tp;
       ++score.relations.predicted;
+      ++by.predicted;
+      ++by.tp;
     } else if (g->second.optional || g->second.statuses.contains(status)) {
       // not required, and not wrong
     } else {
       ++score.relations.predicted;
+      ++by.predicted;
       score.false_relations.push_back(text + " [" + status + ", gold: " + *g->second.statuses.begin() +
                                       "] | " + evidence);
     }
@@ -238,11 +244,8 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     if (!g.required) continue;
     gold_pairs.insert(pair);
     ++score.relations.gold;
-    Counts& by = score.by_predicate[std::get<1>(k)];
-    ++by.gold;
-    if (seen.contains({k, "asserted"})) {
-      ++by.tp;
-    } else {
+    ++score.by_predicate[std::get<1>(k)].gold;
+    if (!seen.contains({k, "asserted"})) {
       score.missed_relations.push_back(std::get<0>(k) + " " + std::get<1>(k) + " " + std::get<2>(k) +
                                        " | " + g.evidence);
     }

@@ -38,7 +38,7 @@ struct DocumentScore {
   Counts entities;
   Counts relations;
   Counts pairs;
-  std::map<std::string, Counts> by_predicate;  // recall per gold predicate
+  std::map<std::string, Counts> by_predicate;  // relation counts per predicate
   std::vector<std::string> missed_entities;
   std::vector<std::string> spurious_nodes;
   std::vector<std::string> split_nodes;

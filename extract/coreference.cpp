@@ -35,6 +35,11 @@ class Resolver {
     std::vector<std::string> name_words;  // for people: the longest name's words
   };
 
+  std::string NameText(const Mention& mention) const {
+    return std::string(text_.substr(tokens_[mention.name_begin].span.begin,
+                                    tokens_[mention.name_end - 1].span.end - tokens_[mention.name_begin].span.begin));
+  }
+
   std::vector<std::string> NameWords(const Mention& mention) const {
     std::vector<std::string> words;
     for (uint32_t t = mention.name_begin; t < mention.name_end; ++t) {
@@ -48,7 +53,12 @@ class Resolver {
     cluster.key = mention.key;
     cluster.type = mention.type;
     cluster.from_lexicon = mention.from_lexicon;
-    if (mention.type == EntityType::kPerson) cluster.name_words = NameWords(mention);
+    // A person's name words come from the key, which for a nickname is
+    // the full name ("Bibi" -> benjamin netanyahu).
+    if (mention.type == EntityType::kPerson) {
+      const std::string folded = FoldName(mention.key);
+      for (std::string_view word : Split(folded, ' ')) cluster.name_words.emplace_back(word);
+    }
     clusters_.push_back(std::move(cluster));
     const int id = static_cast<int>(clusters_.size() - 1);
     by_key_[{mention.key, mention.type}] = id;
@@ -67,7 +77,8 @@ class Resolver {
     if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kDescription) return;
     if (mention.weak) return;
     const std::vector<std::string> words = NameWords(mention);
-    if (mention.type == EntityType::kPerson && !mention.from_lexicon && words.size() < 2) return;
+    const bool known_person = mention.type == EntityType::kPerson && mention.key != NameText(mention);
+    if (mention.type == EntityType::kPerson && !known_person && words.size() < 2) return;
     if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
       mention.entity = it->second;
       return;

@@ -388,7 +388,9 @@ class Scanner {
     if (value.kind == LexiconValue::Kind::kDemonymPlural) kind = MentionKind::kCollective;
     (void)as_modifier;
     const int m = Add(i, i + length, i, i + length, type, kind, key);
-    mentions_[static_cast<size_t>(m)].from_lexicon = true;
+    // Known people ("Bibi") join the text's own names through their key,
+    // so they go through coreference like any other name.
+    mentions_[static_cast<size_t>(m)].from_lexicon = type != EntityType::kPerson;
     return m;
   }
 
@@ -458,7 +460,8 @@ class Scanner {
     }
     const size_t name_end = NameRunEnd(name);
     if (name_end == name) return i;
-    if (const LexMatch lex = LexAt(name); lex && name + lex.length >= name_end) {
+    if (const LexMatch lex = LexAt(name); lex && name + lex.length >= name_end &&
+                                          Entry(*lex.value).type != EntityType::kPerson) {
       return i;  // "EMS member Belgium": a known place or group, not a person
     }
     // After a title, a name of unknown kind is a person's ("President Trump").
