@@ -43,16 +43,18 @@ size_t KnowledgeGraph::edge_target(size_t index) const { return impl_->edges[ind
 
 std::optional<size_t> KnowledgeGraph::FindEdge(size_t source, std::string_view predicate,
                                                size_t target, RelationStatus status) const {
-  auto it = impl_->edge_by_key.find(std::make_tuple(source, std::string(predicate), target, status));
+  const uint32_t id = impl_->PredicateId(std::string(predicate), false);
+  if (id == UINT32_MAX) return std::nullopt;
+  auto it = impl_->edge_by_key.find(EdgeKey{source, target, id, status});
   if (it == impl_->edge_by_key.end()) return std::nullopt;
   return it->second;
 }
 
 size_t KnowledgeGraph::AddEdge(size_t source, size_t target, EdgeData edge) {
   const size_t index = impl_->edges.size();
-  auto key = std::make_tuple(source, edge.predicate, target, edge.status);
+  const EdgeKey key{source, target, impl_->PredicateId(edge.predicate, true), edge.status};
   assert(!impl_->edge_by_key.contains(key) && "one edge per (source, predicate, target, status)");
-  impl_->edge_by_key.emplace(std::move(key), index);
+  impl_->edge_by_key.emplace(key, index);
   impl_->edges.push_back({source, target, std::move(edge)});
   boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
   return index;
@@ -116,8 +118,8 @@ void KnowledgeGraph::Canonicalize() {
     const size_t source = new_index[record.source];
     const size_t target = new_index[record.target];
     const size_t index = fresh->edges.size();
-    fresh->edge_by_key.emplace(std::make_tuple(source, record.data.predicate, target, record.data.status),
-                               index);
+    fresh->edge_by_key.emplace(
+        EdgeKey{source, target, fresh->PredicateId(record.data.predicate, true), record.data.status}, index);
     fresh->edges.push_back({source, target, std::move(record.data)});
     boost::add_edge(source, target, EdgeIndexProperty{index}, fresh->graph);
   }
