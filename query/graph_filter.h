@@ -1,0 +1,35 @@
+// Choosing what to show: a view of a graph restricted to some entity
+// types, predicates, statuses, weights or one document, to the
+// neighbourhood of a focus entity, or to the most central entities. Used
+// by `kg render` and `kg export` alike.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/status.h"
+#include "core/types.h"
+#include "graph/knowledge_graph.h"
+
+namespace kg {
+
+struct GraphFilter {
+  std::string focus;  // entity name; empty: whole graph
+  int hops = 1;       // around the focus
+  TypeSet types = TypeSet::All();
+  std::set<std::string> predicates;  // empty: all
+  int64_t min_weight = 1;
+  std::optional<RelationStatus> status;
+  size_t top = 0;        // keep the N most central entities (PageRank); 0: all
+  std::string document;  // keep one article's entities and relations
+
+  bool FiltersEdges() const { return !predicates.empty() || min_weight > 1 || status || !document.empty(); }
+};
+
+// Errors: an unknown predicate (listing the valid ones), focus entity
+// (suggesting names) or document id.
+Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilter& filter,
+                                   const std::set<std::string>& known_predicates);
+
+}  // namespace kg
