@@ -143,7 +143,7 @@ Status ParseTitles(LineReader& reader, RulePack* pack) {
 
 Status ParsePredicates(LineReader& reader, RulePack* pack) {
   while (reader.Next()) {
-    auto fields = reader.Fields(2, 5);
+    auto fields = reader.Fields(2, 6);
     if (!fields.ok()) return fields.status();
     const auto& f = *fields;
     PredicateEntry entry;
@@ -165,7 +165,14 @@ Status ParsePredicates(LineReader& reader, RulePack* pack) {
       if (!types.ok()) return types.status();
       entry.object_types = *types;
     }
-    if (f.size() > 4) entry.description = std::string(f[4]);
+    if (f.size() > 4) {
+      static const std::set<std::string_view> kKinds = {"hostile", "cooperative", "pressure", "role", "neutral"};
+      if (!kKinds.contains(f[4])) {
+        return reader.Error("kind must be hostile, cooperative, pressure, role or neutral");
+      }
+      entry.kind = std::string(f[4]);
+    }
+    if (f.size() > 5) entry.description = std::string(f[5]);
     pack->predicates.push_back(std::move(entry));
   }
   return Status::Ok();

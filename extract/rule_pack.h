@@ -42,6 +42,7 @@ struct PredicateEntry {
   bool symmetric = false;
   TypeSet subject_types = TypeSet::All();
   TypeSet object_types = TypeSet::All();
+  std::string kind = "neutral";  // hostile, cooperative, pressure, role or neutral: how diagrams draw it
   std::string description;
 };
 

@@ -1,0 +1,387 @@
+#include "export/diagram.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+
+#include <graphviz/gvc.h>
+
+#include "core/utf8.h"
+#include "export/cgraph_handle.h"
+#include "graph/algorithms.h"
+
+namespace kg {
+namespace {
+
+struct TypeStyle {
+  const char* shape;
+  const char* style;
+  const char* fill;
+  const char* border;
+};
+
+TypeStyle StyleOf(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return {"ellipse", "filled", "#dbe9ff", "#3b6fb6"};
+    case EntityType::kOrganization:
+      return {"box", "filled,rounded", "#fff1c2", "#b8860b"};
+    case EntityType::kLocation:
+      return {"hexagon", "filled", "#d9f2d9", "#2e7d32"};
+  }
+  return {"ellipse", "filled", "white", "black"};
+}
+
+const char* KindColor(const std::string& kind) {
+  if (kind == "hostile") return "#c62828";
+  if (kind == "cooperative") return "#2e7d32";
+  if (kind == "pressure") return "#ef6c00";
+  if (kind == "role") return "#8d8d8d";
+  return "#455a64";
+}
+
+std::string KindOf(const DiagramOptions& options, const std::string& predicate) {
+  auto it = options.predicate_kinds.find(predicate);
+  return it == options.predicate_kinds.end() ? "neutral" : it->second;
+}
+
+std::string EdgeText(const EdgeData& edge) {
+  std::string label = edge.predicate;
+  switch (edge.status) {
+    case RelationStatus::kAsserted:
+      break;
+    case RelationStatus::kNegated:
+      label = "not " + label;
+      break;
+    case RelationStatus::kHypothetical:
+      label += "?";
+      break;
+  }
+  if (edge.weight > 1) label += " (" + std::to_string(edge.weight) + ")";
+  return label;
+}
+
+const char* StatusStyle(RelationStatus status, bool role) {
+  switch (status) {
+    case RelationStatus::kAsserted:
+      return role ? "dashed" : "solid";
+    case RelationStatus::kNegated:
+      return "dashed";
+    case RelationStatus::kHypothetical:
+      return "dotted";
+  }
+  return "solid";
+}
+
+std::string Format(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  return buffer;
+}
+
+// Which group each person is drawn inside: the organization or country
+// they lead, else one they belong to (the heaviest such relation).
+std::map<size_t, size_t> ClusterMembership(const KnowledgeGraph& graph, const DiagramOptions& options) {
+  std::map<size_t, std::pair<std::pair<int, int64_t>, size_t>> best;  // person -> (rank, group)
+  for (size_t e = 0; e < graph.edge_count(); ++e) {
+    const EdgeData& edge = graph.edge(e);
+    if (!options.role_predicates.contains(edge.predicate) || edge.status != RelationStatus::kAsserted) continue;
+    const size_t person = graph.edge_source(e);
+    const size_t group = graph.edge_target(e);
+    if (graph.node(person).type != EntityType::kPerson || graph.node(group).type == EntityType::kPerson) continue;
+    const std::pair<int, int64_t> rank = {edge.predicate == "leader_of" ? 1 : 0, edge.weight};
+    auto it = best.find(person);
+    if (it == best.end() || rank > it->second.first) best[person] = {rank, group};
+  }
+  std::map<size_t, size_t> out;
+  for (const auto& [person, choice] : best) out[person] = choice.second;
+  return out;
+}
+
+class DiagramBuilder {
+ public:
+  DiagramBuilder(const KnowledgeGraph& graph, const DiagramOptions& options, const std::string& layout)
+      : graph_(graph), options_(options), layout_(layout) {}
+
+  CgraphPtr Build() {
+    CgraphPtr g(agopen(Mutable("kg"), Agdirected, nullptr));
+    root_ = g.get();
+    SetAttr(root_, "charset", "UTF-8");
+    SetAttr(root_, "fontname", "DejaVu Sans");
+    SetAttr(root_, "bgcolor", "white");
+    SetAttr(root_, "pad", "0.3");
+    SetAttr(root_, "outputorder", "edgesfirst");
+    if (layout_ == "dot") {
+      SetAttr(root_, "rankdir", "LR");
+      SetAttr(root_, "nodesep", "0.35");
+      SetAttr(root_, "ranksep", "0.9");
+    } else {
+      // Force-directed layouts: no overlapping nodes, curved edges, and
+      // separate components packed side by side.
+      SetAttr(root_, "overlap", "prism");
+      SetAttr(root_, "splines", "true");
+      SetAttr(root_, "sep", "+8");
+      SetAttr(root_, "pack", "true");
+      SetAttr(root_, "packmode", "graph");
+    }
+    AddNodes();
+    if (options_.merge_parallel) {
+      AddMergedEdges();
+    } else {
+      for (size_t e = 0; e < graph_.edge_count(); ++e) AddEdge(e);
+    }
+    if (options_.legend) AddLegend();
+    return g;
+  }
+
+ private:
+  Agraph_t* ClusterFor(size_t group) {
+    auto it = clusters_.find(group);
+    if (it != clusters_.end()) return it->second;
+    const std::string name = "cluster_" + std::to_string(clusters_.size());
+    Agraph_t* sub = agsubg(root_, Mutable(name), 1);
+    SetAttr(sub, "label", EscapeDotLabel(graph_.node(group).label));
+    SetAttr(sub, "style", "rounded,filled");
+    SetAttr(sub, "fillcolor", "#f7f7f7");
+    SetAttr(sub, "color", "#bdbdbd");
+    SetAttr(sub, "fontname", "DejaVu Sans");
+    SetAttr(sub, "fontsize", "11");
+    clusters_[group] = sub;
+    return sub;
+  }
+
+  void AddNodes() {
+    double top = 0.0;
+    for (double value : options_.importance) top = std::max(top, value);
+    const std::map<size_t, size_t> membership =
+        options_.clusters ? ClusterMembership(graph_, options_) : std::map<size_t, size_t>{};
+    nodes_.resize(graph_.node_count());
+    for (size_t n = 0; n < graph_.node_count(); ++n) {
+      const NodeData& node = graph_.node(n);
+      Agnode_t* out = agnode(root_, Mutable(node.id), 1);
+      nodes_[n] = out;
+      const TypeStyle style = StyleOf(node.type);
+      SetAttr(out, "label", EscapeDotLabel(WrapLabel(node.label, options_.wrap)));
+      SetAttr(out, "shape", style.shape);
+      SetAttr(out, "style", style.style);
+      SetAttr(out, "fillcolor", style.fill);
+      SetAttr(out, "color", style.border);
+      SetAttr(out, "fontname", "DejaVu Sans");
+      SetAttr(out, "type", std::string(EntityTypeName(node.type)));
+      SetAttr(out, "tooltip", EscapeDotLabel(node.label + " (" + std::string(EntityTypeName(node.type)) + ")"));
+      // Importance scales the font (and so the node) and the border.
+      const double share = top > 0 && n < options_.importance.size() ? std::sqrt(options_.importance[n] / top) : 0.0;
+      SetAttr(out, "fontsize", Format(11.0 + 13.0 * share));
+      SetAttr(out, "penwidth", Format(1.0 + 2.0 * share));
+      if (auto it = membership.find(n); it != membership.end()) agsubnode(ClusterFor(it->second), out, 1);
+    }
+    // A group with members is drawn inside its own cluster too.
+    for (const auto& [group, sub] : clusters_) agsubnode(sub, nodes_[group], 1);
+  }
+
+  void Style(Agedge_t* out, const std::string& predicate, RelationStatus status, int64_t weight) {
+    const std::string kind = KindOf(options_, predicate);
+    const bool role = kind == "role";
+    SetAttr(out, "color", KindColor(kind));
+    SetAttr(out, "fontcolor", KindColor(kind));
+    SetAttr(out, "style", StatusStyle(status, role));
+    SetAttr(out, "penwidth", Format(role ? 0.8 : 1.2 + std::log2(static_cast<double>(std::max<int64_t>(weight, 1)))));
+    SetAttr(out, "fontname", "DejaVu Sans");
+    SetAttr(out, "fontsize", "9");
+    if (role) SetAttr(out, "arrowhead", "empty");
+  }
+
+  void AddEdge(size_t e) {
+    const EdgeData& edge = graph_.edge(e);
+    const std::string key = edge.predicate + "/" + std::string(RelationStatusName(edge.status));
+    Agedge_t* out = agedge(root_, nodes_[graph_.edge_source(e)], nodes_[graph_.edge_target(e)], Mutable(key), 1);
+    SetAttr(out, "label", EscapeDotLabel(EdgeText(edge)));
+    SetAttr(out, "predicate", edge.predicate);
+    SetAttr(out, "status", std::string(RelationStatusName(edge.status)));
+    SetAttr(out, "weight", std::to_string(edge.weight));
+    Style(out, edge.predicate, edge.status, edge.weight);
+    if (options_.symmetric_predicates.contains(edge.predicate)) SetAttr(out, "dir", "none");
+  }
+
+  // One edge per pair of entities, listing every relation between them.
+  void AddMergedEdges() {
+    std::map<std::pair<size_t, size_t>, std::vector<size_t>> pairs;
+    for (size_t e = 0; e < graph_.edge_count(); ++e) {
+      pairs[std::minmax(graph_.edge_source(e), graph_.edge_target(e))].push_back(e);
+    }
+    for (const auto& [pair, edges] : pairs) {
+      size_t heaviest = edges.front();
+      std::string label;
+      bool forward = true, backward = true;
+      for (size_t e : edges) {
+        const EdgeData& edge = graph_.edge(e);
+        if (edge.weight > graph_.edge(heaviest).weight) heaviest = e;
+        label += (label.empty() ? "" : "\n") + EdgeText(edge);
+        if (options_.symmetric_predicates.contains(edge.predicate)) continue;
+        if (graph_.edge_source(e) == pair.first) backward = false;
+        else forward = false;
+      }
+      int64_t weight = 0;
+      for (size_t e : edges) weight += graph_.edge(e).weight;
+      Agedge_t* out = agedge(root_, nodes_[pair.first], nodes_[pair.second], nullptr, 1);
+      SetAttr(out, "label", EscapeDotLabel(label));
+      const EdgeData& main = graph_.edge(heaviest);
+      Style(out, main.predicate, main.status, weight);
+      // Arrows only where every directed relation agrees.
+      SetAttr(out, "dir", forward && backward ? "none" : forward ? "forward" : backward ? "back" : "both");
+    }
+  }
+
+  // The legend is one node holding a table, so every layout keeps it in
+  // one piece: entity types, then the kinds and statuses of relation the
+  // diagram actually shows.
+  void AddLegend() {
+    std::set<std::string> kinds;
+    bool negated = false, hypothetical = false;
+    for (size_t e = 0; e < graph_.edge_count(); ++e) {
+      kinds.insert(KindOf(options_, graph_.edge(e).predicate));
+      negated = negated || graph_.edge(e).status == RelationStatus::kNegated;
+      hypothetical = hypothetical || graph_.edge(e).status == RelationStatus::kHypothetical;
+    }
+    std::string html = "<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+                       "<TR><TD><B>Legend</B></TD></TR>";
+    const std::pair<EntityType, const char*> types[] = {
+        {EntityType::kPerson, "person"}, {EntityType::kOrganization, "organization"}, {EntityType::kLocation, "place"}};
+    for (const auto& [type, text] : types) {
+      html += std::string("<TR><TD BGCOLOR=\"") + StyleOf(type).fill + "\" BORDER=\"1\" COLOR=\"" +
+              StyleOf(type).border + "\">" + text + "</TD></TR>";
+    }
+    for (const auto& kind : kinds) {
+      html += std::string("<TR><TD><FONT COLOR=\"") + KindColor(kind) + "\">&#8212;&#8212; " + kind +
+              (kind == "role" ? " (dashed)" : "") + "</FONT></TD></TR>";
+    }
+    if (negated) html += "<TR><TD>- - not: negated</TD></TR>";
+    if (hypothetical) html += "<TR><TD>&#183;&#183;&#183; ?: hypothetical</TD></TR>";
+    html += "</TABLE>";
+    Agnode_t* legend = agnode(root_, Mutable("legend"), 1);
+    agsafeset(legend, Mutable("label"), agstrdup_html(root_, Mutable(html)), Mutable(std::string()));
+    SetAttr(legend, "shape", "plaintext");
+    SetAttr(legend, "fontname", "DejaVu Sans");
+    SetAttr(legend, "fontsize", "10");
+    if (layout_ == "dot") {
+      Agraph_t* rank = agsubg(root_, Mutable("legend_rank"), 1);
+      SetAttr(rank, "rank", "sink");
+      agsubnode(rank, legend, 1);
+    }
+  }
+
+  const KnowledgeGraph& graph_;
+  const DiagramOptions& options_;
+  std::string layout_;
+  Agraph_t* root_ = nullptr;
+  std::vector<Agnode_t*> nodes_;
+  std::map<size_t, Agraph_t*> clusters_;
+};
+
+Status CheckLayout(const std::string& layout) {
+  static const std::set<std::string> kLayouts = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+  if (kLayouts.contains(layout)) return Status::Ok();
+  return Status::Error("unknown layout \"" + layout + "\" (dot, neato, fdp, sfdp, circo or twopi)");
+}
+
+}  // namespace
+
+std::string DefaultLayout(size_t node_count) { return node_count <= 150 ? "dot" : "sfdp"; }
+
+namespace {
+
+// The layout for these options: dot draws one connected story well, but
+// stacks many separate ones into a long strip, which fdp packs into a
+// compact sheet; clusters need dot or fdp.
+std::string LayoutFor(const KnowledgeGraph& graph, const DiagramOptions& options) {
+  if (!options.layout.empty()) return options.layout;
+  std::string layout = DefaultLayout(graph.node_count());
+  if (layout == "dot" && Components(graph).size() > 3) layout = "fdp";
+  return options.clusters && layout == "sfdp" && graph.node_count() <= 600 ? "fdp" : layout;
+}
+
+}  // namespace
+
+std::string EscapeDotLabel(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\\') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";  // a Graphviz line break
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string WrapLabel(std::string_view text, size_t width) {
+  if (width == 0) return std::string(text);
+  std::string out;
+  size_t line = 0;  // characters on the current line
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    size_t length = 0;
+    for (size_t i = 0; i < word.size(); i += 1) length += (static_cast<unsigned char>(word[i]) & 0xC0) != 0x80;
+    if (line > 0 && line + 1 + length > width) {
+      out.push_back('\n');
+      line = 0;
+    } else if (line > 0) {
+      out.push_back(' ');
+      ++line;
+    }
+    out.append(word);
+    line += length;
+    start = end + 1;
+  }
+  return out;
+}
+
+Result<std::string> WriteDot(const KnowledgeGraph& graph, const DiagramOptions& options) {
+  const std::string layout = LayoutFor(graph, options);
+  if (Status s = CheckLayout(layout); !s.ok()) return s;
+  CgraphPtr g = DiagramBuilder(graph, options, layout).Build();
+  SetAttr(g.get(), "layout", layout);
+  char* buffer = nullptr;
+  size_t size = 0;
+  std::FILE* stream = open_memstream(&buffer, &size);
+  if (stream == nullptr) return Status::Error("cannot allocate DOT output");
+  const int written = agwrite(g.get(), stream);
+  std::fclose(stream);
+  std::string dot(buffer, size);
+  std::free(buffer);
+  if (written != 0) return Status::Error("cgraph: writing DOT failed");
+  return dot;
+}
+
+Result<std::string> RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
+                                  const std::string& format) {
+  if (format != "svg" && format != "png" && format != "pdf") {
+    return Status::Error("unknown image format \"" + format + "\" (svg, png or pdf)");
+  }
+  const std::string layout = LayoutFor(graph, options);
+  if (Status s = CheckLayout(layout); !s.ok()) return s;
+  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
+  if (!gvc) return Status::Error("Graphviz: cannot create a rendering context");
+  CgraphPtr g = DiagramBuilder(graph, options, layout).Build();
+  if (gvLayout(gvc.get(), g.get(), layout.c_str()) != 0) {
+    return Status::Error("Graphviz: layout \"" + layout + "\" failed");
+  }
+  char* data = nullptr;
+  unsigned int length = 0;
+  const int rendered = gvRenderData(gvc.get(), g.get(), format.c_str(), &data, &length);
+  std::string out = data != nullptr ? std::string(data, length) : std::string();
+  if (data != nullptr) gvFreeRenderData(data);
+  gvFreeLayout(gvc.get(), g.get());
+  if (rendered != 0 || out.empty()) return Status::Error("Graphviz: rendering " + format + " failed");
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,56 @@
+// Relationship diagrams: the graph as Graphviz DOT, or laid out and
+// rendered in-process with gvc (SVG, PNG, PDF). Both come from one cgraph
+// graph, never from hand-built strings:
+// - nodes: shape and colour by entity type, size by importance, long
+//   labels wrapped; an optional legend;
+// - edges: colour by kind of predicate (hostile, cooperative, pressure,
+//   role), label = predicate and weight; negated relations dashed "not
+//   ...", hypothetical ones dotted "...?", symmetric ones without arrows;
+//   optionally one edge per pair of entities;
+// - optional clusters: people inside the organization or country they
+//   lead or belong to.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "graph/knowledge_graph.h"
+
+namespace kg {
+
+struct DiagramOptions {
+  std::set<std::string> symmetric_predicates;          // drawn without arrowheads
+  std::map<std::string, std::string> predicate_kinds;  // predicate -> hostile|cooperative|pressure|role|neutral
+  std::set<std::string> role_predicates;               // person -> group, for clusters (leader_of, member_of)
+  bool legend = false;
+  bool clusters = false;
+  bool merge_parallel = false;
+  std::vector<double> importance;  // per node, any scale; empty: all nodes the same size
+  size_t wrap = 20;                // wrap labels longer than this many characters
+  std::string layout;              // dot, neato, fdp, sfdp, circo, twopi; "" picks by size
+};
+
+Result<std::string> WriteDot(const KnowledgeGraph& graph, const DiagramOptions& options);
+
+// `format`: svg, png or pdf. Errors name the layout or format Graphviz
+// refused.
+Result<std::string> RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
+                                  const std::string& format);
+
+// The layout used when none is chosen, by size alone: dot for small
+// graphs, sfdp (with overlap removal) for large ones. Diagrams also switch
+// to fdp for many separate components or for clusters (sfdp cannot draw
+// them).
+std::string DefaultLayout(size_t node_count);
+
+// A DOT label for `text`: Graphviz reads backslash escapes ("\n", "\l")
+// inside labels, so a literal backslash must be doubled.
+std::string EscapeDotLabel(std::string_view text);
+
+// `text` broken at spaces into lines of at most `width` characters.
+std::string WrapLabel(std::string_view text, size_t width);
+
+}  // namespace kg

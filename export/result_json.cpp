@@ -1,0 +1,110 @@
+#include "export/result_json.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace kg {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void String(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+void WriteNode(Writer& w, const KnowledgeGraph& graph, size_t n) {
+  const NodeData& node = graph.node(n);
+  w.StartObject();
+  w.Key("id");
+  String(w, node.id);
+  w.Key("label");
+  String(w, node.label);
+  w.Key("type");
+  String(w, EntityTypeName(node.type));
+  w.EndObject();
+}
+
+void WriteEdge(Writer& w, const KnowledgeGraph& graph, size_t e) {
+  const EdgeData& edge = graph.edge(e);
+  w.StartObject();
+  w.Key("source");
+  String(w, graph.node(graph.edge_source(e)).id);
+  w.Key("target");
+  String(w, graph.node(graph.edge_target(e)).id);
+  w.Key("predicate");
+  String(w, edge.predicate);
+  w.Key("status");
+  String(w, RelationStatusName(edge.status));
+  w.Key("weight");
+  w.Int64(edge.weight);
+  w.EndObject();
+}
+
+void WriteValue(Writer& w, const KnowledgeGraph& graph, const QueryValue& value) {
+  switch (value.kind) {
+    case QueryValue::Kind::kNull:
+      w.Null();
+      return;
+    case QueryValue::Kind::kBool:
+      w.Bool(value.boolean);
+      return;
+    case QueryValue::Kind::kInt:
+      w.Int64(value.integer);
+      return;
+    case QueryValue::Kind::kFloat:
+      w.Double(value.real);
+      return;
+    case QueryValue::Kind::kString:
+      String(w, value.text);
+      return;
+    case QueryValue::Kind::kNode:
+      WriteNode(w, graph, value.index);
+      return;
+    case QueryValue::Kind::kEdge:
+      WriteEdge(w, graph, value.index);
+      return;
+    case QueryValue::Kind::kPath:
+      w.StartObject();
+      w.Key("nodes");
+      w.StartArray();
+      for (size_t n : value.path.nodes) WriteNode(w, graph, n);
+      w.EndArray();
+      w.Key("links");
+      w.StartArray();
+      for (size_t e : value.path.edges) WriteEdge(w, graph, e);
+      w.EndArray();
+      w.EndObject();
+      return;
+    case QueryValue::Kind::kList:
+      w.StartArray();
+      for (const auto& item : value.list) WriteValue(w, graph, item);
+      w.EndArray();
+      return;
+  }
+}
+
+}  // namespace
+
+std::string WriteQueryResultJson(const KnowledgeGraph& graph, const QueryResult& result) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("columns");
+  w.StartArray();
+  for (const auto& column : result.columns) String(w, column);
+  w.EndArray();
+  w.Key("rows");
+  w.StartArray();
+  for (const auto& row : result.rows) {
+    w.StartObject();
+    for (size_t i = 0; i < row.size(); ++i) {
+      String(w, result.columns[i]);
+      WriteValue(w, graph, row[i]);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace kg
