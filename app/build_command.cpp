@@ -8,9 +8,11 @@
 #include "app/commands.h"
 #include "app/common.h"
 #include "core/file_io.h"
-#include "export/dot_writer.h"
+#include "app/view_options.h"
+#include "export/diagram.h"
 #include "export/graph_json.h"
 #include "extract/pipeline.h"
+#include "graph/algorithms.h"
 #include "graph/graph_builder.h"
 #include "ingest/document_reader.h"
 
@@ -55,14 +57,6 @@ class BatchBuilder {
   std::vector<Document> batch_;
   size_t bytes_ = 0;
 };
-
-std::set<std::string> SymmetricPredicates(const CompiledRules& rules) {
-  std::set<std::string> out;
-  for (const auto& predicate : rules.pack().predicates) {
-    if (predicate.symmetric) out.insert(predicate.name);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -129,7 +123,9 @@ int RunBuild(const Args& args) {
     return kExitFailure;
   }
   if (parser.Has("dot")) {
-    auto dot = WriteDot(graph, DotOptions{SymmetricPredicates(**rules)});
+    DiagramOptions diagram = DiagramDefaults((*rules)->pack());
+    diagram.importance = DegreeCentrality(Topology(graph));
+    auto dot = WriteDot(graph, diagram);
     if (!dot.ok()) {
       PrintError(dot.status().message());
       return kExitFailure;

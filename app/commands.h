@@ -21,6 +21,13 @@ int RunExport(const Args& args);
 int RunStats(const Args& args);
 int RunRules(const Args& args);
 int RunEval(const Args& args);
+int RunRender(const Args& args);
+int RunQuery(const Args& args);
+int RunNeighbors(const Args& args);
+int RunPath(const Args& args);
+int RunCentral(const Args& args);
+int RunComponents(const Args& args);
+int RunEvidence(const Args& args);
 
 
 }  // namespace kg

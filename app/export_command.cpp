@@ -1,21 +1,26 @@
-// kg export: re-export a saved graph.
+// kg export: a saved graph, or a filtered view of it, in another format.
 #include <iostream>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/view_options.h"
 #include "core/file_io.h"
-#include "export/dot_writer.h"
+#include "export/diagram.h"
 #include "export/graph_json.h"
+#include "export/graph_xml.h"
 
 namespace kg {
 
 int RunExport(const Args& args) {
-  ArgParser parser("kg export GRAPH.json --format dot|json [-o FILE]",
-                   "Writes a saved graph in another format (default: standard output).");
-  parser.Option("format", 'f', "FORMAT", "dot or json (default: dot)")
+  ArgParser parser("kg export GRAPH.json --format dot|json|graphml|gexf [-o FILE] [filters]",
+                   "Writes a saved graph, or the part of it the filters choose, as DOT, graph JSON,\n"
+                   "GraphML (Gephi, yEd, NetworkX) or GEXF (Gephi). Default: DOT on standard output.");
+  parser.Option("format", 'f', "FORMAT", "dot (default), json, graphml or gexf")
       .Option("output", 'o', "FILE", "file to write (default: standard output)")
-      .Option("rules", 'r', "DIR", "rule pack that defines symmetric predicates (repeatable)", true);
+      .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);
+  AddFilterOptions(&parser);
+  AddDiagramOptions(&parser);
   if (Status s = parser.Parse(args); !s.ok()) {
     PrintError(s.message());
     return kExitUsage;
@@ -29,32 +34,47 @@ int RunExport(const Args& args) {
     return kExitUsage;
   }
   const std::string format = parser.Get("format", "dot");
-  if (format != "dot" && format != "json") {
-    PrintError("export: unknown format \"" + format + "\" (dot or json)");
+  if (format != "dot" && format != "json" && format != "graphml" && format != "gexf") {
+    PrintError("export: unknown format \"" + format + "\" (dot, json, graphml or gexf)");
     return kExitUsage;
+  }
+  auto filter = ReadFilterOptions(parser);
+  if (!filter.ok()) {
+    PrintError(filter.status().message());
+    return kExitUsage;
+  }
+  auto rules = LoadRules(parser.GetAll("rules"));
+  if (!rules.ok()) {
+    PrintError(rules.status().message());
+    return kExitFailure;
   }
   auto graph = LoadGraph(parser.positional().front());
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitFailure;
   }
+  auto view = ApplyFilter(*graph, *filter, PredicateNames((*rules)->pack()));
+  if (!view.ok()) {
+    PrintError(view.status().message());
+    return kExitUsage;
+  }
   std::string out;
   if (format == "json") {
-    out = WriteGraphJson(*graph);
+    out = WriteGraphJson(*view);
+  } else if (format == "graphml") {
+    out = WriteGraphMl(*view);
+  } else if (format == "gexf") {
+    out = WriteGexf(*view);
   } else {
-    auto rules = LoadRules(parser.GetAll("rules"));
-    if (!rules.ok()) {
-      PrintError(rules.status().message());
-      return kExitFailure;
+    auto diagram = ReadDiagramOptions(parser, (*rules)->pack(), *view);
+    if (!diagram.ok()) {
+      PrintError(diagram.status().message());
+      return kExitUsage;
     }
-    DotOptions options;
-    for (const auto& predicate : (*rules)->pack().predicates) {
-      if (predicate.symmetric) options.symmetric_predicates.insert(predicate.name);
-    }
-    auto dot = WriteDot(*graph, options);
+    auto dot = WriteDot(*view, *diagram);
     if (!dot.ok()) {
       PrintError(dot.status().message());
-      return kExitFailure;
+      return kExitUsage;
     }
     out = std::move(*dot);
   }

@@ -16,7 +16,14 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  build      extract a graph from articles (text files, folders, JSON Lines, stdin)\n"
-    "  export     write a saved graph as DOT or JSON\n"
+    "  query      answer a graph pattern query (a subset of Cypher)\n"
+    "  neighbors  entities within N relations of one entity\n"
+    "  path       how two entities are connected\n"
+    "  central    the most central entities (degree, betweenness, PageRank)\n"
+    "  components groups of connected entities\n"
+    "  evidence   the sentences behind a relation\n"
+    "  render     draw the graph as SVG, PNG or PDF\n"
+    "  export     write a graph or a view of it as DOT, JSON, GraphML or GEXF\n"
     "  stats      counts by type and predicate, top entities\n"
     "  rules      check a rule pack (rules check DIR), list the default one (rules show)\n"
     "  eval       precision, recall and F1 against gold annotations\n"
@@ -44,6 +51,13 @@ int main(int argc, char** argv) {
     if (command == "stats") return kg::RunStats(rest);
     if (command == "rules") return kg::RunRules(rest);
     if (command == "eval") return kg::RunEval(rest);
+    if (command == "render") return kg::RunRender(rest);
+    if (command == "query") return kg::RunQuery(rest);
+    if (command == "neighbors" || command == "neighbours") return kg::RunNeighbors(rest);
+    if (command == "path") return kg::RunPath(rest);
+    if (command == "central") return kg::RunCentral(rest);
+    if (command == "components") return kg::RunComponents(rest);
+    if (command == "evidence") return kg::RunEvidence(rest);
   } catch (const std::bad_alloc&) {
     kg::PrintError("out of memory");
     return kg::kExitFailure;

@@ -99,10 +99,12 @@ class Resolver {
         }
       }
     }
-    // "IDF" after "Israel Defense Forces": same entity.
-    if (mention.type == EntityType::kOrganization && words.size() == 1 &&
-        tokens_[mention.name_begin].Is(kTokenAllCaps)) {
-      if (int c = FindByAcronym(words.front()); c >= 0) {
+    // "IDF" after "Israel Defense Forces", "Seawind" after "Seawind
+    // Holdings": the same organization.
+    if (mention.type == EntityType::kOrganization && words.size() == 1 && !mention.from_lexicon) {
+      int c = tokens_[mention.name_begin].Is(kTokenAllCaps) ? FindByAcronym(words.front()) : -1;
+      if (c < 0) c = FindByFirstWord(mention.key);
+      if (c >= 0) {
         mention.entity = c;
         return;
       }
@@ -124,6 +126,18 @@ class Resolver {
       if (initials.size() >= 2 && initials == acronym) return static_cast<int>(c);
     }
     return -1;
+  }
+
+  // The organization whose name starts with `word` ("Nordvik" for
+  // "Nordvik Energy"), when exactly one does.
+  int FindByFirstWord(const std::string& word) const {
+    int found = -1;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (clusters_[c].type != EntityType::kOrganization || !StartsWith(clusters_[c].key, word + " ")) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(c);
+    }
+    return found;
   }
 
   // Surnames, "Mr. Biden" and lone capitalised words.
@@ -169,15 +183,16 @@ class Resolver {
       // most often an organization ("Greenpeace criticized ..."): people
       // are introduced by their full name.
       for (size_t c = 0; c < clusters_.size(); ++c) {
-        const Cluster& cluster = clusters_[c];
-        const bool same = cluster.key == mention.key;
-        const bool first_word = cluster.type == EntityType::kOrganization &&
-                                StartsWith(cluster.key, mention.key + " ");
-        if (same || first_word) {
+        if (clusters_[c].key == mention.key) {
           mention.entity = static_cast<int>(c);
-          mention.type = cluster.type;
+          mention.type = clusters_[c].type;
           return;
         }
+      }
+      if (const int c = FindByFirstWord(mention.key); c >= 0) {
+        mention.entity = c;
+        mention.type = EntityType::kOrganization;
+        return;
       }
       mention.type = EntityType::kOrganization;
       mention.entity = NewCluster(mention);
@@ -331,6 +346,9 @@ class Resolver {
       DocEntity& entity = entities[static_cast<size_t>(mention.entity)];
       ++entity.mentions;
       if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kModifier) continue;
+      // "a senior commander" describes the entity but does not name it.
+      const std::string& first = tokens_[mention.token_begin].norm;
+      if (mention.kind == MentionKind::kDescription && (first == "a" || first == "an")) continue;
       if (mention.kind != MentionKind::kDescription && mention.names_entity) entity.named = true;
       auto& set = aliases[static_cast<size_t>(mention.entity)];
       set.insert(std::string(Trim(mention.span.In(text_))));

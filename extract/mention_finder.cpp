@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -595,7 +596,7 @@ class Scanner {
     if (start != i && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return start;
     const int m = AddLexicon(i, *lex.value, lex.length, false);
     if (start != i) mentions_[static_cast<size_t>(m)].token_begin = static_cast<uint32_t>(start);
-    return lex_end;
+    return ParentheticalAcronym(lex_end, m);
   }
 
   // A run of capitalised words typed by its heads, given names or context.
@@ -644,15 +645,32 @@ class Scanner {
         mention.weak = true;
       }
     }
-    // "Israel Defense Forces (IDF)": the acronym names the same entity.
-    if (run + 2 < end_ && tokens_[run].norm == "(" && tokens_[run + 1].Is(kTokenAllCaps) &&
-        tokens_[run + 2].norm == ")") {
-      const int acronym = Add(run + 1, run + 2, run + 1, run + 2, mention.type, MentionKind::kName,
-                              mentions_[static_cast<size_t>(m)].key);
-      (void)acronym;
-      return run + 3;
+    return ParentheticalAcronym(run, m);
+  }
+
+  // "Israel Defense Forces (IDF)": the acronym names the same entity, here
+  // and wherever the document uses it again, whatever the lexicon says it
+  // stands for elsewhere ("RSF"). Returns the token after it.
+  size_t ParentheticalAcronym(size_t run, int named) {
+    if (!(run + 2 < end_ && tokens_[run].norm == "(" && tokens_[run + 1].Is(kTokenAllCaps) &&
+          tokens_[run + 2].norm == ")")) {
+      return run;
     }
-    return run;
+    const Mention& name = mentions_[static_cast<size_t>(named)];
+    local_acronyms_[tokens_[run + 1].norm] = {name.key, name.type};
+    const int acronym = Add(run + 1, run + 2, run + 1, run + 2, name.type, MentionKind::kName, name.key);
+    mentions_[static_cast<size_t>(acronym)].from_lexicon = mentions_[static_cast<size_t>(named)].from_lexicon;
+    return run + 3;
+  }
+
+  // A later use of an acronym the document defined.
+  size_t TryLocalAcronym(size_t i) {
+    const size_t at = tokens_[i].norm == "the" && i + 1 < end_ ? i + 1 : i;
+    auto it = local_acronyms_.find(tokens_[at].norm);
+    if (it == local_acronyms_.end() || !tokens_[at].Is(kTokenAllCaps)) return i;
+    const int m = Add(at, at + 1, at, at + 1, it->second.second, MentionKind::kName, it->second.first);
+    mentions_[static_cast<size_t>(m)].token_begin = static_cast<uint32_t>(i);
+    return at + 1;
   }
 
   size_t TryPronoun(size_t i) {
@@ -684,6 +702,7 @@ class Scanner {
       // still open "the Israelis" or "the group".
       const bool opener = IsOrdinaryOpener(i) && !LexAt(i);
       size_t next = TryPronoun(i);
+      if (next == i) next = TryLocalAcronym(i);
       if (next == i) next = TryPersonDescription(i);
       if (next == i && !opener) next = TryTitledPerson(i);
       if (next == i) next = TryLexicon(i);
@@ -699,6 +718,7 @@ class Scanner {
   std::unordered_set<std::string> lowercase_words_;
   std::vector<Mention> mentions_;
   std::vector<std::pair<size_t, size_t>> forward_affiliations_;  // mention, token
+  std::unordered_map<std::string, std::pair<std::string, EntityType>> local_acronyms_;  // norm -> key, type
   uint32_t sentence_ = 0;
   size_t begin_ = 0;
   size_t end_ = 0;

@@ -90,7 +90,7 @@ TEST_CASE("verbs are inflected by rule unless listed as irregular", "[extract][r
 
 TEST_CASE("a user pack adds a predicate without any code change", "[extract][rules]") {
   test::TempDir dir;
-  dir.Write("pack/predicates.tsv", "sued\tno\t*\t*\tsued, filed a lawsuit against\n");
+  dir.Write("pack/predicates.tsv", "sued\tno\t*\t*\thostile\tsued, filed a lawsuit against\n");
   dir.Write("pack/relations.tsv", "sued\tX ~sue Y\nsued\tX ~file a lawsuit against Y\n");
   auto overlay = LoadRulePack(dir.Path("pack"));
   REQUIRE(overlay.ok());

@@ -1,0 +1,357 @@
+// kg query, neighbors, path, central, components, evidence: questions
+// asked of a saved graph.
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "app/arg_parser.h"
+#include "app/commands.h"
+#include "app/common.h"
+#include "app/result_output.h"
+#include "app/view_options.h"
+#include "graph/algorithms.h"
+#include "query/query_engine.h"
+
+namespace kg {
+namespace {
+
+// What every graph question shares: the graph, its rule pack, an engine
+// over them, and where and how to write the answer.
+class Session {
+ public:
+  // Adds the shared options; Open() reads them after parsing.
+  static void AddOptions(ArgParser* parser) {
+    parser->Option("format", 'f', "FORMAT", "table (default), json, dot, svg, png or pdf")
+        .Option("output", 'o', "FILE", "write the answer here (default: standard output)")
+        .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);
+  }
+
+  // Returns an exit code when the session cannot start (already reported).
+  std::optional<int> Open(const ArgParser& parser, const std::string& path) {
+    auto format = ParseOutputFormat(parser.Get("format", "table"));
+    if (!format.ok()) {
+      PrintError(format.status().message());
+      return kExitUsage;
+    }
+    format_ = *format;
+    output_ = parser.Get("output", "-");
+    auto rules = LoadRules(parser.GetAll("rules"));
+    if (!rules.ok()) {
+      PrintError(rules.status().message());
+      return kExitFailure;
+    }
+    rules_ = *rules;
+    auto graph = LoadGraph(path);
+    if (!graph.ok()) {
+      PrintError(graph.status().message());
+      return kExitFailure;
+    }
+    graph_ = std::make_unique<KnowledgeGraph>(std::move(*graph));
+    QueryOptions options;
+    const DiagramOptions diagram = DiagramDefaults(rules_->pack());
+    options.symmetric_predicates = diagram.symmetric_predicates;
+    options.known_predicates = PredicateNames(rules_->pack());
+    engine_ = std::make_unique<QueryEngine>(*graph_, options);
+    return std::nullopt;
+  }
+
+  const KnowledgeGraph& graph() const { return *graph_; }
+  const QueryEngine& engine() const { return *engine_; }
+
+  // The entity a name means, or an error with suggestions.
+  std::optional<size_t> Resolve(const std::string& name) const {
+    auto node = engine_->lookup().Resolve(name);
+    if (!node.ok()) {
+      PrintError(node.status().message());
+      return std::nullopt;
+    }
+    return *node;
+  }
+
+  // Checks a predicate name against the graph and the rule pack.
+  bool KnownPredicate(const std::string& predicate) const {
+    std::set<std::string> valid = engine_->options().known_predicates;
+    for (size_t e = 0; e < graph_->edge_count(); ++e) valid.insert(graph_->edge(e).predicate);
+    if (valid.contains(predicate)) return true;
+    std::string list;
+    for (const auto& name : valid) list += (list.empty() ? "" : ", ") + name;
+    PrintError("unknown predicate \"" + predicate + "\"; the predicates are " + list);
+    return false;
+  }
+
+  int Write(const QueryResult& result) const {
+    if (Status s = WriteResult(result, *graph_, format_, output_, DiagramDefaults(rules_->pack())); !s.ok()) {
+      PrintError(s.message());
+      return kExitFailure;
+    }
+    return kExitOk;
+  }
+
+ private:
+  OutputFormat format_ = OutputFormat::kTable;
+  std::string output_ = "-";
+  std::shared_ptr<const CompiledRules> rules_;
+  std::unique_ptr<KnowledgeGraph> graph_;
+  std::unique_ptr<QueryEngine> engine_;
+};
+
+// Parses, handles --help and usage errors; returns an exit code to stop.
+std::optional<int> Prepare(ArgParser* parser, const Args& args, size_t positional) {
+  if (Status s = parser->Parse(args); !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
+  }
+  if (parser->help_requested()) {
+    std::cout << parser->Help();
+    return kExitOk;
+  }
+  if (parser->positional().size() != positional) {
+    PrintError("expected " + std::to_string(positional) + " arguments (see --help)");
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+void PrintQueryError(const QueryError& error, const std::string& query) {
+  std::cerr << "kg: query error: " << error.message << "\n";
+  if (error.column <= 0) return;
+  // Point at the column under the query, on its own line.
+  std::cerr << "  " << query << "\n  ";
+  int column = 1;
+  for (size_t i = 0; i < query.size() && column < error.column; ++i) {
+    if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) {
+      std::cerr << (query[i] == '\t' ? '\t' : ' ');
+      ++column;
+    }
+  }
+  std::cerr << "^\n";
+}
+
+}  // namespace
+
+int RunQuery(const Args& args) {
+  ArgParser parser("kg query GRAPH.json 'MATCH ... RETURN ...' [--format table|json|dot|svg] [-o FILE]",
+                   "Answers a graph pattern query in a subset of Cypher (docs/query-language.md):\n"
+                   "  MATCH (a:PERSON)-[r:pressed]->(b) RETURN a, r, b\n"
+                   "  MATCH (a)-[:met_with]-(b {label: \"Benjamin Netanyahu\"}) RETURN a.label ORDER BY a.label\n"
+                   "  MATCH p = shortestPath((a {label: \"Burns\"})-[*..4]-(b {label: \"Haniyeh\"})) RETURN p\n"
+                   "Entities are found by any of their names, case-insensitively. A syntax error\n"
+                   "points at its column; unknown names, types and predicates are listed. Exit 2.");
+  Session::AddOptions(&parser);
+  if (auto code = Prepare(&parser, args, 2)) return *code;
+  Session session;
+  if (auto code = session.Open(parser, parser.positional()[0])) return *code;
+  const std::string& text = parser.positional()[1];
+  auto result = session.engine().Run(text);
+  if (auto* error = std::get_if<QueryError>(&result)) {
+    PrintQueryError(*error, text);
+    return kExitUsage;
+  }
+  return session.Write(std::get<QueryResult>(result));
+}
+
+int RunNeighbors(const Args& args) {
+  ArgParser parser("kg neighbors GRAPH.json NAME [--hops N] [--predicate P] [--type T]",
+                   "Lists the entities within N relations of NAME (any of its names), nearest first.");
+  parser.Option("hops", 'n', "N", "how far to reach (default 1)")
+      .Option("predicate", 'p', "P", "walk only relations of this predicate (repeatable)", true)
+      .Option("type", 't', "TYPE", "list only entities of this type");
+  Session::AddOptions(&parser);
+  if (auto code = Prepare(&parser, args, 2)) return *code;
+  auto hops = parser.GetNumber("hops", 1, 1, 10);
+  if (!hops.ok()) {
+    PrintError(hops.status().message());
+    return kExitUsage;
+  }
+  std::optional<EntityType> type;
+  if (parser.Has("type")) {
+    std::string upper = parser.Get("type");
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    type = ParseEntityType(upper);
+    if (!type) {
+      PrintError("--type: unknown type \"" + parser.Get("type") + "\" (PERSON, ORGANIZATION, LOCATION)");
+      return kExitUsage;
+    }
+  }
+  Session session;
+  if (auto code = session.Open(parser, parser.positional()[0])) return *code;
+  const auto start = session.Resolve(parser.positional()[1]);
+  if (!start) return kExitUsage;
+  const std::vector<std::string> predicates = parser.GetAll("predicate");
+  for (const auto& predicate : predicates) {
+    if (!session.KnownPredicate(predicate)) return kExitUsage;
+  }
+  const KnowledgeGraph& graph = session.graph();
+  const EdgeFilter filter = [&](size_t e) {
+    return predicates.empty() ||
+           std::find(predicates.begin(), predicates.end(), graph.edge(e).predicate) != predicates.end();
+  };
+  QueryResult result;
+  result.columns = {"hops", "entity", "type", "via"};
+  for (const Reached& reached : Neighborhood(session.engine().topology(), *start, static_cast<int>(*hops), filter)) {
+    if (reached.hops == 0 || (type && graph.node(reached.node).type != *type)) continue;
+    result.rows.push_back({QueryValue::Int(reached.hops), QueryValue::Node(reached.node),
+                           QueryValue::String(std::string(EntityTypeName(graph.node(reached.node).type))),
+                           QueryValue::Edge(reached.edge)});
+  }
+  return session.Write(result);
+}
+
+int RunPath(const Args& args) {
+  ArgParser parser("kg path GRAPH.json FROM TO [--max-hops N] [--all]",
+                   "Shows how two entities are connected: the shortest chain of relations between\n"
+                   "them, in either direction, or every shortest chain with --all.");
+  parser.Option("max-hops", 'n', "N", "longest chain to look for (default 4)")
+      .Flag("all", 'a', "every shortest path, not just one")
+      .Option("predicate", 'p', "P", "walk only relations of this predicate (repeatable)", true);
+  Session::AddOptions(&parser);
+  if (auto code = Prepare(&parser, args, 3)) return *code;
+  auto hops = parser.GetNumber("max-hops", 4, 1, 15);
+  if (!hops.ok()) {
+    PrintError(hops.status().message());
+    return kExitUsage;
+  }
+  Session session;
+  if (auto code = session.Open(parser, parser.positional()[0])) return *code;
+  const auto from = session.Resolve(parser.positional()[1]);
+  const auto to = from ? session.Resolve(parser.positional()[2]) : std::nullopt;
+  if (!from || !to) return kExitUsage;
+  const std::vector<std::string> predicates = parser.GetAll("predicate");
+  for (const auto& predicate : predicates) {
+    if (!session.KnownPredicate(predicate)) return kExitUsage;
+  }
+  const KnowledgeGraph& graph = session.graph();
+  const EdgeFilter filter = [&](size_t e) {
+    return predicates.empty() ||
+           std::find(predicates.begin(), predicates.end(), graph.edge(e).predicate) != predicates.end();
+  };
+  QueryResult result;
+  result.columns = {"hops", "path"};
+  for (Path& path : ShortestPaths(session.engine().topology(), *from, *to, static_cast<int>(*hops),
+                                  parser.Has("all"), filter)) {
+    result.rows.push_back({QueryValue::Int(static_cast<int64_t>(path.edges.size())), QueryValue::OfPath(std::move(path))});
+  }
+  if (result.rows.empty()) {
+    std::cerr << "kg: no path between " << graph.node(*from).label << " and " << graph.node(*to).label
+              << " within " << *hops << " hops\n";
+  }
+  return session.Write(result);
+}
+
+int RunCentral(const Args& args) {
+  ArgParser parser("kg central GRAPH.json [--by degree|betweenness|pagerank] [--top N] [--type T]",
+                   "Ranks entities by centrality: degree (relations), betweenness (Brandes: how\n"
+                   "often an entity lies on shortest paths) or PageRank.");
+  parser.Option("by", 'b', "MEASURE", "degree (default), betweenness or pagerank")
+      .Option("top", 'n', "N", "how many to list (default 10)")
+      .Option("type", 't', "TYPE", "only entities of this type");
+  Session::AddOptions(&parser);
+  if (auto code = Prepare(&parser, args, 1)) return *code;
+  auto top = parser.GetNumber("top", 10, 1, 1L << 30);
+  const std::string by = parser.Get("by", "degree");
+  if (!top.ok() || (by != "degree" && by != "betweenness" && by != "pagerank")) {
+    PrintError(top.ok() ? "--by: expected degree, betweenness or pagerank" : top.status().message());
+    return kExitUsage;
+  }
+  std::optional<EntityType> type;
+  if (parser.Has("type")) {
+    std::string upper = parser.Get("type");
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    type = ParseEntityType(upper);
+    if (!type) {
+      PrintError("--type: unknown type \"" + parser.Get("type") + "\" (PERSON, ORGANIZATION, LOCATION)");
+      return kExitUsage;
+    }
+  }
+  Session session;
+  if (auto code = session.Open(parser, parser.positional()[0])) return *code;
+  const KnowledgeGraph& graph = session.graph();
+  const std::vector<double> score = by == "degree"        ? DegreeCentrality(session.engine().topology())
+                                    : by == "betweenness" ? BetweennessCentrality(graph)
+                                                          : PageRank(graph);
+  std::vector<size_t> order;
+  for (size_t n = 0; n < graph.node_count(); ++n) {
+    if (!type || graph.node(n).type == *type) order.push_back(n);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
+  QueryResult result;
+  result.columns = {"rank", "entity", "type", by};
+  for (size_t k = 0; k < order.size() && k < static_cast<size_t>(*top); ++k) {
+    const size_t n = order[k];
+    result.rows.push_back({QueryValue::Int(static_cast<int64_t>(k + 1)), QueryValue::Node(n),
+                           QueryValue::String(std::string(EntityTypeName(graph.node(n).type))),
+                           by == "degree" ? QueryValue::Int(static_cast<int64_t>(score[n])) : QueryValue::Float(score[n])});
+  }
+  return session.Write(result);
+}
+
+int RunComponents(const Args& args) {
+  ArgParser parser("kg components GRAPH.json [--min-size N]",
+                   "Lists the connected components: groups of entities linked by any chain of\n"
+                   "relations, largest first.");
+  parser.Option("min-size", 'm', "N", "skip components smaller than N entities (default 1)");
+  Session::AddOptions(&parser);
+  if (auto code = Prepare(&parser, args, 1)) return *code;
+  auto min_size = parser.GetNumber("min-size", 1, 1, 1L << 30);
+  if (!min_size.ok()) {
+    PrintError(min_size.status().message());
+    return kExitUsage;
+  }
+  Session session;
+  if (auto code = session.Open(parser, parser.positional()[0])) return *code;
+  QueryResult result;
+  result.columns = {"component", "size", "entities"};
+  int64_t number = 0;
+  for (const auto& component : Components(session.graph())) {
+    ++number;
+    if (component.size() < static_cast<size_t>(*min_size)) continue;
+    std::vector<QueryValue> members;
+    for (size_t n : component) members.push_back(QueryValue::Node(n));
+    result.rows.push_back({QueryValue::Int(number), QueryValue::Int(static_cast<int64_t>(component.size())),
+                           QueryValue::List(std::move(members))});
+  }
+  return session.Write(result);
+}
+
+int RunEvidence(const Args& args) {
+  ArgParser parser("kg evidence GRAPH.json SUBJECT PREDICATE OBJECT",
+                   "Prints the sentences behind a relation, with their documents and byte\n"
+                   "offsets, for every status (asserted, negated, hypothetical).");
+  Session::AddOptions(&parser);
+  if (auto code = Prepare(&parser, args, 4)) return *code;
+  Session session;
+  if (auto code = session.Open(parser, parser.positional()[0])) return *code;
+  const auto subject = session.Resolve(parser.positional()[1]);
+  const auto object = subject ? session.Resolve(parser.positional()[3]) : std::nullopt;
+  const std::string& predicate = parser.positional()[2];
+  if (!subject || !object || !session.KnownPredicate(predicate)) return kExitUsage;
+  const KnowledgeGraph& graph = session.graph();
+  const bool symmetric = session.engine().options().symmetric_predicates.contains(predicate);
+  std::map<std::string, std::string> document_paths;
+  for (const auto& document : graph.documents()) document_paths[document.id] = document.path;
+  QueryResult result;
+  result.columns = {"relation", "document", "path", "start", "end", "sentence"};
+  std::vector<size_t> edges;
+  for (const Arc& arc : session.engine().topology().arcs(*subject)) {
+    if (arc.node == *object && graph.edge(arc.edge).predicate == predicate && (arc.outgoing || symmetric)) {
+      edges.push_back(arc.edge);
+    }
+  }
+  for (size_t e : edges) {
+    for (const Evidence& evidence : graph.edge(e).evidence) {
+      result.rows.push_back({QueryValue::Edge(e), QueryValue::String(evidence.document),
+                             QueryValue::String(document_paths[evidence.document]),
+                             QueryValue::Int(evidence.start), QueryValue::Int(evidence.end),
+                             QueryValue::String(evidence.sentence)});
+    }
+  }
+  if (result.rows.empty()) {
+    std::cerr << "kg: no \"" << predicate << "\" relation from " << graph.node(*subject).label << " to "
+              << graph.node(*object).label << "\n";
+  }
+  return session.Write(result);
+}
+
+}  // namespace kg

@@ -1,0 +1,111 @@
+#include "app/view_options.h"
+
+#include "core/text.h"
+#include "graph/algorithms.h"
+#include "graph/topology.h"
+
+namespace kg {
+namespace {
+
+std::set<std::string> CommaList(const std::string& text) {
+  std::set<std::string> out;
+  for (std::string_view item : Split(text, ',')) {
+    item = Trim(item);
+    if (!item.empty()) out.emplace(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddFilterOptions(ArgParser* parser) {
+  parser->Option("focus", 0, "NAME", "only the neighbourhood of this entity (any of its names)")
+      .Option("hops", 0, "N", "with --focus: how far to reach (default 1)")
+      .Option("types", 0, "LIST", "entity types to keep: PERSON,ORGANIZATION,LOCATION")
+      .Option("predicates", 0, "LIST", "predicates to keep, e.g. pressed,met_with")
+      .Option("min-weight", 0, "N", "relations found at least N times")
+      .Option("status", 0, "STATUS", "asserted, negated or hypothetical relations only")
+      .Option("top", 0, "N", "the N most central entities (PageRank) and their relations")
+      .Option("document", 0, "ID", "one article's entities and relations");
+}
+
+Result<GraphFilter> ReadFilterOptions(const ArgParser& parser) {
+  GraphFilter filter;
+  filter.focus = parser.Get("focus");
+  auto hops = parser.GetNumber("hops", 1, 0, 10);
+  auto weight = parser.GetNumber("min-weight", 1, 1, 1L << 40);
+  auto top = parser.GetNumber("top", 0, 0, 1L << 30);
+  for (const auto* number : {&hops, &weight, &top}) {
+    if (!number->ok()) return number->status();
+  }
+  filter.hops = static_cast<int>(*hops);
+  filter.min_weight = *weight;
+  filter.top = static_cast<size_t>(*top);
+  if (parser.Has("types")) {
+    filter.types = TypeSet::None();
+    for (const auto& name : CommaList(parser.Get("types"))) {
+      std::string upper = name;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      auto type = ParseEntityType(upper);
+      if (!type) return Status::Error("--types: unknown type \"" + name + "\" (PERSON, ORGANIZATION, LOCATION)");
+      filter.types.Add(*type);
+    }
+  }
+  filter.predicates = CommaList(parser.Get("predicates"));
+  if (parser.Has("status")) {
+    filter.status = ParseRelationStatus(parser.Get("status"));
+    if (!filter.status) return Status::Error("--status: expected asserted, negated or hypothetical");
+  }
+  filter.document = parser.Get("document");
+  return filter;
+}
+
+void AddDiagramOptions(ArgParser* parser) {
+  parser->Option("layout", 0, "ENGINE", "dot, neato, fdp, sfdp, circo or twopi (default: by size)")
+      .Flag("legend", 0, "draw a legend of types, kinds of relation and statuses")
+      .Flag("clusters", 0, "draw people inside the organization or country they lead or belong to")
+      .Flag("merge", 0, "one edge per pair of entities, listing all their relations")
+      .Option("size-by", 0, "MEASURE", "node size by degree, pagerank or none (default: degree)")
+      .Option("wrap", 0, "N", "wrap labels longer than N characters (default 20; 0: never)");
+}
+
+DiagramOptions DiagramDefaults(const RulePack& pack) {
+  DiagramOptions options;
+  for (const auto& predicate : pack.predicates) {
+    if (predicate.symmetric) options.symmetric_predicates.insert(predicate.name);
+    options.predicate_kinds[predicate.name] = predicate.kind;
+    if (predicate.kind == "role" && predicate.subject_types == TypeSet::Of(EntityType::kPerson)) {
+      options.role_predicates.insert(predicate.name);
+    }
+  }
+  return options;
+}
+
+std::set<std::string> PredicateNames(const RulePack& pack) {
+  std::set<std::string> names;
+  for (const auto& predicate : pack.predicates) names.insert(predicate.name);
+  return names;
+}
+
+Result<DiagramOptions> ReadDiagramOptions(const ArgParser& parser, const RulePack& pack,
+                                          const KnowledgeGraph& graph) {
+  DiagramOptions options = DiagramDefaults(pack);
+  options.layout = parser.Get("layout");
+  options.legend = parser.Has("legend");
+  options.clusters = parser.Has("clusters");
+  options.merge_parallel = parser.Has("merge");
+  auto wrap = parser.GetNumber("wrap", 20, 0, 1000);
+  if (!wrap.ok()) return wrap.status();
+  options.wrap = static_cast<size_t>(*wrap);
+  const std::string size_by = parser.Get("size-by", "degree");
+  if (size_by == "degree") {
+    options.importance = DegreeCentrality(Topology(graph));
+  } else if (size_by == "pagerank") {
+    options.importance = PageRank(graph);
+  } else if (size_by != "none") {
+    return Status::Error("--size-by: expected degree, pagerank or none");
+  }
+  return options;
+}
+
+}  // namespace kg
