@@ -20,16 +20,17 @@ if [ ! -f "$corpus" ]; then
   exit 2
 fi
 
+# Only files this script made are removed: never the corpus itself.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 input="$corpus"
 if [ "$repeat" -gt 1 ]; then
-  input=$(mktemp --suffix=.jsonl)
-  trap 'rm -f "$input"' EXIT
+  input="$scratch/repeated.jsonl"
   for _ in $(seq "$repeat"); do cat "$corpus"; done > "$input"
 fi
 bytes=$(stat -c %s "$input")
 articles=$(wc -l < "$input")
-out=$(mktemp)
-trap 'rm -f "$out" ${input:+"$input"}' EXIT
+out="$scratch/graph.json"
 
 for threads in 1 "$(nproc)"; do
   report=$( { /usr/bin/time -f "%e %M" "$kg" build "$input" -q -j "$threads" -o "$out"; } 2>&1 | tail -n 1)
