@@ -19,43 +19,64 @@
 namespace kg {
 namespace {
 
-// Documents are extracted in batches on all threads, then merged in input
+// Documents are extracted in batches on worker threads and merged in input
 // order, so the output is the same for any thread count and memory stays
-// bounded by one batch.
+// bounded by two batches. While the workers extract one batch, the main
+// thread reads the next and merges the one before: reading, extracting
+// and merging overlap.
 class BatchBuilder {
  public:
   BatchBuilder(const Pipeline& pipeline, GraphBuilder* builder, unsigned threads, size_t batch_bytes)
       : pipeline_(pipeline), builder_(builder), threads_(threads), batch_bytes_(batch_bytes) {}
+  ~BatchBuilder() { Wait(); }
 
   void Add(Document document) {
     bytes_ += document.text.size();
     batch_.push_back(std::move(document));
-    if (bytes_ >= batch_bytes_ || batch_.size() >= 4096) Flush();
+    if (bytes_ >= batch_bytes_ || batch_.size() >= 4096) Launch();
   }
 
-  void Flush() {
-    std::vector<DocumentAnalysis> results(batch_.size());
-    std::atomic<size_t> next{0};
-    const auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) results[i] = pipeline_.Analyze(batch_[i]);
-    };
-    const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(batch_.size()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < count; ++t) pool.emplace_back(work);
-    work();
-    for (auto& thread : pool) thread.join();
-    for (size_t i = 0; i < batch_.size(); ++i) builder_->Add(batch_[i], results[i]);
-    batch_.clear();
-    bytes_ = 0;
+  // Extracts and merges everything added so far.
+  void Finish() {
+    if (!batch_.empty()) Launch();
+    Wait();
   }
 
  private:
+  // Hands the filling batch to the workers, once the previous one is merged.
+  void Launch() {
+    Wait();
+    in_flight_ = std::move(batch_);
+    batch_.clear();
+    bytes_ = 0;
+    results_.assign(in_flight_.size(), DocumentAnalysis{});
+    next_ = 0;
+    const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(in_flight_.size()));
+    for (unsigned t = 0; t < count; ++t) {
+      workers_.emplace_back([this] {
+        for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) results_[i] = pipeline_.Analyze(in_flight_[i]);
+      });
+    }
+  }
+
+  void Wait() {
+    for (auto& worker : workers_) worker.join();
+    workers_.clear();
+    for (size_t i = 0; i < in_flight_.size(); ++i) builder_->Add(in_flight_[i], results_[i]);
+    in_flight_.clear();
+    results_.clear();
+  }
+
   const Pipeline& pipeline_;
   GraphBuilder* builder_;
   unsigned threads_;
   size_t batch_bytes_;
   std::vector<Document> batch_;
   size_t bytes_ = 0;
+  std::vector<Document> in_flight_;
+  std::vector<DocumentAnalysis> results_;
+  std::atomic<size_t> next_{0};
+  std::vector<std::thread> workers_;
 };
 
 }  // namespace
@@ -104,12 +125,12 @@ int RunBuild(const Args& args) {
   }
   GraphBuilder builder(predicates, *max_evidence > 0 ? static_cast<size_t>(*max_evidence)
                                                      : std::numeric_limits<size_t>::max());
-  BatchBuilder batches(pipeline, &builder, static_cast<unsigned>(*threads), size_t{8} << 20);
+  BatchBuilder batches(pipeline, &builder, static_cast<unsigned>(*threads), size_t{4} << 20);
   DocumentReader reader(
       ReadOptions{}, [&](Document document) { batches.Add(std::move(document)); },
       [](const std::string& error) { PrintError(error); });
   const size_t problems = reader.ReadAll(parser.positional());
-  batches.Flush();
+  batches.Finish();
   const size_t documents = builder.document_count();
   if (documents == 0) {
     PrintError("build: no readable documents; nothing written");

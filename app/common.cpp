@@ -31,7 +31,7 @@ Result<KnowledgeGraph> LoadGraph(const std::string& path) {
     if (!contents.ok()) return contents.status();
     json = std::move(*contents);
   }
-  return ReadGraphJson(json, path);
+  return ReadGraphJson(std::move(json), path);
 }
 
 }  // namespace kg

@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
 
   start = Clock::now();
   auto contents = kg::ReadFile(path, size_t{64} << 30);
-  auto loaded = kg::ReadGraphJson(contents.value(), path);
+  auto loaded = kg::ReadGraphJson(std::move(contents).value(), path);
   const double load = Seconds(start);
   if (!loaded.ok()) {
     std::fprintf(stderr, "%s\n", loaded.status().message().c_str());
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
   start = Clock::now();
   size_t found = 0;
   for (size_t i = 0; i + 1 < picks.size(); i += 2) {
-    found += kg::ShortestPaths(engine.topology(), picks[i], picks[i + 1], 6).empty() ? 0 : 1;
+    found += kg::ShortestPaths(engine.topology(), picks[i], picks[i + 1], 6).empty() ? 0u : 1u;
   }
   std::printf("shortest path (bidirectional BFS, <= 6)   %7.3f ms  (mean of %zu pairs, %zu connected)\n",
               Seconds(start) * 1e3 / static_cast<double>(picks.size() / 2), picks.size() / 2, found);
@@ -176,7 +176,7 @@ int main(int argc, char** argv) {
 
   start = Clock::now();
   const auto rank = kg::PageRank(graph);
-  std::printf("PageRank (Boost.Graph, to 1e-9)          %7.2f s\n", Seconds(start));
+  std::printf("PageRank (Boost.Graph CSR, to 1e-6)      %7.2f s\n", Seconds(start));
   if (options.keep.empty()) std::filesystem::remove(path);
   return rank.empty() ? 1 : 0;
 }

@@ -25,8 +25,13 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(path + ": cannot open: " + std::strerror(errno));
   std::string contents;
+  // Sized once from the file system (a graph file can be gigabytes), then
+  // grown in chunks for files whose size is not known up front (pipes).
+  if (!ec) contents.resize(static_cast<size_t>(size));
+  in.read(contents.data(), static_cast<std::streamsize>(contents.size()));
+  contents.resize(static_cast<size_t>(in.gcount()));
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+  while (in && (in.read(buffer, sizeof buffer) || in.gcount() > 0)) {
     contents.append(buffer, static_cast<size_t>(in.gcount()));
     if (contents.size() > max_bytes) {
       return Status::Error(path + ": file too large (limit " + std::to_string(max_bytes) +

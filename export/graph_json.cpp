@@ -1,6 +1,8 @@
 #include "export/graph_json.h"
 
+#include <array>
 #include <limits>
+#include <optional>
 #include <set>
 
 #include <rapidjson/document.h>
@@ -29,6 +31,22 @@ void WriteStrings(Writer& w, const std::vector<std::string>& items) {
 
 // ---- reading ---------------------------------------------------------------
 
+// Where a value sits ("links[2].evidence[0]"), spelled out only for an
+// error: building the text for every one of millions of values would cost
+// more than reading them.
+struct Where {
+  const char* array = "";
+  size_t index = 0;
+  const char* nested = nullptr;
+  size_t nested_index = 0;
+
+  std::string Text() const {
+    std::string text = std::string(array) + "[" + std::to_string(index) + "]";
+    if (nested != nullptr) text += std::string(".") + nested + "[" + std::to_string(nested_index) + "]";
+    return text;
+  }
+};
+
 class Reader {
  public:
   explicit Reader(std::string origin) : origin_(std::move(origin)) {}
@@ -36,38 +54,62 @@ class Reader {
   Status Error(const std::string& path, const std::string& message) const {
     return Status::Error(origin_ + ": " + path + ": " + message);
   }
+  Status Error(const Where& where, const std::string& message) const { return Error(where.Text(), message); }
+  Status Error(const Where& where, const char* field, const std::string& message) const {
+    return Error(where.Text() + "." + field, message);
+  }
 
-  Result<std::string> GetString(const rapidjson::Value& object, const char* key,
-                                const std::string& path, bool required = true) const {
+  Result<std::string> GetString(const rapidjson::Value& object, const char* key, const Where& where,
+                                bool required = true) const {
     auto it = object.FindMember(key);
     if (it == object.MemberEnd()) {
       if (!required) return std::string();
-      return Error(path, std::string("missing field \"") + key + "\"");
+      return Error(where, std::string("missing field \"") + key + "\"");
     }
-    if (!it->value.IsString()) return Error(path + "." + key, "expected a string");
+    if (!it->value.IsString()) return Error(where, key, "expected a string");
     return std::string(it->value.GetString(), it->value.GetStringLength());
   }
 
-  Result<int64_t> GetCount(const rapidjson::Value& object, const char* key, const std::string& path,
+  // The same checks on a member found beforehand (null: missing).
+  Result<std::string> StringOf(const rapidjson::Value* value, const char* key, const Where& where,
+                               bool required = true) const {
+    if (value == nullptr) {
+      if (!required) return std::string();
+      return Error(where, std::string("missing field \"") + key + "\"");
+    }
+    if (!value->IsString()) return Error(where, key, "expected a string");
+    return std::string(value->GetString(), value->GetStringLength());
+  }
+
+  Result<int64_t> CountOf(const rapidjson::Value* value, const char* key, const Where& where,
+                          int64_t max = std::numeric_limits<int64_t>::max()) const {
+    if (value == nullptr) return Error(where, std::string("missing field \"") + key + "\"");
+    if (!value->IsInt64() || value->GetInt64() < 0 || value->GetInt64() > max) {
+      return Error(where, key, "expected a non-negative integer");
+    }
+    return value->GetInt64();
+  }
+
+  Result<int64_t> GetCount(const rapidjson::Value& object, const char* key, const Where& where,
                            int64_t max = std::numeric_limits<int64_t>::max()) const {
     auto it = object.FindMember(key);
-    if (it == object.MemberEnd()) return Error(path, std::string("missing field \"") + key + "\"");
+    if (it == object.MemberEnd()) return Error(where, std::string("missing field \"") + key + "\"");
     if (!it->value.IsInt64() || it->value.GetInt64() < 0 || it->value.GetInt64() > max) {
-      return Error(path + "." + key, "expected a non-negative integer");
+      return Error(where, key, "expected a non-negative integer");
     }
     return it->value.GetInt64();
   }
 
   Result<std::vector<std::string>> GetStrings(const rapidjson::Value& object, const char* key,
-                                              const std::string& path) const {
+                                              const Where& where) const {
     std::vector<std::string> out;
     auto it = object.FindMember(key);
     if (it == object.MemberEnd()) return out;  // optional lists
-    if (!it->value.IsArray()) return Error(path + "." + key, "expected an array of strings");
+    if (!it->value.IsArray()) return Error(where, key, "expected an array of strings");
     for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
       const auto& item = it->value[i];
       if (!item.IsString()) {
-        return Error(path + "." + key + "[" + std::to_string(i) + "]", "expected a string");
+        return Error(where.Text() + "." + key + "[" + std::to_string(i) + "]", "expected a string");
       }
       out.emplace_back(item.GetString(), item.GetStringLength());
     }
@@ -83,6 +125,24 @@ class Reader {
  private:
   std::string origin_;
 };
+
+// The members `names` of an object, found in one pass over it (a link has
+// several fields; looking each one up would scan the object each time).
+template <size_t N>
+std::array<const rapidjson::Value*, N> Members(const rapidjson::Value& object,
+                                               const std::array<std::string_view, N>& names) {
+  std::array<const rapidjson::Value*, N> found{};
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    const std::string_view name(it->name.GetString(), it->name.GetStringLength());
+    for (size_t k = 0; k < N; ++k) {
+      if (found[k] == nullptr && name == names[k]) {
+        found[k] = &it->value;
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 // Line and column (1-based) of a byte offset, for parse errors.
 std::string Position(std::string_view text, size_t offset) {
@@ -111,7 +171,7 @@ Status ReadDocuments(const Reader& r, const rapidjson::Value& root, KnowledgeGra
   const rapidjson::Value* documents = r.GetArray(graph_it->value, "documents");
   if (documents == nullptr) return Status::Ok();
   for (rapidjson::SizeType i = 0; i < documents->Size(); ++i) {
-    const std::string path = "graph.documents[" + std::to_string(i) + "]";
+    const Where path{"graph.documents", i};
     const auto& item = (*documents)[i];
     if (!item.IsObject()) return r.Error(path, "expected an object");
     KG_ASSIGN(id, r.GetString(item, "id", path));
@@ -127,19 +187,19 @@ Status ReadNodes(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
   const rapidjson::Value* nodes = r.GetArray(root, "nodes");
   if (nodes == nullptr) return r.Error("nodes", "missing or not an array");
   for (rapidjson::SizeType i = 0; i < nodes->Size(); ++i) {
-    const std::string path = "nodes[" + std::to_string(i) + "]";
+    const Where path{"nodes", i};
     const auto& item = (*nodes)[i];
     if (!item.IsObject()) return r.Error(path, "expected an object");
     NodeData node;
     KG_ASSIGN(id, r.GetString(item, "id", path));
-    if (id.empty()) return r.Error(path + ".id", "empty id");
-    if (graph->FindNode(id)) return r.Error(path + ".id", "duplicate node id \"" + id + "\"");
+    if (id.empty()) return r.Error(path, "id", "empty id");
+    if (graph->FindNode(id)) return r.Error(path, "id", "duplicate node id \"" + id + "\"");
     node.id = std::move(id);
     KG_ASSIGN(label, r.GetString(item, "label", path));
     node.label = std::move(label);
     KG_ASSIGN(type_name, r.GetString(item, "type", path));
     auto type = ParseEntityType(type_name);
-    if (!type) return r.Error(path + ".type", "expected PERSON, ORGANIZATION or LOCATION");
+    if (!type) return r.Error(path, "type", "expected PERSON, ORGANIZATION or LOCATION");
     node.type = *type;
     KG_ASSIGN(aliases, r.GetStrings(item, "aliases", path));
     node.aliases = std::move(aliases);
@@ -159,45 +219,65 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
   const rapidjson::Value* links = r.GetArray(root, "links");
   if (links == nullptr) links = r.GetArray(root, "edges");
   if (links == nullptr) return r.Error("links", "missing or not an array");
+  static constexpr std::array<std::string_view, 6> kFields = {"source", "target", "predicate",
+                                                              "status", "weight", "evidence"};
+  static constexpr std::array<std::string_view, 4> kEvidence = {"document", "start", "end", "sentence"};
+  // Links come sorted by source (the writer's canonical order): remember
+  // the last source instead of looking it up again.
+  std::string last_source_id;
+  std::optional<size_t> last_source;
   for (rapidjson::SizeType i = 0; i < links->Size(); ++i) {
-    const std::string path = "links[" + std::to_string(i) + "]";
+    const Where path{"links", i};
     const auto& item = (*links)[i];
     if (!item.IsObject()) return r.Error(path, "expected an object");
-    KG_ASSIGN(source_id, r.GetString(item, "source", path));
-    KG_ASSIGN(target_id, r.GetString(item, "target", path));
-    const auto source = graph->FindNode(source_id);
-    if (!source) return r.Error(path + ".source", "unknown node \"" + source_id + "\"");
+    const auto fields = Members(item, kFields);
+    KG_ASSIGN(source_id, r.StringOf(fields[0], "source", path));
+    KG_ASSIGN(target_id, r.StringOf(fields[1], "target", path));
+    if (!last_source || source_id != last_source_id) {
+      last_source = graph->FindNode(source_id);
+      last_source_id = source_id;
+    }
+    const auto source = last_source;
+    if (!source) return r.Error(path, "source", "unknown node \"" + source_id + "\"");
     const auto target = graph->FindNode(target_id);
-    if (!target) return r.Error(path + ".target", "unknown node \"" + target_id + "\"");
+    if (!target) return r.Error(path, "target", "unknown node \"" + target_id + "\"");
     EdgeData edge;
-    KG_ASSIGN(predicate, r.GetString(item, "predicate", path));
-    if (predicate.empty()) return r.Error(path + ".predicate", "empty predicate");
+    KG_ASSIGN(predicate, r.StringOf(fields[2], "predicate", path));
+    if (predicate.empty()) return r.Error(path, "predicate", "empty predicate");
     edge.predicate = std::move(predicate);
-    KG_ASSIGN(status_name, r.GetString(item, "status", path, false));
+    KG_ASSIGN(status_name, r.StringOf(fields[3], "status", path, false));
     auto status = status_name.empty() ? RelationStatus::kAsserted : ParseRelationStatus(status_name);
-    if (!status) return r.Error(path + ".status", "expected asserted, negated or hypothetical");
+    if (!status) return r.Error(path, "status", "expected asserted, negated or hypothetical");
     edge.status = *status;
-    KG_ASSIGN(weight, r.GetCount(item, "weight", path));
+    KG_ASSIGN(weight, r.CountOf(fields[4], "weight", path));
     edge.weight = weight;
-    if (const rapidjson::Value* evidence = r.GetArray(item, "evidence")) {
+    if (fields[5] != nullptr && !fields[5]->IsArray()) return r.Error(path, "evidence", "expected an array");
+    if (const rapidjson::Value* evidence = fields[5]) {
+      edge.evidence.reserve(evidence->Size());
       for (rapidjson::SizeType k = 0; k < evidence->Size(); ++k) {
-        const std::string epath = path + ".evidence[" + std::to_string(k) + "]";
+        const Where epath{"links", i, "evidence", k};
         const auto& ev = (*evidence)[k];
         if (!ev.IsObject()) return r.Error(epath, "expected an object");
-        KG_ASSIGN(document, r.GetString(ev, "document", epath));
-        KG_ASSIGN(start, r.GetCount(ev, "start", epath, std::numeric_limits<uint32_t>::max()));
-        KG_ASSIGN(end, r.GetCount(ev, "end", epath, std::numeric_limits<uint32_t>::max()));
-        KG_ASSIGN(sentence, r.GetString(ev, "sentence", epath));
+        const auto parts = Members(ev, kEvidence);
+        KG_ASSIGN(document, r.StringOf(parts[0], "document", epath));
+        KG_ASSIGN(start, r.CountOf(parts[1], "start", epath, std::numeric_limits<uint32_t>::max()));
+        KG_ASSIGN(end, r.CountOf(parts[2], "end", epath, std::numeric_limits<uint32_t>::max()));
+        KG_ASSIGN(sentence, r.StringOf(parts[3], "sentence", epath));
         if (end < start) return r.Error(epath, "end before start");
-        edge.evidence.push_back({std::move(document), static_cast<uint32_t>(start),
-                                 static_cast<uint32_t>(end), std::move(sentence)});
+        edge.evidence.push_back({std::move(document), static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                                 std::move(sentence)});
       }
     }
-    if (graph->FindEdge(*source, edge.predicate, *target, edge.status)) {
-      return r.Error(path, "duplicate link (" + source_id + ", " + edge.predicate + ", " + target_id +
-                               ", " + std::string(RelationStatusName(edge.status)) + ")");
-    }
-    graph->AddEdge(*source, *target, std::move(edge));
+    graph->AppendEdgeUnchecked(*source, *target, std::move(edge));
+  }
+  // Uniqueness is checked once for all links: cheaper than an index
+  // updated link by link.
+  if (const auto duplicate = graph->FirstDuplicateEdge()) {
+    const EdgeData& edge = graph->edge(*duplicate);
+    return r.Error(Where{"links", *duplicate},
+                   "duplicate link (" + graph->node(graph->edge_source(*duplicate)).id + ", " + edge.predicate +
+                       ", " + graph->node(graph->edge_target(*duplicate)).id + ", " +
+                       std::string(RelationStatusName(edge.status)) + ")");
   }
   return Status::Ok();
 }
@@ -296,18 +376,26 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
   return out;
 }
 
-Result<KnowledgeGraph> ReadGraphJson(std::string_view json, const std::string& origin) {
+Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin) {
   rapidjson::Document root;
-  // kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
-  root.Parse<rapidjson::kParseValidateEncodingFlag>(
-      json.data(), json.size());
+  // In situ: strings stay in the buffer instead of being copied into the
+  // DOM. kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
+  // Parsing stops at the first NUL, so one inside the text is an error too.
+  if (json.find('\0') != std::string::npos) {
+    return Status::Error(origin + ": " + Position(json, json.find('\0')) + ": NUL byte in JSON text");
+  }
+  const std::string_view original_for_errors = json;
+  root.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(json.data());
   if (root.HasParseError()) {
-    return Status::Error(origin + ": " + Position(json, root.GetErrorOffset()) + ": " +
+    return Status::Error(origin + ": " + Position(original_for_errors, root.GetErrorOffset()) + ": " +
                          rapidjson::GetParseError_En(root.GetParseError()));
   }
   if (!root.IsObject()) return Status::Error(origin + ": expected a JSON object at the top");
   Reader reader(origin);
   KnowledgeGraph graph;
+  const rapidjson::Value* nodes = reader.GetArray(root, "nodes");
+  const rapidjson::Value* links = reader.GetArray(root, "links");
+  graph.Reserve(nodes ? nodes->Size() : 0, links ? links->Size() : 0);
   if (Status s = ReadDocuments(reader, root, &graph); !s.ok()) return s;
   if (Status s = ReadNodes(reader, root, &graph); !s.ok()) return s;
   if (Status s = ReadLinks(reader, root, &graph); !s.ok()) return s;

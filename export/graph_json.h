@@ -15,7 +15,8 @@ namespace kg {
 std::string WriteGraphJson(const KnowledgeGraph& graph);
 
 // `origin` names the input in errors: "graph.json: line 3, column 7: ...",
-// "graph.json: links[2].target: unknown node \"x\"".
-Result<KnowledgeGraph> ReadGraphJson(std::string_view json, const std::string& origin);
+// "graph.json: links[2].target: unknown node \"x\"". The text is taken
+// by value because it is parsed in place (strings are unescaped inside it).
+Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin);
 
 }  // namespace kg

@@ -190,29 +190,29 @@ Status CompiledRules::Build() {
 }
 
 std::optional<EntityType> CompiledRules::NameHeadType(std::string_view word) const {
-  auto it = name_heads_.find(std::string(word));
+  auto it = name_heads_.find(word);
   if (it == name_heads_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<TypeSet> CompiledRules::PronounTypes(std::string_view norm) const {
-  auto it = pronouns_.find(std::string(norm));
+  auto it = pronouns_.find(norm);
   if (it == pronouns_.end()) return std::nullopt;
   return it->second;
 }
 
 int CompiledRules::FindEntity(std::string_view name) const {
-  auto it = entity_index_.find(std::string(name));
+  auto it = entity_index_.find(name);
   return it == entity_index_.end() ? -1 : it->second;
 }
 
 int CompiledRules::FindPredicate(std::string_view name) const {
-  auto it = predicate_index_.find(std::string(name));
+  auto it = predicate_index_.find(name);
   return it == predicate_index_.end() ? -1 : it->second;
 }
 
 const std::vector<uint32_t>* CompiledRules::PatternsAnchoredAt(std::string_view norm) const {
-  auto it = anchors_.find(std::string(norm));
+  auto it = anchors_.find(norm);
   return it == anchors_.end() ? nullptr : &it->second;
 }
 

@@ -59,19 +59,19 @@ class CompiledRules {
   const PhraseTrie<uint32_t>& descriptions() const { return descriptions_; }  // -> pack().descriptions
   const PhraseTrie<uint32_t>& cues() const { return cues_; }  // -> pack().cues
 
-  bool IsGivenName(std::string_view word) const { return given_names_.contains(std::string(word)); }
-  bool IsCommonWord(std::string_view norm) const { return common_words_.contains(std::string(norm)); }
-  bool IsNonName(std::string_view word) const { return non_names_.contains(std::string(word)); }
-  bool IsEventHead(std::string_view word) const { return event_heads_.contains(std::string(word)); }
-  bool IsNameParticle(std::string_view norm) const { return name_particles_.contains(std::string(norm)); }
+  bool IsGivenName(std::string_view word) const { return given_names_.contains(word); }
+  bool IsCommonWord(std::string_view norm) const { return common_words_.contains(norm); }
+  bool IsNonName(std::string_view word) const { return non_names_.contains(word); }
+  bool IsEventHead(std::string_view word) const { return event_heads_.contains(word); }
+  bool IsNameParticle(std::string_view norm) const { return name_particles_.contains(norm); }
   bool IsPlacePreposition(std::string_view norm) const {
-    return place_prepositions_.contains(std::string(norm));
+    return place_prepositions_.contains(norm);
   }
-  bool IsPlaceNoun(std::string_view norm) const { return place_nouns_.contains(std::string(norm)); }
-  bool IsSpeechVerb(std::string_view norm) const { return speech_verbs_.contains(std::string(norm)); }
+  bool IsPlaceNoun(std::string_view norm) const { return place_nouns_.contains(norm); }
+  bool IsSpeechVerb(std::string_view norm) const { return speech_verbs_.contains(norm); }
   // Listed skip words and lowercase "-ly" adverbs.
   bool IsSkipWord(std::string_view norm) const {
-    return skip_words_.contains(std::string(norm)) || (norm.size() > 4 && norm.ends_with("ly"));
+    return skip_words_.contains(norm) || (norm.size() > 4 && norm.ends_with("ly"));
   }
   std::optional<EntityType> NameHeadType(std::string_view word) const;
   std::optional<TypeSet> PronounTypes(std::string_view norm) const;
@@ -105,22 +105,22 @@ class CompiledRules {
   PhraseTrie<uint32_t> collectives_;
   PhraseTrie<uint32_t> descriptions_;
   PhraseTrie<uint32_t> cues_;
-  std::unordered_set<std::string> given_names_;
-  std::unordered_set<std::string> common_words_;
-  std::unordered_set<std::string> non_names_;
-  std::unordered_set<std::string> event_heads_;
-  std::unordered_set<std::string> name_particles_;
-  std::unordered_set<std::string> place_prepositions_;
-  std::unordered_set<std::string> place_nouns_;
-  std::unordered_set<std::string> speech_verbs_;
-  std::unordered_set<std::string> skip_words_;
-  std::unordered_map<std::string, EntityType> name_heads_;
-  std::unordered_map<std::string, TypeSet> pronouns_;
-  std::unordered_map<std::string, int> entity_index_;
-  std::unordered_map<std::string, int> predicate_index_;
+  WordSet given_names_;
+  WordSet common_words_;
+  WordSet non_names_;
+  WordSet event_heads_;
+  WordSet name_particles_;
+  WordSet place_prepositions_;
+  WordSet place_nouns_;
+  WordSet speech_verbs_;
+  WordSet skip_words_;
+  WordMap<EntityType> name_heads_;
+  WordMap<TypeSet> pronouns_;
+  WordMap<int> entity_index_;
+  WordMap<int> predicate_index_;
   std::unordered_map<std::string, std::vector<std::string>> irregular_verbs_;
   std::vector<CompiledPattern> patterns_;
-  std::unordered_map<std::string, std::vector<uint32_t>> anchors_;
+  WordMap<std::vector<uint32_t>> anchors_;
 };
 
 }  // namespace kg

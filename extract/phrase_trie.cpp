@@ -14,20 +14,26 @@ bool CloseSpelling(std::string_view known, std::string_view seen) {
   const size_t m = seen.size();
   if ((n > m ? n - m : m - n) > allowed) return false;
   // Optimal string alignment distance (Damerau-Levenshtein without
-  // overlapping edits), on a fixed-size table: words are short.
-  std::array<std::array<size_t, kMax + 1>, kMax + 1> d{};
-  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  // overlapping edits) over three rolling rows: this runs for every long
+  // capitalised word against every title.
+  std::array<size_t, kMax + 1> before{}, previous{}, current{};
+  for (size_t j = 0; j <= m; ++j) previous[j] = j;
   for (size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    size_t row_best = current[0];
     for (size_t j = 1; j <= m; ++j) {
       const size_t cost = known[i - 1] == seen[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && known[i - 1] == seen[j - 2] && known[i - 2] == seen[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        current[j] = std::min(current[j], before[j - 2] + 1);
       }
+      row_best = std::min(row_best, current[j]);
     }
+    if (row_best > allowed) return false;
+    before = previous;
+    previous = current;
   }
-  return d[n][m] <= allowed;
+  return previous[m] <= allowed;
 }
 
 }  // namespace kg

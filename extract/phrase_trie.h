@@ -7,11 +7,23 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/annotations.h"
 
 namespace kg {
+
+// Hash for string-keyed containers that are looked up with string_views,
+// without building a std::string per lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // A misspelling of `known` as a rewriting tool or a hurried typist makes
 // it: same first letter, and at most one edit or swap of neighbours (two
@@ -60,8 +72,11 @@ class PhraseTrie {
       const bool may_be_misspelt = fuzzy == Fuzzy::kAny ||
                                    (fuzzy == Fuzzy::kCapitalized && tokens[i].Is(kTokenCapitalized));
       if (it == children.end() && may_be_misspelt && tokens[i].norm.size() >= fuzzy_min) {
+        const std::string& seen = tokens[i].norm;
         for (auto candidate = children.begin(); candidate != children.end(); ++candidate) {
-          if (candidate->first.size() >= fuzzy_min && CloseSpelling(candidate->first, tokens[i].norm)) {
+          const std::string& known = candidate->first;
+          if (known.size() < fuzzy_min || known.front() != seen.front()) continue;
+          if (CloseSpelling(known, seen)) {
             it = candidate;
             break;
           }
@@ -88,12 +103,8 @@ class PhraseTrie {
   }
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Node {
-    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> children;
+    WordMap<uint32_t> children;
     std::vector<Value> values;
   };
   std::vector<Node> nodes_;

@@ -9,6 +9,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/page_rank.hpp>
 
@@ -33,28 +34,61 @@ UndirectedGraph SimpleUndirected(const KnowledgeGraph& graph) {
   return g;
 }
 
-// One side of a bidirectional search: distances and every parent that
-// lies one layer closer to the side's origin.
+// One side of a bidirectional search. Distances live in an array stamped
+// with a search number, reused by the thread's next search, so a search
+// costs what it reaches rather than the size of the graph; parents (every
+// one a layer closer to the origin, for all shortest paths) are kept only
+// for reached nodes.
 struct SearchSide {
-  std::unordered_map<size_t, int> distance;
+  std::vector<uint32_t> stamp;  // == search: distance[] is valid
+  std::vector<int> distance;
   std::unordered_map<size_t, std::vector<std::pair<size_t, size_t>>> parents;  // node -> (parent, edge)
   std::vector<size_t> frontier;
+  uint64_t frontier_degree = 0;  // arcs the next expansion will look at
   int depth = 0;
+  uint32_t search = 0;
 
-  explicit SearchSide(size_t origin) : frontier{origin} { distance[origin] = 0; }
+  void Start(size_t nodes, size_t origin, const Topology& topology) {
+    if (stamp.size() != nodes) {
+      stamp.assign(nodes, 0);
+      distance.assign(nodes, 0);
+      search = 0;
+    }
+    if (++search == 0) {  // wrapped: clear once every four billion searches
+      std::fill(stamp.begin(), stamp.end(), 0);
+      search = 1;
+    }
+    parents.clear();
+    frontier = {origin};
+    frontier_degree = topology.degree(origin);
+    depth = 0;
+    Mark(origin, 0);
+  }
+
+  bool Reached(size_t node) const { return stamp[node] == search; }
+  int Distance(size_t node) const { return distance[node]; }
+  void Mark(size_t node, int d) {
+    stamp[node] = search;
+    distance[node] = d;
+  }
 
   void Expand(const Topology& topology, const EdgeFilter& filter) {
     std::vector<size_t> next;
+    uint64_t degree = 0;
     for (size_t u : frontier) {
       for (const Arc& arc : topology.arcs(u)) {
         if (!Walkable(filter, arc.edge)) continue;
-        auto [it, fresh] = distance.emplace(arc.node, depth + 1);
-        if (fresh) next.push_back(arc.node);
-        if (it->second == depth + 1) parents[arc.node].emplace_back(u, arc.edge);
+        if (!Reached(arc.node)) {
+          Mark(arc.node, depth + 1);
+          next.push_back(arc.node);
+          degree += topology.degree(arc.node);
+        }
+        if (Distance(arc.node) == depth + 1) parents[arc.node].emplace_back(u, arc.edge);
       }
     }
     std::sort(next.begin(), next.end());
     frontier = std::move(next);
+    frontier_degree = degree;
     ++depth;
   }
 };
@@ -105,25 +139,28 @@ std::vector<Reached> Neighborhood(const Topology& topology, size_t start, int ma
 std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to, int max_hops, bool all,
                                 const EdgeFilter& filter, size_t limit) {
   if (from == to) return {Path{{from}, {}}};
-  SearchSide forward(from);
-  SearchSide backward(to);
+  thread_local SearchSide forward;
+  thread_local SearchSide backward;
+  forward.Start(topology.node_count(), from, topology);
+  backward.Start(topology.node_count(), to, topology);
   std::vector<size_t> meeting;
   while (forward.depth + backward.depth < max_hops && !forward.frontier.empty() && !backward.frontier.empty()) {
-    // Grow the smaller frontier: on a graph of a million entities the two
-    // searches meet after touching a few thousand nodes, not the whole graph.
-    const bool grow_forward = forward.frontier.size() <= backward.frontier.size();
+    // Grow the side whose next layer costs less: on a graph of a million
+    // entities the two searches meet after touching a few thousand arcs,
+    // unless one side has to cross a hub.
+    const bool grow_forward = forward.frontier_degree <= backward.frontier_degree;
     SearchSide& side = grow_forward ? forward : backward;
     const SearchSide& other = grow_forward ? backward : forward;
     side.Expand(topology, filter);
     int best = std::numeric_limits<int>::max();
     for (size_t node : side.frontier) {
-      auto it = other.distance.find(node);
-      if (it == other.distance.end()) continue;
-      if (it->second < best) {
-        best = it->second;
+      if (!other.Reached(node)) continue;
+      const int d = other.Distance(node);
+      if (d < best) {
+        best = d;
         meeting.clear();
       }
-      if (it->second == best) meeting.push_back(node);
+      if (d == best) meeting.push_back(node);
     }
     if (!meeting.empty()) break;
   }
@@ -207,15 +244,19 @@ class Converged {
 
 std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double tolerance, int max_iterations) {
   // Relations count both ways: being pressed is as central as pressing.
-  using Bidirectional = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-  Bidirectional g(graph.node_count());
+  // Boost's compressed sparse rows keep ten million arcs in two arrays.
+  std::vector<std::pair<size_t, size_t>> arcs;
+  arcs.reserve(2 * graph.edge_count());
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const size_t a = graph.edge_source(e);
     const size_t b = graph.edge_target(e);
     if (a == b) continue;
-    boost::add_edge(a, b, g);
-    boost::add_edge(b, a, g);
+    arcs.emplace_back(a, b);
+    arcs.emplace_back(b, a);
   }
+  using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
+  const Csr g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), graph.node_count());
+  arcs = {};
   std::vector<double> ranks(graph.node_count(), 0.0);
   if (ranks.empty()) return ranks;
   boost::graph::page_rank(g, boost::make_iterator_property_map(ranks.begin(), boost::get(boost::vertex_index, g)),

@@ -51,7 +51,9 @@ std::vector<std::vector<size_t>> Components(const KnowledgeGraph& graph);
 // Centrality scores per node.
 std::vector<double> DegreeCentrality(const Topology& topology);  // incident relations
 std::vector<double> BetweennessCentrality(const KnowledgeGraph& graph);  // Brandes, undirected
-std::vector<double> PageRank(const KnowledgeGraph& graph, double damping = 0.85,
-                             double tolerance = 1e-9, int max_iterations = 100);  // sums to 1
+// PageRank stops when no node's (unnormalised, around 1) rank moves by
+// more than `tolerance` in an iteration; the result sums to 1.
+std::vector<double> PageRank(const KnowledgeGraph& graph, double damping = 0.85, double tolerance = 1e-6,
+                             int max_iterations = 100);
 
 }  // namespace kg

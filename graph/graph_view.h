@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -49,17 +51,39 @@ struct KnowledgeGraph::Impl {
   };
   std::vector<EdgeRecord> edges;
   std::vector<DocumentInfo> documents;
-  std::unordered_map<std::string, size_t> node_by_id;
-  std::unordered_map<std::string, uint32_t> predicate_ids;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> node_by_id;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> predicate_ids;
+  // Built on first use for graphs read from a file (reading checks that
+  // edges are unique without it); kept up to date once built.
   std::unordered_map<EdgeKey, size_t, EdgeKeyHash> edge_by_key;
+  bool edge_index_built = true;
+  std::once_flag edge_index_once;
+
+  EdgeKey KeyOf(size_t edge) {
+    const EdgeRecord& record = edges[edge];
+    return {record.source, record.target, PredicateId(record.data.predicate, true), record.data.status};
+  }
+
+  void EnsureEdgeIndex() {
+    std::call_once(edge_index_once, [this] {
+      if (edge_index_built) return;
+      edge_by_key.reserve(edges.size());
+      for (size_t e = 0; e < edges.size(); ++e) edge_by_key.emplace(KeyOf(e), e);
+      edge_index_built = true;
+    });
+  }
 
   // The id of a predicate, interning it when `add`; UINT32_MAX if unknown.
-  uint32_t PredicateId(const std::string& predicate, bool add) {
+  uint32_t PredicateId(std::string_view predicate, bool add) {
     auto it = predicate_ids.find(predicate);
     if (it != predicate_ids.end()) return it->second;
     if (!add) return UINT32_MAX;
     const auto id = static_cast<uint32_t>(predicate_ids.size());
-    predicate_ids.emplace(predicate, id);
+    predicate_ids.emplace(std::string(predicate), id);
     return id;
   }
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <numeric>
+#include <tuple>
 
 #include "graph/graph_view.h"
 
@@ -21,7 +22,7 @@ const NodeData& KnowledgeGraph::node(size_t index) const { return impl_->nodes[i
 NodeData& KnowledgeGraph::mutable_node(size_t index) { return impl_->nodes[index]; }
 
 std::optional<size_t> KnowledgeGraph::FindNode(std::string_view id) const {
-  auto it = impl_->node_by_id.find(std::string(id));
+  auto it = impl_->node_by_id.find(id);
   if (it == impl_->node_by_id.end()) return std::nullopt;
   return it->second;
 }
@@ -43,7 +44,8 @@ size_t KnowledgeGraph::edge_target(size_t index) const { return impl_->edges[ind
 
 std::optional<size_t> KnowledgeGraph::FindEdge(size_t source, std::string_view predicate,
                                                size_t target, RelationStatus status) const {
-  const uint32_t id = impl_->PredicateId(std::string(predicate), false);
+  impl_->EnsureEdgeIndex();
+  const uint32_t id = impl_->PredicateId(predicate, false);
   if (id == UINT32_MAX) return std::nullopt;
   auto it = impl_->edge_by_key.find(EdgeKey{source, target, id, status});
   if (it == impl_->edge_by_key.end()) return std::nullopt;
@@ -51,10 +53,48 @@ std::optional<size_t> KnowledgeGraph::FindEdge(size_t source, std::string_view p
 }
 
 size_t KnowledgeGraph::AddEdge(size_t source, size_t target, EdgeData edge) {
+  const auto added = TryAddEdge(source, target, std::move(edge));
+  assert(added && "one edge per (source, predicate, target, status)");
+  return *added;
+}
+
+void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
+  impl_->nodes.reserve(nodes);
+  impl_->node_by_id.reserve(nodes);
+  impl_->edges.reserve(edges);
+  impl_->edge_by_key.reserve(edges);
+}
+
+size_t KnowledgeGraph::AppendEdgeUnchecked(size_t source, size_t target, EdgeData&& edge) {
+  const size_t index = impl_->edges.size();
+  impl_->PredicateId(edge.predicate, true);
+  if (impl_->edge_index_built && impl_->edges.empty()) impl_->edge_index_built = false;
+  if (impl_->edge_index_built) impl_->edge_by_key.emplace(EdgeKey{source, target, impl_->PredicateId(edge.predicate, true), edge.status}, index);
+  impl_->edges.push_back({source, target, std::move(edge)});
+  boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
+  return index;
+}
+
+std::optional<size_t> KnowledgeGraph::FirstDuplicateEdge() const {
+  std::vector<std::pair<std::tuple<size_t, size_t, uint32_t, RelationStatus>, size_t>> keys;
+  keys.reserve(impl_->edges.size());
+  for (size_t e = 0; e < impl_->edges.size(); ++e) {
+    const EdgeKey key = impl_->KeyOf(e);
+    keys.push_back({{key.source, key.target, key.predicate, key.status}, e});
+  }
+  std::sort(keys.begin(), keys.end());
+  std::optional<size_t> duplicate;
+  for (size_t k = 1; k < keys.size(); ++k) {
+    if (keys[k].first == keys[k - 1].first && (!duplicate || keys[k].second < *duplicate)) duplicate = keys[k].second;
+  }
+  return duplicate;
+}
+
+std::optional<size_t> KnowledgeGraph::TryAddEdge(size_t source, size_t target, EdgeData&& edge) {
+  impl_->EnsureEdgeIndex();
   const size_t index = impl_->edges.size();
   const EdgeKey key{source, target, impl_->PredicateId(edge.predicate, true), edge.status};
-  assert(!impl_->edge_by_key.contains(key) && "one edge per (source, predicate, target, status)");
-  impl_->edge_by_key.emplace(key, index);
+  if (!impl_->edge_by_key.emplace(key, index).second) return std::nullopt;
   impl_->edges.push_back({source, target, std::move(edge)});
   boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
   return index;

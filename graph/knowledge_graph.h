@@ -83,6 +83,21 @@ class KnowledgeGraph {
                                  RelationStatus status) const;
   // Adds an edge; (source, predicate, target, status) must be new.
   size_t AddEdge(size_t source, size_t target, EdgeData edge);
+  // Adds an edge unless one with its (source, predicate, target, status)
+  // exists: then returns nullopt and leaves the graph and `edge` as they were.
+  std::optional<size_t> TryAddEdge(size_t source, size_t target, EdgeData&& edge);
+
+  // Room for this many nodes and edges, before loading a large graph.
+  void Reserve(size_t nodes, size_t edges);
+
+  // For readers of large files: adds an edge without checking that it is
+  // new; call FirstDuplicateEdge() after the last one. The (source,
+  // predicate, target, status) index behind FindEdge is then built on its
+  // first use (once, thread-safely).
+  size_t AppendEdgeUnchecked(size_t source, size_t target, EdgeData&& edge);
+  // The second of two edges with the same (source, predicate, target,
+  // status), or nullopt when all are distinct.
+  std::optional<size_t> FirstDuplicateEdge() const;
   // Edge indexes leaving / entering a node, in insertion order.
   std::vector<size_t> out_edges(size_t node) const;
   std::vector<size_t> in_edges(size_t node) const;

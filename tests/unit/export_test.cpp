@@ -56,6 +56,15 @@ TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]"
       R"({"nodes":[{"id":"a","label":"A","type":"PERSON"}],"links":[{"source":"a","target":"b","predicate":"p","weight":1}]})",
       "g.json");
   CHECK(dangling.status().message() == "g.json: links[0].target: unknown node \"b\"");
+  auto duplicate = ReadGraphJson(
+      R"({"nodes":[{"id":"a","label":"A","type":"PERSON"},{"id":"b","label":"B","type":"PERSON"}],"links":[)"
+      R"({"source":"a","target":"b","predicate":"p","weight":1},{"source":"a","target":"b","predicate":"q","weight":1},)"
+      R"({"source":"a","target":"b","predicate":"p","weight":2}]})",
+      "g.json");
+  CHECK(duplicate.status().message() == "g.json: links[2]: duplicate link (a, p, b, asserted)");
+  auto loaded = ReadGraphJson(WriteGraphJson(Tricky()), "mem");
+  REQUIRE(loaded.ok());
+  CHECK(loaded->FindEdge(0, "attacked", 1, RelationStatus::kHypothetical).has_value());  // index built on demand
   auto not_object = ReadGraphJson("[1, 2]", "g.json");
   CHECK(not_object.status().message() == "g.json: expected a JSON object at the top");
   CHECK_FALSE(ReadGraphJson("{\"nodes\":[],\"links\":[]} trailing", "g.json").ok());
