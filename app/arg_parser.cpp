@@ -12,8 +12,9 @@ ArgParser& ArgParser::Flag(const std::string& name, char short_name, const std::
   return *this;
 }
 
-ArgParser& ArgParser::Option(const std::string& name, char short_name, const std::string& value_name,
-                             const std::string& help, bool repeatable) {
+ArgParser& ArgParser::Option(const std::string& name, char short_name,
+                             const std::string& value_name, const std::string& help,
+                             bool repeatable) {
   specs_.push_back({name, short_name, value_name, help, repeatable});
   return *this;
 }
@@ -72,7 +73,8 @@ Status ArgParser::Parse(const std::vector<std::string>& args) {
     }
     if (!has_value) {
       if (i + 1 >= args.size()) {
-        return Status::Error("option --" + spec->name + " needs a value (" + spec->value_name + ")");
+        return Status::Error("option --" + spec->name + " needs a value (" + spec->value_name +
+                             ")");
       }
       value = args[++i];
     }
@@ -95,14 +97,16 @@ std::vector<std::string> ArgParser::GetAll(const std::string& name) const {
   return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
-Result<long> ArgParser::GetNumber(const std::string& name, long fallback, long min, long max) const {
+Result<long> ArgParser::GetNumber(const std::string& name, long fallback, long min,
+                                  long max) const {
   if (!Has(name)) return fallback;
   const std::string text = Get(name);
   long value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
     return Status::Error("option --" + name + ": expected a whole number from " +
-                         std::to_string(min) + " to " + std::to_string(max) + ", got \"" + text + "\"");
+                         std::to_string(min) + " to " + std::to_string(max) + ", got \"" + text +
+                         "\"");
   }
   return value;
 }
@@ -115,8 +119,10 @@ std::string ArgParser::Help() const {
     left += spec.short_name ? std::string("-") + spec.short_name + ", " : "    ";
     left += "--" + spec.name;
     if (!spec.value_name.empty()) left += " " + spec.value_name;
-    if (left.size() < 30) left.resize(30, ' ');
-    else left += "\n" + std::string(30, ' ');
+    if (left.size() < 30)
+      left.resize(30, ' ');
+    else
+      left += "\n" + std::string(30, ' ');
     out += left + spec.help + "\n";
   }
   out += "  -h, --help                  show this help\n";

@@ -7,8 +7,8 @@
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
-#include "core/file_io.h"
 #include "app/view_options.h"
+#include "core/file_io.h"
 #include "export/diagram.h"
 #include "export/graph_json.h"
 #include "extract/pipeline.h"
@@ -26,7 +26,8 @@ namespace {
 // and merging overlap.
 class BatchBuilder {
  public:
-  BatchBuilder(const Pipeline& pipeline, GraphBuilder* builder, unsigned threads, size_t batch_bytes)
+  BatchBuilder(const Pipeline& pipeline, GraphBuilder* builder, unsigned threads,
+               size_t batch_bytes)
       : pipeline_(pipeline), builder_(builder), threads_(threads), batch_bytes_(batch_bytes) {}
   ~BatchBuilder() { Wait(); }
 
@@ -54,7 +55,8 @@ class BatchBuilder {
     const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(in_flight_.size()));
     for (unsigned t = 0; t < count; ++t) {
       workers_.emplace_back([this] {
-        for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) results_[i] = pipeline_.Analyze(in_flight_[i]);
+        for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();)
+          results_[i] = pipeline_.Analyze(in_flight_[i]);
       });
     }
   }
@@ -82,12 +84,13 @@ class BatchBuilder {
 }  // namespace
 
 int RunBuild(const Args& args) {
-  ArgParser parser("kg build INPUT... [-o graph.json] [--dot graph.dot] [options]",
-                   "Extracts people, organizations, places and their relations from news articles\n"
-                   "and merges them into one knowledge graph, written as JSON (and DOT).\n"
-                   "INPUT is a text file (one article), a .jsonl file ({\"id\",\"title\",\"text\"} per\n"
-                   "line), a folder (searched for .txt/.text/.jsonl) or - for standard input.\n"
-                   "Bad inputs are reported and skipped; the exit status is then 1.");
+  ArgParser parser(
+      "kg build INPUT... [-o graph.json] [--dot graph.dot] [options]",
+      "Extracts people, organizations, places and their relations from news articles\n"
+      "and merges them into one knowledge graph, written as JSON (and DOT).\n"
+      "INPUT is a text file (one article), a .jsonl file ({\"id\",\"title\",\"text\"} per\n"
+      "line), a folder (searched for .txt/.text/.jsonl) or - for standard input.\n"
+      "Bad inputs are reported and skipped; the exit status is then 1.");
   parser.Option("output", 'o', "FILE", "graph JSON to write (default: standard output)")
       .Option("dot", 0, "FILE", "also write the graph as Graphviz DOT")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
@@ -161,7 +164,8 @@ int RunBuild(const Args& args) {
               << graph.node_count() << " entities, " << graph.edge_count() << " relations";
     if (output != "-") std::cerr << " -> " << output;
     if (parser.Has("dot")) std::cerr << ", " << parser.Get("dot");
-    if (problems > 0) std::cerr << " (" << problems << " input problem" << (problems == 1 ? "" : "s") << ")";
+    if (problems > 0)
+      std::cerr << " (" << problems << " input problem" << (problems == 1 ? "" : "s") << ")";
     std::cerr << "\n";
   }
   return problems > 0 ? kExitInputErrors : kExitOk;

@@ -29,5 +29,4 @@ int RunCentral(const Args& args);
 int RunComponents(const Args& args);
 int RunEvidence(const Args& args);
 
-
 }  // namespace kg

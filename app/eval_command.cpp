@@ -27,7 +27,8 @@ std::string Cells(const Counts& c) {
 // One document's graph built in-process from CORPUS/<document>.
 Result<KnowledgeGraph> BuildOne(const std::string& path, const Pipeline& pipeline) {
   std::vector<PredicateInfo> predicates;
-  for (const auto& p : pipeline.rules().pack().predicates) predicates.push_back({p.name, p.symmetric});
+  for (const auto& p : pipeline.rules().pack().predicates)
+    predicates.push_back({p.name, p.symmetric});
   GraphBuilder builder(predicates);
   std::string error;
   DocumentReader reader(
@@ -48,7 +49,8 @@ int RunEval(const Args& args) {
                    "file's \"document\" in CORPUS_DIR. Prints P/R/F1 per document, in total and\n"
                    "per predicate.");
   parser.Option("build", 'b', "CORPUS_DIR", "build each document's graph from this folder")
-      .Option("rules", 'r', "DIR", "rule pack laid over the default one, with --build (repeatable)", true)
+      .Option("rules", 'r', "DIR", "rule pack laid over the default one, with --build (repeatable)",
+              true)
       .Flag("verbose", 'v', "list missed and spurious entities and relations");
   if (Status s = parser.Parse(args); !s.ok()) {
     PrintError(s.message());
@@ -85,7 +87,8 @@ int RunEval(const Args& args) {
   }
   const Pipeline pipeline(*rules);
 
-  std::printf("%-28s %21s %21s %21s\n", "document", "entities P/R/F1", "relations P/R/F1", "pairs P/R/F1");
+  std::printf("%-28s %21s %21s %21s\n", "document", "entities P/R/F1", "relations P/R/F1",
+              "pairs P/R/F1");
   std::printf("%s\n", std::string(94, '-').c_str());
   Counts entities, relations, pairs;
   std::map<std::string, Counts> by_predicate;
@@ -107,10 +110,12 @@ int RunEval(const Args& args) {
     const std::string stem = gold_path.stem().string();
     Result<KnowledgeGraph> graph = Status::Error("unset");
     if (build) {
-      graph = BuildOne((std::filesystem::path(parser.Get("build")) / gold->document).string(), pipeline);
+      graph = BuildOne((std::filesystem::path(parser.Get("build")) / gold->document).string(),
+                       pipeline);
     } else {
       const auto graph_path = std::filesystem::path(parser.positional()[1]) / (stem + ".json");
-      graph = std::filesystem::exists(graph_path) ? LoadGraph(graph_path.string()) : KnowledgeGraph();
+      graph =
+          std::filesystem::exists(graph_path) ? LoadGraph(graph_path.string()) : KnowledgeGraph();
     }
     if (!graph.ok()) {
       PrintError(graph.status().message());
@@ -127,12 +132,13 @@ int RunEval(const Args& args) {
     scores.emplace_back(stem, std::move(score));
   }
   std::printf("%s\n", std::string(94, '-').c_str());
-  std::printf("%-28s %21s %21s %21s\n", "ALL (micro)", Cells(entities).c_str(), Cells(relations).c_str(),
-              Cells(pairs).c_str());
-  std::printf("\n%-28s %21s %8s %8s %8s\n", "predicate", "relations P/R/F1", "found", "correct", "gold");
+  std::printf("%-28s %21s %21s %21s\n", "ALL (micro)", Cells(entities).c_str(),
+              Cells(relations).c_str(), Cells(pairs).c_str());
+  std::printf("\n%-28s %21s %8s %8s %8s\n", "predicate", "relations P/R/F1", "found", "correct",
+              "gold");
   for (const auto& [predicate, counts] : by_predicate) {
-    std::printf("%-28s %21s %8d %8d %8d\n", predicate.c_str(), Cells(counts).c_str(), counts.predicted,
-                counts.tp, counts.gold);
+    std::printf("%-28s %21s %8d %8d %8d\n", predicate.c_str(), Cells(counts).c_str(),
+                counts.predicted, counts.tp, counts.gold);
   }
   if (parser.Has("verbose")) {
     for (const auto& [stem, score] : scores) {

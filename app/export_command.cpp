@@ -13,9 +13,10 @@
 namespace kg {
 
 int RunExport(const Args& args) {
-  ArgParser parser("kg export GRAPH.json --format dot|json|graphml|gexf [-o FILE] [filters]",
-                   "Writes a saved graph, or the part of it the filters choose, as DOT, graph JSON,\n"
-                   "GraphML (Gephi, yEd, NetworkX) or GEXF (Gephi). Default: DOT on standard output.");
+  ArgParser parser(
+      "kg export GRAPH.json --format dot|json|graphml|gexf [-o FILE] [filters]",
+      "Writes a saved graph, or the part of it the filters choose, as DOT, graph JSON,\n"
+      "GraphML (Gephi, yEd, NetworkX) or GEXF (Gephi). Default: DOT on standard output.");
   parser.Option("format", 'f', "FORMAT", "dot (default), json, graphml or gexf")
       .Option("output", 'o', "FILE", "file to write (default: standard output)")
       .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);

@@ -82,7 +82,8 @@ class Session {
   }
 
   int Write(const QueryResult& result) const {
-    if (Status s = WriteResult(result, *graph_, format_, output_, DiagramDefaults(rules_->pack())); !s.ok()) {
+    if (Status s = WriteResult(result, *graph_, format_, output_, DiagramDefaults(rules_->pack()));
+        !s.ok()) {
       PrintError(s.message());
       return kExitFailure;
     }
@@ -132,13 +133,15 @@ void PrintQueryError(const QueryError& error, const std::string& query) {
 }  // namespace
 
 int RunQuery(const Args& args) {
-  ArgParser parser("kg query GRAPH.json 'MATCH ... RETURN ...' [--format table|json|dot|svg] [-o FILE]",
-                   "Answers a graph pattern query in a subset of Cypher (docs/query-language.md):\n"
-                   "  MATCH (a:PERSON)-[r:pressed]->(b) RETURN a, r, b\n"
-                   "  MATCH (a)-[:met_with]-(b {label: \"Benjamin Netanyahu\"}) RETURN a.label ORDER BY a.label\n"
-                   "  MATCH p = shortestPath((a {label: \"Burns\"})-[*..4]-(b {label: \"Haniyeh\"})) RETURN p\n"
-                   "Entities are found by any of their names, case-insensitively. A syntax error\n"
-                   "points at its column; unknown names, types and predicates are listed. Exit 2.");
+  ArgParser parser(
+      "kg query GRAPH.json 'MATCH ... RETURN ...' [--format table|json|dot|svg] [-o FILE]",
+      "Answers a graph pattern query in a subset of Cypher (docs/query-language.md):\n"
+      "  MATCH (a:PERSON)-[r:pressed]->(b) RETURN a, r, b\n"
+      "  MATCH (a)-[:met_with]-(b {label: \"Benjamin Netanyahu\"}) RETURN a.label ORDER BY "
+      "a.label\n"
+      "  MATCH p = shortestPath((a {label: \"Burns\"})-[*..4]-(b {label: \"Haniyeh\"})) RETURN p\n"
+      "Entities are found by any of their names, case-insensitively. A syntax error\n"
+      "points at its column; unknown names, types and predicates are listed. Exit 2.");
   Session::AddOptions(&parser);
   if (auto code = Prepare(&parser, args, 2)) return *code;
   Session session;
@@ -153,8 +156,9 @@ int RunQuery(const Args& args) {
 }
 
 int RunNeighbors(const Args& args) {
-  ArgParser parser("kg neighbors GRAPH.json NAME [--hops N] [--predicate P] [--type T]",
-                   "Lists the entities within N relations of NAME (any of its names), nearest first.");
+  ArgParser parser(
+      "kg neighbors GRAPH.json NAME [--hops N] [--predicate P] [--type T]",
+      "Lists the entities within N relations of NAME (any of its names), nearest first.");
   parser.Option("hops", 'n', "N", "how far to reach (default 1)")
       .Option("predicate", 'p', "P", "walk only relations of this predicate (repeatable)", true)
       .Option("type", 't', "TYPE", "list only entities of this type");
@@ -171,7 +175,8 @@ int RunNeighbors(const Args& args) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     type = ParseEntityType(upper);
     if (!type) {
-      PrintError("--type: unknown type \"" + parser.Get("type") + "\" (PERSON, ORGANIZATION, LOCATION)");
+      PrintError("--type: unknown type \"" + parser.Get("type") +
+                 "\" (PERSON, ORGANIZATION, LOCATION)");
       return kExitUsage;
     }
   }
@@ -185,16 +190,18 @@ int RunNeighbors(const Args& args) {
   }
   const KnowledgeGraph& graph = session.graph();
   const EdgeFilter filter = [&](size_t e) {
-    return predicates.empty() ||
-           std::find(predicates.begin(), predicates.end(), graph.edge(e).predicate) != predicates.end();
+    return predicates.empty() || std::find(predicates.begin(), predicates.end(),
+                                           graph.edge(e).predicate) != predicates.end();
   };
   QueryResult result;
   result.columns = {"hops", "entity", "type", "via"};
-  for (const Reached& reached : Neighborhood(session.engine().topology(), *start, static_cast<int>(*hops), filter)) {
+  for (const Reached& reached :
+       Neighborhood(session.engine().topology(), *start, static_cast<int>(*hops), filter)) {
     if (reached.hops == 0 || (type && graph.node(reached.node).type != *type)) continue;
-    result.rows.push_back({QueryValue::Int(reached.hops), QueryValue::Node(reached.node),
-                           QueryValue::String(std::string(EntityTypeName(graph.node(reached.node).type))),
-                           QueryValue::Edge(reached.edge)});
+    result.rows.push_back(
+        {QueryValue::Int(reached.hops), QueryValue::Node(reached.node),
+         QueryValue::String(std::string(EntityTypeName(graph.node(reached.node).type))),
+         QueryValue::Edge(reached.edge)});
   }
   return session.Write(result);
 }
@@ -224,18 +231,19 @@ int RunPath(const Args& args) {
   }
   const KnowledgeGraph& graph = session.graph();
   const EdgeFilter filter = [&](size_t e) {
-    return predicates.empty() ||
-           std::find(predicates.begin(), predicates.end(), graph.edge(e).predicate) != predicates.end();
+    return predicates.empty() || std::find(predicates.begin(), predicates.end(),
+                                           graph.edge(e).predicate) != predicates.end();
   };
   QueryResult result;
   result.columns = {"hops", "path"};
   for (Path& path : ShortestPaths(session.engine().topology(), *from, *to, static_cast<int>(*hops),
                                   parser.Has("all"), filter)) {
-    result.rows.push_back({QueryValue::Int(static_cast<int64_t>(path.edges.size())), QueryValue::OfPath(std::move(path))});
+    result.rows.push_back({QueryValue::Int(static_cast<int64_t>(path.edges.size())),
+                           QueryValue::OfPath(std::move(path))});
   }
   if (result.rows.empty()) {
-    std::cerr << "kg: no path between " << graph.node(*from).label << " and " << graph.node(*to).label
-              << " within " << *hops << " hops\n";
+    std::cerr << "kg: no path between " << graph.node(*from).label << " and "
+              << graph.node(*to).label << " within " << *hops << " hops\n";
   }
   return session.Write(result);
 }
@@ -252,7 +260,8 @@ int RunCentral(const Args& args) {
   auto top = parser.GetNumber("top", 10, 1, 1L << 30);
   const std::string by = parser.Get("by", "degree");
   if (!top.ok() || (by != "degree" && by != "betweenness" && by != "pagerank")) {
-    PrintError(top.ok() ? "--by: expected degree, betweenness or pagerank" : top.status().message());
+    PrintError(top.ok() ? "--by: expected degree, betweenness or pagerank"
+                        : top.status().message());
     return kExitUsage;
   }
   std::optional<EntityType> type;
@@ -261,28 +270,31 @@ int RunCentral(const Args& args) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     type = ParseEntityType(upper);
     if (!type) {
-      PrintError("--type: unknown type \"" + parser.Get("type") + "\" (PERSON, ORGANIZATION, LOCATION)");
+      PrintError("--type: unknown type \"" + parser.Get("type") +
+                 "\" (PERSON, ORGANIZATION, LOCATION)");
       return kExitUsage;
     }
   }
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
   const KnowledgeGraph& graph = session.graph();
-  const std::vector<double> score = by == "degree"        ? DegreeCentrality(session.engine().topology())
+  const std::vector<double> score = by == "degree" ? DegreeCentrality(session.engine().topology())
                                     : by == "betweenness" ? BetweennessCentrality(graph)
                                                           : PageRank(graph);
   std::vector<size_t> order;
   for (size_t n = 0; n < graph.node_count(); ++n) {
     if (!type || graph.node(n).type == *type) order.push_back(n);
   }
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return score[a] > score[b]; });
   QueryResult result;
   result.columns = {"rank", "entity", "type", by};
   for (size_t k = 0; k < order.size() && k < static_cast<size_t>(*top); ++k) {
     const size_t n = order[k];
     result.rows.push_back({QueryValue::Int(static_cast<int64_t>(k + 1)), QueryValue::Node(n),
                            QueryValue::String(std::string(EntityTypeName(graph.node(n).type))),
-                           by == "degree" ? QueryValue::Int(static_cast<int64_t>(score[n])) : QueryValue::Float(score[n])});
+                           by == "degree" ? QueryValue::Int(static_cast<int64_t>(score[n]))
+                                          : QueryValue::Float(score[n])});
   }
   return session.Write(result);
 }
@@ -309,7 +321,8 @@ int RunComponents(const Args& args) {
     if (component.size() < static_cast<size_t>(*min_size)) continue;
     std::vector<QueryValue> members;
     for (size_t n : component) members.push_back(QueryValue::Node(n));
-    result.rows.push_back({QueryValue::Int(number), QueryValue::Int(static_cast<int64_t>(component.size())),
+    result.rows.push_back({QueryValue::Int(number),
+                           QueryValue::Int(static_cast<int64_t>(component.size())),
                            QueryValue::List(std::move(members))});
   }
   return session.Write(result);
@@ -335,7 +348,8 @@ int RunEvidence(const Args& args) {
   result.columns = {"relation", "document", "path", "start", "end", "sentence"};
   std::vector<size_t> edges;
   for (const Arc& arc : session.engine().topology().arcs(*subject)) {
-    if (arc.node == *object && graph.edge(arc.edge).predicate == predicate && (arc.outgoing || symmetric)) {
+    if (arc.node == *object && graph.edge(arc.edge).predicate == predicate &&
+        (arc.outgoing || symmetric)) {
       edges.push_back(arc.edge);
     }
   }
@@ -348,8 +362,8 @@ int RunEvidence(const Args& args) {
     }
   }
   if (result.rows.empty()) {
-    std::cerr << "kg: no \"" << predicate << "\" relation from " << graph.node(*subject).label << " to "
-              << graph.node(*object).label << "\n";
+    std::cerr << "kg: no \"" << predicate << "\" relation from " << graph.node(*subject).label
+              << " to " << graph.node(*object).label << "\n";
   }
   return session.Write(result);
 }

@@ -13,11 +13,12 @@
 namespace kg {
 
 int RunRender(const Args& args) {
-  ArgParser parser("kg render GRAPH.json -o diagram.svg|.png|.pdf [--layout ENGINE] [filters] [style]",
-                   "Draws the graph, or the part of it the filters choose, with Graphviz (in-process,\n"
-                   "no external dot): node shape and colour by type, size by importance, edge colour\n"
-                   "by kind of relation, negated relations dashed, hypothetical ones dotted.\n"
-                   "The format follows the output file's extension, or --format.");
+  ArgParser parser(
+      "kg render GRAPH.json -o diagram.svg|.png|.pdf [--layout ENGINE] [filters] [style]",
+      "Draws the graph, or the part of it the filters choose, with Graphviz (in-process,\n"
+      "no external dot): node shape and colour by type, size by importance, edge colour\n"
+      "by kind of relation, negated relations dashed, hypothetical ones dotted.\n"
+      "The format follows the output file's extension, or --format.");
   parser.Option("output", 'o', "FILE", "the image to write (.svg, .png or .pdf)")
       .Option("format", 'f', "FORMAT", "svg, png or pdf (default: from the file name)")
       .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true)
@@ -43,7 +44,8 @@ int RunRender(const Args& args) {
     if (!format.empty()) format.erase(0, 1);
   }
   if (format != "svg" && format != "png" && format != "pdf") {
-    PrintError("render: cannot tell the image format of \"" + output + "\"; use .svg, .png, .pdf or --format");
+    PrintError("render: cannot tell the image format of \"" + output +
+               "\"; use .svg, .png, .pdf or --format");
     return kExitUsage;
   }
   auto filter = ReadFilterOptions(parser);

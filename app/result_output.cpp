@@ -24,11 +24,13 @@ std::string Step(const EdgeData& edge, bool forward, const std::set<std::string>
   return forward ? " -[" + edge.predicate + "]-> " : " <-[" + edge.predicate + "]- ";
 }
 
-std::string EdgeText(size_t e, const KnowledgeGraph& graph, const std::set<std::string>& symmetric) {
+std::string EdgeText(size_t e, const KnowledgeGraph& graph,
+                     const std::set<std::string>& symmetric) {
   const EdgeData& edge = graph.edge(e);
   std::string text = graph.node(graph.edge_source(e)).label + Step(edge, true, symmetric) +
                      graph.node(graph.edge_target(e)).label;
-  if (edge.status != RelationStatus::kAsserted) text += " (" + std::string(RelationStatusName(edge.status)) + ")";
+  if (edge.status != RelationStatus::kAsserted)
+    text += " (" + std::string(RelationStatusName(edge.status)) + ")";
   return text;
 }
 
@@ -61,7 +63,8 @@ Result<OutputFormat> ParseOutputFormat(const std::string& name) {
   if (name == "svg") return OutputFormat::kSvg;
   if (name == "png") return OutputFormat::kPng;
   if (name == "pdf") return OutputFormat::kPdf;
-  return Status::Error("unknown output format \"" + name + "\" (table, json, dot, svg, png or pdf)");
+  return Status::Error("unknown output format \"" + name +
+                       "\" (table, json, dot, svg, png or pdf)");
 }
 
 std::string ValueText(const QueryValue& value, const KnowledgeGraph& graph,
@@ -95,7 +98,8 @@ std::string ValueText(const QueryValue& value, const KnowledgeGraph& graph,
     }
     case QueryValue::Kind::kList: {
       std::string text;
-      for (const auto& item : value.list) text += (text.empty() ? "" : ", ") + ValueText(item, graph, symmetric);
+      for (const auto& item : value.list)
+        text += (text.empty() ? "" : ", ") + ValueText(item, graph, symmetric);
       return "[" + text + "]";
     }
   }
@@ -131,7 +135,8 @@ std::string FormatTable(const QueryResult& result, const KnowledgeGraph& graph,
   for (size_t w : width) rules.emplace_back(w, '-');
   add_line(rules);
   for (const auto& line : cells) add_line(line);
-  out += "(" + std::to_string(result.rows.size()) + (result.rows.size() == 1 ? " row)\n" : " rows)\n");
+  out +=
+      "(" + std::to_string(result.rows.size()) + (result.rows.size() == 1 ? " row)\n" : " rows)\n");
   return out;
 }
 
@@ -154,7 +159,8 @@ Status WriteResult(const QueryResult& result, const KnowledgeGraph& graph, Outpu
     for (const auto& value : row) Collect(value, &nodes, &edges);
   }
   if (nodes.empty() && edges.empty()) {
-    return Status::Error("the answer holds no entities or relations to draw; return nodes, relations or paths");
+    return Status::Error(
+        "the answer holds no entities or relations to draw; return nodes, relations or paths");
   }
   const KnowledgeGraph view = Subgraph(graph, nodes, edges);
   DiagramOptions options = diagram;

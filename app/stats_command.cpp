@@ -34,7 +34,8 @@ int RunStats(const Args& args) {
     return kExitFailure;
   }
   std::map<std::string, int64_t> types;
-  for (size_t n = 0; n < graph->node_count(); ++n) ++types[std::string(EntityTypeName(graph->node(n).type))];
+  for (size_t n = 0; n < graph->node_count(); ++n)
+    ++types[std::string(EntityTypeName(graph->node(n).type))];
   std::map<std::string, std::map<std::string, int64_t>> predicates;
   std::vector<int64_t> degree(graph->node_count(), 0);
   for (size_t e = 0; e < graph->edge_count(); ++e) {
@@ -45,7 +46,8 @@ int RunStats(const Args& args) {
   }
   std::cout << "documents  " << graph->documents().size() << "\n";
   std::cout << "entities   " << graph->node_count() << "\n";
-  for (const auto& [type, count] : types) std::cout << "  " << std::left << std::setw(16) << type << count << "\n";
+  for (const auto& [type, count] : types)
+    std::cout << "  " << std::left << std::setw(16) << type << count << "\n";
   std::cout << "relations  " << graph->edge_count() << "\n";
   for (const auto& [predicate, statuses] : predicates) {
     std::cout << "  " << std::left << std::setw(16) << predicate;

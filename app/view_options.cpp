@@ -47,14 +47,17 @@ Result<GraphFilter> ReadFilterOptions(const ArgParser& parser) {
       std::string upper = name;
       for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       auto type = ParseEntityType(upper);
-      if (!type) return Status::Error("--types: unknown type \"" + name + "\" (PERSON, ORGANIZATION, LOCATION)");
+      if (!type)
+        return Status::Error("--types: unknown type \"" + name +
+                             "\" (PERSON, ORGANIZATION, LOCATION)");
       filter.types.Add(*type);
     }
   }
   filter.predicates = CommaList(parser.Get("predicates"));
   if (parser.Has("status")) {
     filter.status = ParseRelationStatus(parser.Get("status"));
-    if (!filter.status) return Status::Error("--status: expected asserted, negated or hypothetical");
+    if (!filter.status)
+      return Status::Error("--status: expected asserted, negated or hypothetical");
   }
   filter.document = parser.Get("document");
   return filter;

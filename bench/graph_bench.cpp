@@ -30,8 +30,8 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-const char* kPredicates[] = {"met_with",  "spoke_with", "pressed",  "warned",       "informed",
-                             "supported", "criticized", "attacked", "assassinated", "visited",
+const char* kPredicates[] = {"met_with",  "spoke_with", "pressed",  "warned",         "informed",
+                             "supported", "criticized", "attacked", "assassinated",   "visited",
                              "leader_of", "member_of",  "based_in", "negotiated_with"};
 
 kg::KnowledgeGraph Generate(size_t nodes, size_t edges, uint32_t seed) {
@@ -53,14 +53,18 @@ kg::KnowledgeGraph Generate(size_t nodes, size_t edges, uint32_t seed) {
   size_t added = 0;
   while (added < edges) {
     const size_t source = static_cast<size_t>(random() % nodes);
-    const size_t target = std::min(nodes - 1, static_cast<size_t>(static_cast<double>(nodes) * std::pow(unit(random), 3)));
+    const size_t target = std::min(
+        nodes - 1, static_cast<size_t>(static_cast<double>(nodes) * std::pow(unit(random), 3)));
     if (source == target) continue;
     kg::EdgeData edge;
     edge.predicate = kPredicates[random() % 14];
-    edge.status = random() % 10 == 0 ? kg::RelationStatus::kHypothetical : kg::RelationStatus::kAsserted;
+    edge.status =
+        random() % 10 == 0 ? kg::RelationStatus::kHypothetical : kg::RelationStatus::kAsserted;
     if (graph.FindEdge(source, edge.predicate, target, edge.status)) continue;
     edge.weight = 1 + static_cast<int64_t>(random() % 5);
-    edge.evidence = {{"d1", 0, 40, "Entity " + std::to_string(source) + " and Entity " + std::to_string(target) + "."}};
+    edge.evidence = {
+        {"d1", 0, 40,
+         "Entity " + std::to_string(source) + " and Entity " + std::to_string(target) + "."}};
     graph.AddEdge(source, target, std::move(edge));
     ++added;
   }
@@ -100,10 +104,14 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const char* value = argv[i + 1];
-    if (flag == "--nodes") options.nodes = std::strtoull(value, nullptr, 10);
-    else if (flag == "--edges") options.edges = std::strtoull(value, nullptr, 10);
-    else if (flag == "--queries") options.queries = std::strtoull(value, nullptr, 10);
-    else if (flag == "--keep") options.keep = value;
+    if (flag == "--nodes")
+      options.nodes = std::strtoull(value, nullptr, 10);
+    else if (flag == "--edges")
+      options.edges = std::strtoull(value, nullptr, 10);
+    else if (flag == "--queries")
+      options.queries = std::strtoull(value, nullptr, 10);
+    else if (flag == "--keep")
+      options.keep = value;
     else {
       std::fprintf(stderr, "unknown option %s\n", flag.c_str());
       return 2;
@@ -115,7 +123,9 @@ int main(int argc, char** argv) {
   std::printf("  generated and serialised in %.1f s: %.0f MB of graph JSON\n", Seconds(start),
               static_cast<double>(json.size()) / 1e6);
   const std::string path =
-      options.keep.empty() ? (std::filesystem::temp_directory_path() / "kg-bench-graph.json").string() : options.keep;
+      options.keep.empty()
+          ? (std::filesystem::temp_directory_path() / "kg-bench-graph.json").string()
+          : options.keep;
   if (auto s = kg::WriteFileAtomically(path, json); !s.ok()) {
     std::fprintf(stderr, "%s\n", s.message().c_str());
     return 1;
@@ -148,30 +158,37 @@ int main(int argc, char** argv) {
   start = Clock::now();
   size_t reached = 0;
   for (size_t pick : picks) reached += kg::Neighborhood(engine.topology(), pick, 2).size();
-  std::printf("2-hop neighbourhood                      %7.3f ms  (mean of %zu, %zu entities reached on average)\n",
-              Seconds(start) * 1e3 / static_cast<double>(picks.size()), picks.size(), reached / picks.size());
+  std::printf(
+      "2-hop neighbourhood                      %7.3f ms  (mean of %zu, %zu entities reached on "
+      "average)\n",
+      Seconds(start) * 1e3 / static_cast<double>(picks.size()), picks.size(),
+      reached / picks.size());
 
   start = Clock::now();
   size_t found = 0;
   for (size_t i = 0; i + 1 < picks.size(); i += 2) {
     found += kg::ShortestPaths(engine.topology(), picks[i], picks[i + 1], 6).empty() ? 0u : 1u;
   }
-  std::printf("shortest path (bidirectional BFS, <= 6)   %7.3f ms  (mean of %zu pairs, %zu connected)\n",
-              Seconds(start) * 1e3 / static_cast<double>(picks.size() / 2), picks.size() / 2, found);
+  std::printf(
+      "shortest path (bidirectional BFS, <= 6)   %7.3f ms  (mean of %zu pairs, %zu connected)\n",
+      Seconds(start) * 1e3 / static_cast<double>(picks.size() / 2), picks.size() / 2, found);
 
-  const char* scan = "MATCH (a:PERSON)-[r:pressed]->(b) WHERE r.weight >= 3 AND r.status = 'asserted' RETURN count(*)";
+  const char* scan =
+      "MATCH (a:PERSON)-[r:pressed]->(b) WHERE r.weight >= 3 AND r.status = 'asserted' RETURN "
+      "count(*)";
   int64_t rows = 0;
   const double full = ScanSeconds(engine, scan, &rows);
-  std::printf("pattern scan, %zu relations               %7.3f s   (%lld rows)\n", graph.edge_count(), full,
-              static_cast<long long>(rows));
+  std::printf("pattern scan, %zu relations               %7.3f s   (%lld rows)\n",
+              graph.edge_count(), full, static_cast<long long>(rows));
   {
     // The same scan on a quarter of the graph: linear scans take a quarter
     // of the time.
     const kg::KnowledgeGraph quarter = Generate(options.nodes / 4, options.edges / 4, 43);
     const kg::QueryEngine small(quarter, EngineOptions());
     const double part = ScanSeconds(small, scan, &rows);
-    std::printf("pattern scan, %zu relations               %7.3f s   (ratio %.2f for 4x the relations)\n",
-                quarter.edge_count(), part, full / part);
+    std::printf(
+        "pattern scan, %zu relations               %7.3f s   (ratio %.2f for 4x the relations)\n",
+        quarter.edge_count(), part, full / part);
   }
 
   start = Clock::now();

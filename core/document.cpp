@@ -24,9 +24,9 @@ Result<Document> MakeDocument(std::string id, std::string path, std::string titl
     return Status::Error("byte " + std::to_string(*bad) + ": invalid UTF-8");
   }
   if (auto bad = utf8::FindBinary(text)) {
-    return Status::Error("byte " + std::to_string(*bad) +
-                         ": binary data (control byte " + std::to_string(static_cast<int>(
-                             static_cast<unsigned char>(text[*bad]))) + ")");
+    return Status::Error("byte " + std::to_string(*bad) + ": binary data (control byte " +
+                         std::to_string(static_cast<int>(static_cast<unsigned char>(text[*bad]))) +
+                         ")");
   }
   if (Trim(text).empty()) return Status::Error("empty document");
   if (auto bad = utf8::FindInvalid(title)) {

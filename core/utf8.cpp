@@ -64,8 +64,7 @@ char32_t Decode(std::string_view text, size_t pos, size_t* length) {
   }
   if (lead < 0xF0) {
     *length = 3;
-    return static_cast<char32_t>(((lead & 0x0Fu) << 12) | ((at(1) & 0x3Fu) << 6) |
-                                 (at(2) & 0x3Fu));
+    return static_cast<char32_t>(((lead & 0x0Fu) << 12) | ((at(1) & 0x3Fu) << 6) | (at(2) & 0x3Fu));
   }
   *length = 4;
   return static_cast<char32_t>(((lead & 0x07u) << 18) | ((at(1) & 0x3Fu) << 12) |

@@ -42,10 +42,13 @@ Result<GoldDocument> ReadGold(std::string_view json, const std::string& origin) 
       entity.name = GetString(item, "name");
       entity.type = GetString(item, "type");
       entity.optional = GetBool(item, "optional");
-      if (entity.id.empty() || entity.name.empty()) return Status::Error(where + ": needs id and name");
-      if (auto aliases = item.FindMember("aliases"); aliases != item.MemberEnd() && aliases->value.IsArray()) {
+      if (entity.id.empty() || entity.name.empty())
+        return Status::Error(where + ": needs id and name");
+      if (auto aliases = item.FindMember("aliases");
+          aliases != item.MemberEnd() && aliases->value.IsArray()) {
         for (const auto& alias : aliases->value.GetArray()) {
-          if (alias.IsString()) entity.aliases.emplace_back(alias.GetString(), alias.GetStringLength());
+          if (alias.IsString())
+            entity.aliases.emplace_back(alias.GetString(), alias.GetStringLength());
         }
       }
       ids.insert(entity.id);

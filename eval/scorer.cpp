@@ -12,18 +12,72 @@ namespace {
 // Leading titles the scorer ignores, as in score.py (longest first).
 const std::vector<std::string>& Titles() {
   static const std::vector<std::string> titles = [] {
-    std::vector<std::string> list = {
-        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice president",
-        "prime minister", "premier", "chancellor", "king", "queen", "prince", "princess", "sheikh",
-        "emir", "ayatollah", "pope", "rabbi", "imam", "general", "gen", "lt gen", "lt",
-        "lieutenant general", "col", "colonel", "maj", "major", "adm", "admiral", "capt", "captain",
-        "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "secretary",
-        "secretary of state", "secretary of defense", "defense secretary", "minister",
-        "defense minister", "foreign minister", "justice minister", "finance minister", "ambassador",
-        "director", "chief", "leader", "commander", "spokesman", "spokeswoman", "judge", "justice",
-        "the"};
-    std::stable_sort(list.begin(), list.end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::vector<std::string> list = {"mr",
+                                     "mrs",
+                                     "ms",
+                                     "miss",
+                                     "dr",
+                                     "sir",
+                                     "dame",
+                                     "lord",
+                                     "lady",
+                                     "president",
+                                     "vice president",
+                                     "prime minister",
+                                     "premier",
+                                     "chancellor",
+                                     "king",
+                                     "queen",
+                                     "prince",
+                                     "princess",
+                                     "sheikh",
+                                     "emir",
+                                     "ayatollah",
+                                     "pope",
+                                     "rabbi",
+                                     "imam",
+                                     "general",
+                                     "gen",
+                                     "lt gen",
+                                     "lt",
+                                     "lieutenant general",
+                                     "col",
+                                     "colonel",
+                                     "maj",
+                                     "major",
+                                     "adm",
+                                     "admiral",
+                                     "capt",
+                                     "captain",
+                                     "sen",
+                                     "senator",
+                                     "rep",
+                                     "representative",
+                                     "gov",
+                                     "governor",
+                                     "mayor",
+                                     "secretary",
+                                     "secretary of state",
+                                     "secretary of defense",
+                                     "defense secretary",
+                                     "minister",
+                                     "defense minister",
+                                     "foreign minister",
+                                     "justice minister",
+                                     "finance minister",
+                                     "ambassador",
+                                     "director",
+                                     "chief",
+                                     "leader",
+                                     "commander",
+                                     "spokesman",
+                                     "spokeswoman",
+                                     "judge",
+                                     "justice",
+                                     "the"};
+    std::stable_sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
     return list;
   }();
   return titles;
@@ -35,7 +89,8 @@ char BaseLetter(char32_t cp) {
   static constexpr std::string_view kLatin1 =  // U+00C0 .. U+00FF
       "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
   static constexpr std::string_view kExtendedA =  // U+0100 .. U+017F
-      "AaAaAaCcCcCcCcDd??EeEeEeEeEeGgGgGgGgHh??IiIiIiIiI?IiJjKk?LlLlLlLl??NnNnNn???OoOoOo??RrRrRrSsSsSsSs"
+      "AaAaAaCcCcCcCcDd??EeEeEeEeEeGgGgGgGgHh??IiIiIiIiI?IiJjKk?LlLlLlLl??NnNnNn???OoOoOo??"
+      "RrRrRrSsSsSsSs"
       "TtTt??UuUuUuUuUuUuWwYyYZzZzZzs";
   static_assert(kLatin1.size() == 64 && kExtendedA.size() == 128);
   char base = 0;
@@ -73,7 +128,8 @@ std::string FoldForScoring(std::string_view text) {
   // "'s" before a word boundary goes; periods go; other punctuation is space.
   std::string t;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == 's' && (i + 2 == s.size() || !IsWordByte(s[i + 2]))) {
+    if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == 's' &&
+        (i + 2 == s.size() || !IsWordByte(s[i + 2]))) {
       ++i;
       continue;
     }
@@ -94,7 +150,8 @@ std::string FoldForScoring(std::string_view text) {
   for (bool stripped = true; stripped;) {
     stripped = false;
     for (const std::string& title : Titles()) {
-      if (rest.size() > title.size() && rest.substr(0, title.size()) == title && rest[title.size()] == ' ') {
+      if (rest.size() > title.size() && rest.substr(0, title.size()) == title &&
+          rest[title.size()] == ' ') {
         rest.remove_prefix(title.size() + 1);
         stripped = true;
         break;
@@ -168,7 +225,8 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     }
   }
   int matched_required = 0, matched_optional = 0;
-  for (const auto& id : matched) (required_entities.contains(id) ? matched_required : matched_optional)++;
+  for (const auto& id : matched)
+    (required_entities.contains(id) ? matched_required : matched_optional)++;
   score.entities = {matched_required, static_cast<int>(graph.node_count()) - matched_optional,
                     static_cast<int>(required_entities.size())};
   for (const auto& id : required_entities) {
@@ -209,8 +267,9 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     if (s == node_gold.end() || o == node_gold.end() || s->second == o->second) {
       ++score.relations.predicted;
       ++score.by_predicate[edge.predicate].predicted;
-      score.false_relations.push_back(graph.node(graph.edge_source(e)).id + " " + edge.predicate + " " +
-                                      graph.node(graph.edge_target(e)).id + " [" + status + "] | " + evidence);
+      score.false_relations.push_back(graph.node(graph.edge_source(e)).id + " " + edge.predicate +
+                                      " " + graph.node(graph.edge_target(e)).id + " [" + status +
+                                      "] | " + evidence);
       continue;
     }
     linked_pairs.insert(std::minmax(s->second, o->second));
@@ -233,8 +292,8 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     } else {
       ++score.relations.predicted;
       ++by.predicted;
-      score.false_relations.push_back(text + " [" + status + ", gold: " + *g->second.statuses.begin() +
-                                      "] | " + evidence);
+      score.false_relations.push_back(text + " [" + status +
+                                      ", gold: " + *g->second.statuses.begin() + "] | " + evidence);
     }
   }
   std::set<std::pair<std::string, std::string>> gold_pairs, any_pairs;
@@ -246,8 +305,8 @@ DocumentScore ScoreDocument(const GoldDocument& gold, const KnowledgeGraph& grap
     ++score.relations.gold;
     ++score.by_predicate[std::get<1>(k)].gold;
     if (!seen.contains({k, "asserted"})) {
-      score.missed_relations.push_back(std::get<0>(k) + " " + std::get<1>(k) + " " + std::get<2>(k) +
-                                       " | " + g.evidence);
+      score.missed_relations.push_back(std::get<0>(k) + " " + std::get<1>(k) + " " +
+                                       std::get<2>(k) + " | " + g.evidence);
     }
   }
   for (const auto& pair : linked_pairs) {

@@ -84,14 +84,19 @@ std::string Format(double value) {
 
 // Which group each person is drawn inside: the organization or country
 // they lead, else one they belong to (the heaviest such relation).
-std::map<size_t, size_t> ClusterMembership(const KnowledgeGraph& graph, const DiagramOptions& options) {
+std::map<size_t, size_t> ClusterMembership(const KnowledgeGraph& graph,
+                                           const DiagramOptions& options) {
   std::map<size_t, std::pair<std::pair<int, int64_t>, size_t>> best;  // person -> (rank, group)
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
-    if (!options.role_predicates.contains(edge.predicate) || edge.status != RelationStatus::kAsserted) continue;
+    if (!options.role_predicates.contains(edge.predicate) ||
+        edge.status != RelationStatus::kAsserted)
+      continue;
     const size_t person = graph.edge_source(e);
     const size_t group = graph.edge_target(e);
-    if (graph.node(person).type != EntityType::kPerson || graph.node(group).type == EntityType::kPerson) continue;
+    if (graph.node(person).type != EntityType::kPerson ||
+        graph.node(group).type == EntityType::kPerson)
+      continue;
     const std::pair<int, int64_t> rank = {edge.predicate == "leader_of" ? 1 : 0, edge.weight};
     auto it = best.find(person);
     if (it == best.end() || rank > it->second.first) best[person] = {rank, group};
@@ -103,7 +108,8 @@ std::map<size_t, size_t> ClusterMembership(const KnowledgeGraph& graph, const Di
 
 class DiagramBuilder {
  public:
-  DiagramBuilder(const KnowledgeGraph& graph, const DiagramOptions& options, const std::string& layout)
+  DiagramBuilder(const KnowledgeGraph& graph, const DiagramOptions& options,
+                 const std::string& layout)
       : graph_(graph), options_(options), layout_(layout) {}
 
   CgraphPtr Build() {
@@ -171,12 +177,15 @@ class DiagramBuilder {
       SetAttr(out, "color", style.border);
       SetAttr(out, "fontname", "DejaVu Sans");
       SetAttr(out, "type", std::string(EntityTypeName(node.type)));
-      SetAttr(out, "tooltip", EscapeDotLabel(node.label + " (" + std::string(EntityTypeName(node.type)) + ")"));
+      SetAttr(out, "tooltip",
+              EscapeDotLabel(node.label + " (" + std::string(EntityTypeName(node.type)) + ")"));
       // Importance scales the font (and so the node) and the border.
-      const double share = top > 0 && n < options_.importance.size() ? std::sqrt(options_.importance[n] / top) : 0.0;
+      const double share =
+          top > 0 && n < options_.importance.size() ? std::sqrt(options_.importance[n] / top) : 0.0;
       SetAttr(out, "fontsize", Format(11.0 + 13.0 * share));
       SetAttr(out, "penwidth", Format(1.0 + 2.0 * share));
-      if (auto it = membership.find(n); it != membership.end()) agsubnode(ClusterFor(it->second), out, 1);
+      if (auto it = membership.find(n); it != membership.end())
+        agsubnode(ClusterFor(it->second), out, 1);
     }
     // A group with members is drawn inside its own cluster too.
     for (const auto& [group, sub] : clusters_) agsubnode(sub, nodes_[group], 1);
@@ -188,7 +197,9 @@ class DiagramBuilder {
     SetAttr(out, "color", KindColor(kind));
     SetAttr(out, "fontcolor", KindColor(kind));
     SetAttr(out, "style", StatusStyle(status, role));
-    SetAttr(out, "penwidth", Format(role ? 0.8 : 1.2 + std::log2(static_cast<double>(std::max<int64_t>(weight, 1)))));
+    SetAttr(
+        out, "penwidth",
+        Format(role ? 0.8 : 1.2 + std::log2(static_cast<double>(std::max<int64_t>(weight, 1)))));
     SetAttr(out, "fontname", "DejaVu Sans");
     SetAttr(out, "fontsize", "9");
     if (role) SetAttr(out, "arrowhead", "empty");
@@ -197,7 +208,8 @@ class DiagramBuilder {
   void AddEdge(size_t e) {
     const EdgeData& edge = graph_.edge(e);
     const std::string key = edge.predicate + "/" + std::string(RelationStatusName(edge.status));
-    Agedge_t* out = agedge(root_, nodes_[graph_.edge_source(e)], nodes_[graph_.edge_target(e)], Mutable(key), 1);
+    Agedge_t* out = agedge(root_, nodes_[graph_.edge_source(e)], nodes_[graph_.edge_target(e)],
+                           Mutable(key), 1);
     SetAttr(out, "label", EscapeDotLabel(EdgeText(edge)));
     SetAttr(out, "predicate", edge.predicate);
     SetAttr(out, "status", std::string(RelationStatusName(edge.status)));
@@ -221,8 +233,10 @@ class DiagramBuilder {
         if (edge.weight > graph_.edge(heaviest).weight) heaviest = e;
         label += (label.empty() ? "" : "\n") + EdgeText(edge);
         if (options_.symmetric_predicates.contains(edge.predicate)) continue;
-        if (graph_.edge_source(e) == pair.first) backward = false;
-        else forward = false;
+        if (graph_.edge_source(e) == pair.first)
+          backward = false;
+        else
+          forward = false;
       }
       int64_t weight = 0;
       for (size_t e : edges) weight += graph_.edge(e).weight;
@@ -231,7 +245,11 @@ class DiagramBuilder {
       const EdgeData& main = graph_.edge(heaviest);
       Style(out, main.predicate, main.status, weight);
       // Arrows only where every directed relation agrees.
-      SetAttr(out, "dir", forward && backward ? "none" : forward ? "forward" : backward ? "back" : "both");
+      SetAttr(out, "dir",
+              forward && backward ? "none"
+              : forward           ? "forward"
+              : backward          ? "back"
+                                  : "both");
     }
   }
 
@@ -246,23 +264,27 @@ class DiagramBuilder {
       negated = negated || graph_.edge(e).status == RelationStatus::kNegated;
       hypothetical = hypothetical || graph_.edge(e).status == RelationStatus::kHypothetical;
     }
-    std::string html = "<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-                       "<TR><TD><B>Legend</B></TD></TR>";
-    const std::pair<EntityType, const char*> types[] = {
-        {EntityType::kPerson, "person"}, {EntityType::kOrganization, "organization"}, {EntityType::kLocation, "place"}};
+    std::string html =
+        "<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+        "CELLPADDING=\"3\">"
+        "<TR><TD><B>Legend</B></TD></TR>";
+    const std::pair<EntityType, const char*> types[] = {{EntityType::kPerson, "person"},
+                                                        {EntityType::kOrganization, "organization"},
+                                                        {EntityType::kLocation, "place"}};
     for (const auto& [type, text] : types) {
       html += std::string("<TR><TD BGCOLOR=\"") + StyleOf(type).fill + "\" BORDER=\"1\" COLOR=\"" +
               StyleOf(type).border + "\">" + text + "</TD></TR>";
     }
     for (const auto& kind : kinds) {
-      html += std::string("<TR><TD><FONT COLOR=\"") + KindColor(kind) + "\">&#8212;&#8212; " + kind +
-              (kind == "role" ? " (dashed)" : "") + "</FONT></TD></TR>";
+      html += std::string("<TR><TD><FONT COLOR=\"") + KindColor(kind) + "\">&#8212;&#8212; " +
+              kind + (kind == "role" ? " (dashed)" : "") + "</FONT></TD></TR>";
     }
     if (negated) html += "<TR><TD>- - not: negated</TD></TR>";
     if (hypothetical) html += "<TR><TD>&#183;&#183;&#183; ?: hypothetical</TD></TR>";
     html += "</TABLE>";
     Agnode_t* legend = agnode(root_, Mutable("legend"), 1);
-    agsafeset(legend, Mutable("label"), agstrdup_html(root_, Mutable(html)), Mutable(std::string()));
+    agsafeset(legend, Mutable("label"), agstrdup_html(root_, Mutable(html)),
+              Mutable(std::string()));
     SetAttr(legend, "shape", "plaintext");
     SetAttr(legend, "fontname", "DejaVu Sans");
     SetAttr(legend, "fontsize", "10");
@@ -329,7 +351,8 @@ std::string WrapLabel(std::string_view text, size_t width) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(start, end - start);
     size_t length = 0;
-    for (size_t i = 0; i < word.size(); i += 1) length += (static_cast<unsigned char>(word[i]) & 0xC0) != 0x80;
+    for (size_t i = 0; i < word.size(); i += 1)
+      length += (static_cast<unsigned char>(word[i]) & 0xC0) != 0x80;
     if (line > 0 && line + 1 + length > width) {
       out.push_back('\n');
       line = 0;
@@ -380,7 +403,8 @@ Result<std::string> RenderDiagram(const KnowledgeGraph& graph, const DiagramOpti
   std::string out = data != nullptr ? std::string(data, length) : std::string();
   if (data != nullptr) gvFreeRenderData(data);
   gvFreeLayout(gvc.get(), g.get());
-  if (rendered != 0 || out.empty()) return Status::Error("Graphviz: rendering " + format + " failed");
+  if (rendered != 0 || out.empty())
+    return Status::Error("Graphviz: rendering " + format + " failed");
   return out;
 }
 

@@ -22,9 +22,10 @@
 namespace kg {
 
 struct DiagramOptions {
-  std::set<std::string> symmetric_predicates;          // drawn without arrowheads
-  std::map<std::string, std::string> predicate_kinds;  // predicate -> hostile|cooperative|pressure|role|neutral
-  std::set<std::string> role_predicates;               // person -> group, for clusters (leader_of, member_of)
+  std::set<std::string> symmetric_predicates;  // drawn without arrowheads
+  std::map<std::string, std::string>
+      predicate_kinds;                    // predicate -> hostile|cooperative|pressure|role|neutral
+  std::set<std::string> role_predicates;  // person -> group, for clusters (leader_of, member_of)
   bool legend = false;
   bool clusters = false;
   bool merge_parallel = false;

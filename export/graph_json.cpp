@@ -42,7 +42,8 @@ struct Where {
 
   std::string Text() const {
     std::string text = std::string(array) + "[" + std::to_string(index) + "]";
-    if (nested != nullptr) text += std::string(".") + nested + "[" + std::to_string(nested_index) + "]";
+    if (nested != nullptr)
+      text += std::string(".") + nested + "[" + std::to_string(nested_index) + "]";
     return text;
   }
 };
@@ -54,7 +55,9 @@ class Reader {
   Status Error(const std::string& path, const std::string& message) const {
     return Status::Error(origin_ + ": " + path + ": " + message);
   }
-  Status Error(const Where& where, const std::string& message) const { return Error(where.Text(), message); }
+  Status Error(const Where& where, const std::string& message) const {
+    return Error(where.Text(), message);
+  }
   Status Error(const Where& where, const char* field, const std::string& message) const {
     return Error(where.Text() + "." + field, message);
   }
@@ -159,8 +162,8 @@ std::string Position(std::string_view text, size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-#define KG_ASSIGN(lhs, expr)                 \
-  auto lhs##_result = (expr);                \
+#define KG_ASSIGN(lhs, expr)                            \
+  auto lhs##_result = (expr);                           \
   if (!lhs##_result.ok()) return lhs##_result.status(); \
   auto lhs = std::move(lhs##_result).value()
 
@@ -221,7 +224,8 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
   if (links == nullptr) return r.Error("links", "missing or not an array");
   static constexpr std::array<std::string_view, 6> kFields = {"source", "target", "predicate",
                                                               "status", "weight", "evidence"};
-  static constexpr std::array<std::string_view, 4> kEvidence = {"document", "start", "end", "sentence"};
+  static constexpr std::array<std::string_view, 4> kEvidence = {"document", "start", "end",
+                                                                "sentence"};
   // Links come sorted by source (the writer's canonical order): remember
   // the last source instead of looking it up again.
   std::string last_source_id;
@@ -246,12 +250,14 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
     if (predicate.empty()) return r.Error(path, "predicate", "empty predicate");
     edge.predicate = std::move(predicate);
     KG_ASSIGN(status_name, r.StringOf(fields[3], "status", path, false));
-    auto status = status_name.empty() ? RelationStatus::kAsserted : ParseRelationStatus(status_name);
+    auto status =
+        status_name.empty() ? RelationStatus::kAsserted : ParseRelationStatus(status_name);
     if (!status) return r.Error(path, "status", "expected asserted, negated or hypothetical");
     edge.status = *status;
     KG_ASSIGN(weight, r.CountOf(fields[4], "weight", path));
     edge.weight = weight;
-    if (fields[5] != nullptr && !fields[5]->IsArray()) return r.Error(path, "evidence", "expected an array");
+    if (fields[5] != nullptr && !fields[5]->IsArray())
+      return r.Error(path, "evidence", "expected an array");
     if (const rapidjson::Value* evidence = fields[5]) {
       edge.evidence.reserve(evidence->Size());
       for (rapidjson::SizeType k = 0; k < evidence->Size(); ++k) {
@@ -264,8 +270,8 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
         KG_ASSIGN(end, r.CountOf(parts[2], "end", epath, std::numeric_limits<uint32_t>::max()));
         KG_ASSIGN(sentence, r.StringOf(parts[3], "sentence", epath));
         if (end < start) return r.Error(epath, "end before start");
-        edge.evidence.push_back({std::move(document), static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                                 std::move(sentence)});
+        edge.evidence.push_back({std::move(document), static_cast<uint32_t>(start),
+                                 static_cast<uint32_t>(end), std::move(sentence)});
       }
     }
     graph->AppendEdgeUnchecked(*source, *target, std::move(edge));
@@ -275,9 +281,9 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
   if (const auto duplicate = graph->FirstDuplicateEdge()) {
     const EdgeData& edge = graph->edge(*duplicate);
     return r.Error(Where{"links", *duplicate},
-                   "duplicate link (" + graph->node(graph->edge_source(*duplicate)).id + ", " + edge.predicate +
-                       ", " + graph->node(graph->edge_target(*duplicate)).id + ", " +
-                       std::string(RelationStatusName(edge.status)) + ")");
+                   "duplicate link (" + graph->node(graph->edge_source(*duplicate)).id + ", " +
+                       edge.predicate + ", " + graph->node(graph->edge_target(*duplicate)).id +
+                       ", " + std::string(RelationStatusName(edge.status)) + ")");
   }
   return Status::Ok();
 }
@@ -382,13 +388,14 @@ Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin
   // DOM. kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
   // Parsing stops at the first NUL, so one inside the text is an error too.
   if (json.find('\0') != std::string::npos) {
-    return Status::Error(origin + ": " + Position(json, json.find('\0')) + ": NUL byte in JSON text");
+    return Status::Error(origin + ": " + Position(json, json.find('\0')) +
+                         ": NUL byte in JSON text");
   }
   const std::string_view original_for_errors = json;
   root.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(json.data());
   if (root.HasParseError()) {
-    return Status::Error(origin + ": " + Position(original_for_errors, root.GetErrorOffset()) + ": " +
-                         rapidjson::GetParseError_En(root.GetParseError()));
+    return Status::Error(origin + ": " + Position(original_for_errors, root.GetErrorOffset()) +
+                         ": " + rapidjson::GetParseError_En(root.GetParseError()));
   }
   if (!root.IsObject()) return Status::Error(origin + ": expected a JSON object at the top");
   Reader reader(origin);

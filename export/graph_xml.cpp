@@ -9,10 +9,13 @@ std::string Aliases(const NodeData& node) {
   return out;
 }
 
-std::string FirstEvidence(const EdgeData& edge) { return edge.evidence.empty() ? "" : edge.evidence.front().sentence; }
+std::string FirstEvidence(const EdgeData& edge) {
+  return edge.evidence.empty() ? "" : edge.evidence.front().sentence;
+}
 
 // Appends an element with text content: <tag attr="...">text</tag>.
-void Data(std::string* out, const std::string& indent, const std::string& key, std::string_view value) {
+void Data(std::string* out, const std::string& indent, const std::string& key,
+          std::string_view value) {
   *out += indent + "<data key=\"" + key + "\">" + EscapeXml(value) + "</data>\n";
 }
 
@@ -73,8 +76,9 @@ std::string WriteGraphMl(const KnowledgeGraph& graph) {
   }
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
-    out += "    <edge id=\"e" + std::to_string(e) + "\" source=\"" + EscapeXml(graph.node(graph.edge_source(e)).id) +
-           "\" target=\"" + EscapeXml(graph.node(graph.edge_target(e)).id) + "\">\n";
+    out += "    <edge id=\"e" + std::to_string(e) + "\" source=\"" +
+           EscapeXml(graph.node(graph.edge_source(e)).id) + "\" target=\"" +
+           EscapeXml(graph.node(graph.edge_target(e)).id) + "\">\n";
     Data(&out, "      ", "predicate", edge.predicate);
     Data(&out, "      ", "status", RelationStatusName(edge.status));
     Data(&out, "      ", "weight", std::to_string(edge.weight));
@@ -89,7 +93,8 @@ std::string WriteGexf(const KnowledgeGraph& graph) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
-      "  <meta><creator>kg</creator><description>knowledge graph built from news text</description></meta>\n"
+      "  <meta><creator>kg</creator><description>knowledge graph built from news "
+      "text</description></meta>\n"
       "  <graph mode=\"static\" defaultedgetype=\"directed\">\n"
       "    <attributes class=\"node\">\n"
       "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
@@ -107,18 +112,21 @@ std::string WriteGexf(const KnowledgeGraph& graph) {
   };
   for (size_t n = 0; n < graph.node_count(); ++n) {
     const NodeData& node = graph.node(n);
-    out += "      <node id=\"" + EscapeXml(node.id) + "\" label=\"" + EscapeXml(node.label) + "\"><attvalues>" +
-           value("type", EntityTypeName(node.type)) + value("aliases", Aliases(node)) +
-           value("mentions", std::to_string(node.mentions)) + "</attvalues></node>\n";
+    out += "      <node id=\"" + EscapeXml(node.id) + "\" label=\"" + EscapeXml(node.label) +
+           "\"><attvalues>" + value("type", EntityTypeName(node.type)) +
+           value("aliases", Aliases(node)) + value("mentions", std::to_string(node.mentions)) +
+           "</attvalues></node>\n";
   }
   out += "    </nodes>\n    <edges>\n";
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
-    out += "      <edge id=\"" + std::to_string(e) + "\" source=\"" + EscapeXml(graph.node(graph.edge_source(e)).id) +
-           "\" target=\"" + EscapeXml(graph.node(graph.edge_target(e)).id) + "\" label=\"" + EscapeXml(edge.predicate) +
-           "\" weight=\"" + std::to_string(edge.weight) + "\"><attvalues>" + value("predicate", edge.predicate) +
-           value("status", RelationStatusName(edge.status)) + value("evidence", FirstEvidence(edge)) +
-           "</attvalues></edge>\n";
+    out += "      <edge id=\"" + std::to_string(e) + "\" source=\"" +
+           EscapeXml(graph.node(graph.edge_source(e)).id) + "\" target=\"" +
+           EscapeXml(graph.node(graph.edge_target(e)).id) + "\" label=\"" +
+           EscapeXml(edge.predicate) + "\" weight=\"" + std::to_string(edge.weight) +
+           "\"><attvalues>" + value("predicate", edge.predicate) +
+           value("status", RelationStatusName(edge.status)) +
+           value("evidence", FirstEvidence(edge)) + "</attvalues></edge>\n";
   }
   out += "    </edges>\n  </graph>\n</gexf>\n";
   return out;

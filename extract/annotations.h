@@ -50,15 +50,16 @@ struct Mention {
   Span span;                 // whole surface, titles included
   uint32_t token_begin = 0;  // tokens of `span`
   uint32_t token_end = 0;
-  uint32_t name_begin = 0;   // tokens of the name itself ("Benjamin Netanyahu")
+  uint32_t name_begin = 0;  // tokens of the name itself ("Benjamin Netanyahu")
   uint32_t name_end = 0;
   uint32_t sentence = 0;
   EntityType type = EntityType::kPerson;
   MentionKind kind = MentionKind::kName;
-  std::string key;           // canonical name when known (lexicon), else the name text
-  std::string title;         // title before the name ("prime minister"), or a collective's noun ("government")
-  std::string role;          // the title's relation ("leader_of"), or ""
-  int affiliation = -1;      // mention index the title belongs to ("Israeli" -> Israel)
+  std::string key;  // canonical name when known (lexicon), else the name text
+  std::string
+      title;  // title before the name ("prime minister"), or a collective's noun ("government")
+  std::string role;      // the title's relation ("leader_of"), or ""
+  int affiliation = -1;  // mention index the title belongs to ("Israeli" -> Israel)
   bool from_lexicon = false;
   // A lone capitalised word with no cue to its type: kept only when
   // coreference links it to a known entity ("Deif" after "Mohammed Deif").
@@ -66,12 +67,12 @@ struct Mention {
   // Whether this mention alone makes its entity one the text names; a bare
   // demonym plural ("Palestinians") refers to it without naming it.
   bool names_entity = true;
-  int entity = -1;           // document entity, set by coreference
+  int entity = -1;  // document entity, set by coreference
 };
 
 // One real-world referent within a document.
 struct DocEntity {
-  std::string label;                 // best name
+  std::string label;  // best name
   EntityType type = EntityType::kPerson;
   std::vector<std::string> aliases;  // distinct surface forms, sorted
   int mentions = 0;                  // name and resolved mentions

@@ -56,7 +56,9 @@ class CompiledRules {
   const PhraseTrie<uint32_t>& titles() const { return titles_; }  // -> pack().titles
   const PhraseTrie<uint32_t>& title_modifiers() const { return title_modifiers_; }
   const PhraseTrie<uint32_t>& collectives() const { return collectives_; }
-  const PhraseTrie<uint32_t>& descriptions() const { return descriptions_; }  // -> pack().descriptions
+  const PhraseTrie<uint32_t>& descriptions() const {
+    return descriptions_;
+  }                                                           // -> pack().descriptions
   const PhraseTrie<uint32_t>& cues() const { return cues_; }  // -> pack().cues
 
   bool IsGivenName(std::string_view word) const { return given_names_.contains(word); }
@@ -80,7 +82,9 @@ class CompiledRules {
   int FindEntity(std::string_view name) const;
 
   int predicate_count() const { return static_cast<int>(pack_.predicates.size()); }
-  const PredicateEntry& predicate(int index) const { return pack_.predicates[static_cast<size_t>(index)]; }
+  const PredicateEntry& predicate(int index) const {
+    return pack_.predicates[static_cast<size_t>(index)];
+  }
   int FindPredicate(std::string_view name) const;
 
   const std::vector<CompiledPattern>& patterns() const { return patterns_; }

@@ -36,8 +36,9 @@ class Resolver {
   };
 
   std::string NameText(const Mention& mention) const {
-    return std::string(text_.substr(tokens_[mention.name_begin].span.begin,
-                                    tokens_[mention.name_end - 1].span.end - tokens_[mention.name_begin].span.begin));
+    return std::string(text_.substr(
+        tokens_[mention.name_begin].span.begin,
+        tokens_[mention.name_end - 1].span.end - tokens_[mention.name_begin].span.begin));
   }
 
   std::vector<std::string> NameWords(const Mention& mention) const {
@@ -77,7 +78,8 @@ class Resolver {
     if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kDescription) return;
     if (mention.weak) return;
     const std::vector<std::string> words = NameWords(mention);
-    const bool known_person = mention.type == EntityType::kPerson && mention.key != NameText(mention);
+    const bool known_person =
+        mention.type == EntityType::kPerson && mention.key != NameText(mention);
     if (mention.type == EntityType::kPerson && !known_person && words.size() < 2) return;
     if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
       mention.entity = it->second;
@@ -121,7 +123,8 @@ class Resolver {
       if (clusters_[c].type != EntityType::kOrganization) continue;
       std::string initials;
       for (std::string_view word : Split(clusters_[c].key, ' ')) {
-        if (!word.empty() && IsAsciiUpper(word.front())) initials.push_back(static_cast<char>(word.front() - 'A' + 'a'));
+        if (!word.empty() && IsAsciiUpper(word.front()))
+          initials.push_back(static_cast<char>(word.front() - 'A' + 'a'));
       }
       if (initials.size() >= 2 && initials == acronym) return static_cast<int>(c);
     }
@@ -133,7 +136,9 @@ class Resolver {
   int FindByFirstWord(const std::string& word) const {
     int found = -1;
     for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (clusters_[c].type != EntityType::kOrganization || !StartsWith(clusters_[c].key, word + " ")) continue;
+      if (clusters_[c].type != EntityType::kOrganization ||
+          !StartsWith(clusters_[c].key, word + " "))
+        continue;
       if (found >= 0) return -1;
       found = static_cast<int>(c);
     }
@@ -154,9 +159,11 @@ class Resolver {
     int best = -1;
     for (size_t other = 0; other < mentions_.size(); ++other) {
       const Mention& candidate = mentions_[other];
-      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.from_lexicon) continue;
+      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.from_lexicon)
+        continue;
       const auto& name = clusters_[static_cast<size_t>(candidate.entity)].name_words;
-      if (name.size() < 2 || !(name.back() == words.back() || (words.size() == 1 && name.front() == words.front()))) {
+      if (name.size() < 2 ||
+          !(name.back() == words.back() || (words.size() == 1 && name.front() == words.front()))) {
         continue;
       }
       if (other < m || best < 0) best = candidate.entity;
@@ -207,7 +214,8 @@ class Resolver {
     if (mention.key == "him" || mention.key == "them") return true;
     if (mention.key != "her") return false;
     const uint32_t next = mention.token_end;
-    return next >= tokens_.size() || !tokens_[next].Is(kTokenWord) || rules_.IsCommonWord(tokens_[next].norm);
+    return next >= tokens_.size() || !tokens_[next].Is(kTokenWord) ||
+           rules_.IsCommonWord(tokens_[next].norm);
   }
 
   bool ClauseBoundaryBetween(uint32_t begin, uint32_t end) const {
@@ -233,7 +241,8 @@ class Resolver {
         int subject = -1;
         for (size_t k = m; k-- > 0 && mentions_[k].sentence == mention.sentence;) {
           if (ClauseBoundaryBetween(mentions_[k].token_end, mention.token_begin)) break;
-          if (mentions_[k].entity >= 0 && mentions_[k].kind != MentionKind::kModifier) subject = mentions_[k].entity;
+          if (mentions_[k].entity >= 0 && mentions_[k].kind != MentionKind::kModifier)
+            subject = mentions_[k].entity;
         }
         if (subject >= 0) clause.insert(subject);
       }
@@ -253,7 +262,8 @@ class Resolver {
     if (mention.type != EntityType::kPerson && !mention.title.empty()) {
       for (size_t k = m; k-- > 0;) {
         const Mention& candidate = mentions_[k];
-        if (Usable(candidate) && candidate.kind == MentionKind::kCollective && candidate.title == mention.title) {
+        if (Usable(candidate) && candidate.kind == MentionKind::kCollective &&
+            candidate.title == mention.title) {
           mention.entity = candidate.entity;
           return;
         }
@@ -263,7 +273,8 @@ class Resolver {
     if (mention.type != EntityType::kPerson) {
       for (size_t k = m; k-- > 0;) {
         const Mention& candidate = mentions_[k];
-        if (Usable(candidate) && clusters_[static_cast<size_t>(candidate.entity)].type == mention.type &&
+        if (Usable(candidate) &&
+            clusters_[static_cast<size_t>(candidate.entity)].type == mention.type &&
             candidate.kind != MentionKind::kDescription) {
           mention.entity = candidate.entity;
           return;
@@ -288,10 +299,12 @@ class Resolver {
     }
     // "the group's leader, Joseph Mirembe": the name after the comma.
     if (mention.token_end + 1 < tokens_.size() && tokens_[mention.token_end].norm == ",") {
-      for (size_t k = m + 1; k < mentions_.size() && mentions_[k].token_begin <= mention.token_end + 2; ++k) {
+      for (size_t k = m + 1;
+           k < mentions_.size() && mentions_[k].token_begin <= mention.token_end + 2; ++k) {
         const Mention& candidate = mentions_[k];
-        if (candidate.token_begin == mention.token_end + 1 && candidate.kind == MentionKind::kName &&
-            candidate.entity >= 0 && candidate.type == EntityType::kPerson) {
+        if (candidate.token_begin == mention.token_end + 1 &&
+            candidate.kind == MentionKind::kName && candidate.entity >= 0 &&
+            candidate.type == EntityType::kPerson) {
           mention.entity = candidate.entity;
           return;
         }
@@ -303,7 +316,8 @@ class Resolver {
     const int affiliation = AffiliationEntity(mention);
     for (size_t k = m; k-- > 0;) {
       const Mention& candidate = mentions_[k];
-      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.title.empty()) continue;
+      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.title.empty())
+        continue;
       if (affiliation >= 0) {
         if (AffiliationEntity(candidate) == affiliation && candidate.role == mention.role) {
           mention.entity = candidate.entity;
@@ -355,7 +369,8 @@ class Resolver {
       // The name inside a titled form is an alias too; the demonym inside a
       // collective ("Israeli" in "Israeli officials") is not.
       if (mention.kind == MentionKind::kName) {
-        const Span name = {tokens_[mention.name_begin].span.begin, tokens_[mention.name_end - 1].span.end};
+        const Span name = {tokens_[mention.name_begin].span.begin,
+                           tokens_[mention.name_end - 1].span.end};
         set.insert(std::string(Trim(name.In(text_))));
       }
     }

@@ -20,8 +20,8 @@ struct LexMatch {
 
 // A parsed title sequence: "Prime Minister", "political leader", "Gen.".
 struct TitleMatch {
-  size_t end = 0;         // token after the last title word
-  int title = -1;         // the title that gives the role, or the last one
+  size_t end = 0;  // token after the last title word
+  int title = -1;  // the title that gives the role, or the last one
   bool found = false;
   std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
 };
@@ -49,11 +49,14 @@ class Scanner {
       }
       while (target >= 0) {
         const size_t end = mentions_[static_cast<size_t>(target)].token_end;
-        const int next = end + 1 < tokens_.size() && tokens_[end].norm == "'s" ? MentionStartingAt(end + 1) : -1;
+        const int next =
+            end + 1 < tokens_.size() && tokens_[end].norm == "'s" ? MentionStartingAt(end + 1) : -1;
         if (next < 0) break;
         // "Hamas's Qatar-based office": a hyphenated modifier is no owner.
         const size_t after = mentions_[static_cast<size_t>(next)].token_end;
-        if (after < tokens_.size() && tokens_[after].norm == "-" && !tokens_[after].Is(kTokenSpaceBefore)) break;
+        if (after < tokens_.size() && tokens_[after].norm == "-" &&
+            !tokens_[after].Is(kTokenSpaceBefore))
+          break;
         target = next;
       }
       mentions_[mention].affiliation = target;
@@ -72,7 +75,8 @@ class Scanner {
   // "in Washington", "travelled to Beijing": the place itself is meant.
   bool PlaceCueBefore(size_t i) const {
     if (i > begin_ && rules_.IsPlacePreposition(tokens_[i - 1].norm)) return true;
-    return i >= begin_ + 2 && rules_.IsPlacePreposition(tokens_[i - 2].norm + " " + tokens_[i - 1].norm);
+    return i >= begin_ + 2 &&
+           rules_.IsPlacePreposition(tokens_[i - 2].norm + " " + tokens_[i - 1].norm);
   }
 
   int MentionStartingAt(size_t token) const {
@@ -96,17 +100,18 @@ class Scanner {
 
   LexMatch LexAt(size_t i) const {
     LexMatch best;
-    rules_.lexicon().Match(tokens_, i, end_, [&](size_t length, const std::vector<LexiconValue>& values) {
-      const LexiconValue* chosen = nullptr;
-      for (const auto& value : values) {
-        if (!CaseFits(i, value)) continue;
-        if (chosen == nullptr || (value.kind == LexiconValue::Kind::kName &&
-                                  chosen->kind != LexiconValue::Kind::kName)) {
-          chosen = &value;
-        }
-      }
-      if (chosen != nullptr) best = {length, chosen};
-    });
+    rules_.lexicon().Match(
+        tokens_, i, end_, [&](size_t length, const std::vector<LexiconValue>& values) {
+          const LexiconValue* chosen = nullptr;
+          for (const auto& value : values) {
+            if (!CaseFits(i, value)) continue;
+            if (chosen == nullptr || (value.kind == LexiconValue::Kind::kName &&
+                                      chosen->kind != LexiconValue::Kind::kName)) {
+              chosen = &value;
+            }
+          }
+          if (chosen != nullptr) best = {length, chosen};
+        });
     return best;
   }
 
@@ -119,9 +124,8 @@ class Scanner {
   // A sentence-opening capitalised word that is an ordinary word ("Then",
   // "Despite", "Unconfirmed") rather than a name.
   bool IsOrdinaryOpener(size_t i) const {
-    const bool opening =
-        i == begin_ || tokens_[i - 1].norm == "\"" || tokens_[i - 1].norm == ":" ||
-        tokens_[i - 1].norm == "(" || tokens_[i - 1].norm == "'";
+    const bool opening = i == begin_ || tokens_[i - 1].norm == "\"" || tokens_[i - 1].norm == ":" ||
+                         tokens_[i - 1].norm == "(" || tokens_[i - 1].norm == "'";
     if (!opening || !IsCapitalizedWord(i) || tokens_[i].Is(kTokenAllCaps)) return false;
     if (rules_.IsGivenName(Raw(i)) || TitlesAt(i, false).found) return false;
     const std::string& norm = tokens_[i].norm;
@@ -141,7 +145,8 @@ class Scanner {
   // ("von der Leyen", "al-Assad", "bin Salman"), or `j` when there are none.
   size_t ParticlesEnd(size_t j) const {
     size_t k = j;
-    while (k < end_ && rules_.IsNameParticle(tokens_[k].norm) && !tokens_[k].Is(kTokenCapitalized)) {
+    while (k < end_ && rules_.IsNameParticle(tokens_[k].norm) &&
+           !tokens_[k].Is(kTokenCapitalized)) {
       ++k;
       if (k < end_ && tokens_[k].norm == "-" && Joined(k)) ++k;
     }
@@ -239,7 +244,8 @@ class Scanner {
     for (size_t k = i; k < j; ++k) {
       if (!tokens_[k].Is(kTokenWord)) continue;
       const std::string& norm = tokens_[k].norm;
-      if (rules_.IsCommonWord(norm) || lowercase_words_.contains(norm) || tokens_[k].Is(kTokenNumber)) {
+      if (rules_.IsCommonWord(norm) || lowercase_words_.contains(norm) ||
+          tokens_[k].Is(kTokenNumber)) {
         return {RunKind::kUnknownPhrase, EntityType::kOrganization};
       }
     }
@@ -251,7 +257,8 @@ class Scanner {
   bool PlainNameWords(size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
       if (!tokens_[k].Is(kTokenWord)) continue;
-      if (LexAt(k) || rules_.IsGivenName(Raw(k)) || IsTitleStart(k) || !IsCapitalizedWord(k)) return false;
+      if (LexAt(k) || rules_.IsGivenName(Raw(k)) || IsTitleStart(k) || !IsCapitalizedWord(k))
+        return false;
     }
     return true;
   }
@@ -266,7 +273,8 @@ class Scanner {
       const size_t length = rules_.titles().Longest(tokens_, j, end_, &values, Fuzzy::kCapitalized);
       if (length > 0) {
         const int title = static_cast<int>(values->front());
-        if (match.title < 0 || rules_.pack().titles[static_cast<size_t>(match.title)].relation.empty()) {
+        if (match.title < 0 ||
+            rules_.pack().titles[static_cast<size_t>(match.title)].relation.empty()) {
           match.title = title;
         }
         match.found = true;
@@ -283,11 +291,12 @@ class Scanner {
       // capitalised portfolio words before a title.
       if (!match.found && IsCapitalizedWord(j) && !rules_.IsGivenName(Raw(j)) && !LexAt(j)) {
         size_t k = j;
-        while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !rules_.IsGivenName(Raw(k)) && !LexAt(k) &&
-               rules_.titles().Longest(tokens_, k, end_, &values) == 0) {
+        while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !rules_.IsGivenName(Raw(k)) &&
+               !LexAt(k) && rules_.titles().Longest(tokens_, k, end_, &values) == 0) {
           ++k;
         }
-        if (k < end_ && k > j && IsCapitalizedWord(k) && rules_.titles().Longest(tokens_, k, end_, &values) > 0) {
+        if (k < end_ && k > j && IsCapitalizedWord(k) &&
+            rules_.titles().Longest(tokens_, k, end_, &values) > 0) {
           j = k;
           continue;
         }
@@ -316,10 +325,12 @@ class Scanner {
   // possessive ("Iran's"). Returns the token after it, or `i`.
   size_t AffiliationEnd(size_t i) const {
     size_t j = i;
-    if (const LexMatch lex = LexAt(i); lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
+    if (const LexMatch lex = LexAt(i);
+        lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
       j = i + lex.length;
     } else if (const std::vector<uint32_t>* values = nullptr;
-               tokens_[i].norm == "the" && rules_.descriptions().Longest(tokens_, i, end_, &values) > 0) {
+               tokens_[i].norm == "the" &&
+               rules_.descriptions().Longest(tokens_, i, end_, &values) > 0) {
       j = i + rules_.descriptions().Longest(tokens_, i, end_, &values);
       if (!IsPossessive(j)) return i;
     } else {
@@ -379,7 +390,8 @@ class Scanner {
     std::string key = entry.name;
     EntityType type = entry.type;
     // "Washington said" is the government; "in Washington" is the city.
-    if (!entry.metonym_of.empty() && !PlaceCueBefore(i) && !(i > begin_ && tokens_[i - 1].norm == "of")) {
+    if (!entry.metonym_of.empty() && !PlaceCueBefore(i) &&
+        !(i > begin_ && tokens_[i - 1].norm == "of")) {
       const int target = rules_.FindEntity(entry.metonym_of);
       key = entry.metonym_of;
       type = rules_.pack().entities[static_cast<size_t>(target)].type;
@@ -432,7 +444,8 @@ class Scanner {
       if (title.relation.empty()) return i;
       const int affiliation = AddAffiliation(i, j);
       AddPlaces(titles);
-      const int m = Add(i, name, i, name, EntityType::kPerson, MentionKind::kDescription, title.phrase);
+      const int m =
+          Add(i, name, i, name, EntityType::kPerson, MentionKind::kDescription, title.phrase);
       mentions_[static_cast<size_t>(m)].title = title.phrase;
       mentions_[static_cast<size_t>(m)].role = title.relation;
       mentions_[static_cast<size_t>(m)].affiliation = affiliation;
@@ -461,19 +474,21 @@ class Scanner {
     }
     const size_t name_end = NameRunEnd(name);
     if (name_end == name) return i;
-    if (const LexMatch lex = LexAt(name); lex && name + lex.length >= name_end &&
-                                          Entry(*lex.value).type != EntityType::kPerson) {
+    if (const LexMatch lex = LexAt(name);
+        lex && name + lex.length >= name_end && Entry(*lex.value).type != EntityType::kPerson) {
       return i;  // "EMS member Belgium": a known place or group, not a person
     }
     // After a title, a name of unknown kind is a person's ("President Trump").
     const RunType type = ClassifyRun(name, name_end);
-    if (type.kind == RunKind::kEvent || (type.kind == RunKind::kEntity && type.type != EntityType::kPerson)) {
+    if (type.kind == RunKind::kEvent ||
+        (type.kind == RunKind::kEntity && type.type != EntityType::kPerson)) {
       return i;
     }
 
     int affiliation = has_affiliation ? AddAffiliation(i, j) : -1;
     AddPlaces(titles);
-    if (unknown_affiliation) mentions_[static_cast<size_t>(affiliation)].type = EntityType::kOrganization;
+    if (unknown_affiliation)
+      mentions_[static_cast<size_t>(affiliation)].type = EntityType::kOrganization;
     const int m = Add(i, name_end, name, name_end, EntityType::kPerson, MentionKind::kName,
                       SpanText(name, name_end));
     Mention& mention = mentions_[static_cast<size_t>(m)];
@@ -488,8 +503,10 @@ class Scanner {
   // with no name, pointing back to a titled person.
   size_t TryPersonDescription(size_t i) {
     const std::string& article = tokens_[i].norm;
-    const bool possessive = article == "his" || article == "her" || article == "its" || article == "their";
-    if ((article != "the" && article != "a" && article != "an" && !possessive) || i + 1 >= end_) return i;
+    const bool possessive =
+        article == "his" || article == "her" || article == "its" || article == "their";
+    if ((article != "the" && article != "a" && article != "an" && !possessive) || i + 1 >= end_)
+      return i;
     // "the group's Gaza leader": the affiliation may itself open with "the".
     size_t from = i;
     size_t j = article == "the" ? AffiliationEnd(i) : i;
@@ -571,7 +588,8 @@ class Scanner {
     }
     if (run > lex_end && lex.value->kind == LexiconValue::Kind::kName &&
         Entry(*lex.value).type == EntityType::kLocation && PlainNameWords(lex_end, run)) {
-      const int m = Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName, SpanText(i, run));
+      const int m =
+          Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName, SpanText(i, run));
       (void)m;
       return run;
     }
@@ -586,7 +604,8 @@ class Scanner {
     }
     if (lex.value->kind == LexiconValue::Kind::kDemonymPlural) {
       const LexiconEntry& entry = Entry(*lex.value);
-      const int m = Add(start, lex_end, i, lex_end, entry.type, MentionKind::kCollective, entry.name);
+      const int m =
+          Add(start, lex_end, i, lex_end, entry.type, MentionKind::kCollective, entry.name);
       mentions_[static_cast<size_t>(m)].from_lexicon = true;
       // "the Israelis agreed" is the state acting; "Palestinians in Gaza"
       // are people, and do not by themselves make Palestine an entity.
@@ -610,7 +629,8 @@ class Scanner {
     RunType type = ClassifyRun(i, run);
     if (type.kind == RunKind::kEvent) return run;
     // "Court blocks ...", "Army spokesman": a head word alone is no name.
-    if (run == i + 1 && rules_.NameHeadType(Raw(i)).has_value() && !tokens_[i].Is(kTokenAllCaps)) return run;
+    if (run == i + 1 && rules_.NameHeadType(Raw(i)).has_value() && !tokens_[i].Is(kTokenAllCaps))
+      return run;
     if (type.type == EntityType::kPerson && type.kind == RunKind::kEntity) {
       // "Exiled Iranian journalist": a demonym ends a person's name run;
       // "Social Democrat Thomas Berger": the name starts at the given name.
@@ -620,7 +640,8 @@ class Scanner {
           run = k;
           break;
         }
-        if (k == i && lex && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return i + lex.length;
+        if (k == i && lex && lex.value->kind == LexiconValue::Kind::kDemonymAdjective)
+          return i + lex.length;
       }
       for (size_t k = i + 1; k + 1 < run; ++k) {
         if (rules_.IsGivenName(Raw(k)) && !rules_.IsGivenName(Raw(i))) {
@@ -635,8 +656,8 @@ class Scanner {
     if (type.kind == RunKind::kUnknownPhrase) mention.weak = true;
     if (type.kind == RunKind::kUnknownSingle) {
       const std::string& before = i > begin_ ? tokens_[i - 1].norm : std::string();
-      const bool place = PlaceCueBefore(i) ||
-                         (before == "of" && i >= begin_ + 2 && rules_.IsPlaceNoun(tokens_[i - 2].norm));
+      const bool place = PlaceCueBefore(i) || (before == "of" && i >= begin_ + 2 &&
+                                               rules_.IsPlaceNoun(tokens_[i - 2].norm));
       if (place && !IsPossessive(run)) {
         mention.type = EntityType::kLocation;
       } else if (run < end_ && rules_.IsSpeechVerb(tokens_[run].norm)) {
@@ -658,8 +679,10 @@ class Scanner {
     }
     const Mention& name = mentions_[static_cast<size_t>(named)];
     local_acronyms_[tokens_[run + 1].norm] = {name.key, name.type};
-    const int acronym = Add(run + 1, run + 2, run + 1, run + 2, name.type, MentionKind::kName, name.key);
-    mentions_[static_cast<size_t>(acronym)].from_lexicon = mentions_[static_cast<size_t>(named)].from_lexicon;
+    const int acronym =
+        Add(run + 1, run + 2, run + 1, run + 2, name.type, MentionKind::kName, name.key);
+    mentions_[static_cast<size_t>(acronym)].from_lexicon =
+        mentions_[static_cast<size_t>(named)].from_lexicon;
     return run + 3;
   }
 
@@ -668,7 +691,8 @@ class Scanner {
     const size_t at = tokens_[i].norm == "the" && i + 1 < end_ ? i + 1 : i;
     auto it = local_acronyms_.find(tokens_[at].norm);
     if (it == local_acronyms_.end() || !tokens_[at].Is(kTokenAllCaps)) return i;
-    const int m = Add(at, at + 1, at, at + 1, it->second.second, MentionKind::kName, it->second.first);
+    const int m =
+        Add(at, at + 1, at, at + 1, it->second.second, MentionKind::kName, it->second.first);
     mentions_[static_cast<size_t>(m)].token_begin = static_cast<uint32_t>(i);
     return at + 1;
   }
@@ -678,7 +702,8 @@ class Scanner {
     const auto types = rules_.PronounTypes(tokens_[i].norm);
     if (!types) return i;
     EntityType type = EntityType::kPerson;
-    for (EntityType candidate : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+    for (EntityType candidate :
+         {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
       if (types->Contains(candidate)) {
         type = candidate;
         break;
@@ -718,7 +743,8 @@ class Scanner {
   std::unordered_set<std::string> lowercase_words_;
   std::vector<Mention> mentions_;
   std::vector<std::pair<size_t, size_t>> forward_affiliations_;  // mention, token
-  std::unordered_map<std::string, std::pair<std::string, EntityType>> local_acronyms_;  // norm -> key, type
+  std::unordered_map<std::string, std::pair<std::string, EntityType>>
+      local_acronyms_;  // norm -> key, type
   uint32_t sentence_ = 0;
   size_t begin_ = 0;
   size_t end_ = 0;
@@ -742,7 +768,8 @@ std::vector<Mention> MentionFinder::Find(std::string_view text, const std::vecto
   sorted.reserve(mentions.size());
   for (size_t k : order) {
     Mention mention = std::move(mentions[k]);
-    if (mention.affiliation >= 0) mention.affiliation = new_index[static_cast<size_t>(mention.affiliation)];
+    if (mention.affiliation >= 0)
+      mention.affiliation = new_index[static_cast<size_t>(mention.affiliation)];
     sorted.push_back(std::move(mention));
   }
   return sorted;

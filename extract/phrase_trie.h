@@ -69,8 +69,8 @@ class PhraseTrie {
     for (size_t i = begin; i < end; ++i) {
       const auto& children = nodes_[node].children;
       auto it = children.find(tokens[i].norm);
-      const bool may_be_misspelt = fuzzy == Fuzzy::kAny ||
-                                   (fuzzy == Fuzzy::kCapitalized && tokens[i].Is(kTokenCapitalized));
+      const bool may_be_misspelt =
+          fuzzy == Fuzzy::kAny || (fuzzy == Fuzzy::kCapitalized && tokens[i].Is(kTokenCapitalized));
       if (it == children.end() && may_be_misspelt && tokens[i].norm.size() >= fuzzy_min) {
         const std::string& seen = tokens[i].norm;
         for (auto candidate = children.begin(); candidate != children.end(); ++candidate) {

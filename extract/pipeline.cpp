@@ -45,8 +45,10 @@ DocumentAnalysis Pipeline::Analyze(const Document& document) const {
   DocumentAnalysis analysis;
   analysis.tokens = rules_->tokenizer().Tokenize(document.text);
   analysis.sentences = rules_->splitter().Split(analysis.tokens);
-  analysis.mentions = MentionFinder(*rules_).Find(document.text, analysis.tokens, analysis.sentences);
-  analysis.entities = Coreference(*rules_).Resolve(document.text, analysis.tokens, &analysis.mentions);
+  analysis.mentions =
+      MentionFinder(*rules_).Find(document.text, analysis.tokens, analysis.sentences);
+  analysis.entities =
+      Coreference(*rules_).Resolve(document.text, analysis.tokens, &analysis.mentions);
   analysis.relations = RelationExtractor(*rules_).Extract(analysis);
   DropUnusedUnnamedEntities(&analysis);
   return analysis;

@@ -25,22 +25,30 @@ struct Match {
 class SentenceMatcher {
  public:
   SentenceMatcher(const CompiledRules& rules, const DocumentAnalysis& doc, const Sentence& sentence)
-      : rules_(rules), doc_(doc), tokens_(doc.tokens), begin_(sentence.token_begin),
-        end_(sentence.token_end), start_at_(end_ - begin_, -1), end_at_(end_ - begin_, -1) {
+      : rules_(rules),
+        doc_(doc),
+        tokens_(doc.tokens),
+        begin_(sentence.token_begin),
+        end_(sentence.token_end),
+        start_at_(end_ - begin_, -1),
+        end_at_(end_ - begin_, -1) {
     for (size_t m = 0; m < doc.mentions.size(); ++m) {
       const Mention& mention = doc.mentions[m];
       if (mention.token_begin < begin_ || mention.token_end > end_) continue;
       // The outermost mention wins: "Hamas military commander Mohammed Deif"
       // rather than its affiliation "Hamas".
       int& start = start_at_[mention.token_begin - begin_];
-      if (start < 0 || Length(start) < mention.token_end - mention.token_begin) start = static_cast<int>(m);
+      if (start < 0 || Length(start) < mention.token_end - mention.token_begin)
+        start = static_cast<int>(m);
       // "the Qatar" in "the Qatar-based" is found from either word.
-      if (mention.name_begin == mention.token_begin + 1 && tokens_[mention.token_begin].norm == "the") {
+      if (mention.name_begin == mention.token_begin + 1 &&
+          tokens_[mention.token_begin].norm == "the") {
         int& inner = start_at_[mention.name_begin - begin_];
         if (inner < 0) inner = static_cast<int>(m);
       }
       int& end = end_at_[mention.token_end - 1 - begin_];
-      if (end < 0 || Length(end) < mention.token_end - mention.token_begin) end = static_cast<int>(m);
+      if (end < 0 || Length(end) < mention.token_end - mention.token_begin)
+        end = static_cast<int>(m);
     }
   }
 
@@ -100,7 +108,8 @@ class SentenceMatcher {
   // possessive chains ("the IRGC's Quds Force"). Returns -1 if none.
   int ArgumentAt(size_t t, bool allow_chain, bool allow_hyphen = false) const {
     int m = StartAt(t);
-    if (m < 0 && t < end_ && (Norm(t) == "the" || Norm(t) == "a" || Norm(t) == "an")) m = StartAt(t + 1);
+    if (m < 0 && t < end_ && (Norm(t) == "the" || Norm(t) == "a" || Norm(t) == "an"))
+      m = StartAt(t + 1);
     // "the port of Odesa", "the border town of Bunagana": the place.
     if (m < 0 && t < end_ && Norm(t) == "the") {
       for (size_t k = t + 1; k < end_ && k <= t + 3; ++k) {
@@ -110,7 +119,8 @@ class SentenceMatcher {
         }
       }
     }
-    if (!IsArgument(m) || (IsHyphenModifier(m) && !allow_hyphen) || IsPossessiveDeterminer(m)) return -1;
+    if (!IsArgument(m) || (IsHyphenModifier(m) && !allow_hyphen) || IsPossessiveDeterminer(m))
+      return -1;
     while (allow_chain) {
       const size_t end = doc_.mentions[static_cast<size_t>(m)].token_end;
       if (end >= end_ || Norm(end) != "'s") break;
@@ -127,7 +137,8 @@ class SentenceMatcher {
     const Mention& mention = doc_.mentions[static_cast<size_t>(m)];
     if (mention.kind != MentionKind::kPronoun) return false;
     if (mention.key == "his" || mention.key == "its" || mention.key == "their") return true;
-    return mention.key == "her" && mention.token_end < end_ && tokens_[mention.token_end].Is(kTokenWord) &&
+    return mention.key == "her" && mention.token_end < end_ &&
+           tokens_[mention.token_end].Is(kTokenWord) &&
            !rules_.IsCommonWord(Norm(mention.token_end));
   }
 
@@ -213,17 +224,19 @@ class SentenceMatcher {
   const CueEntry* CueEndingAt(size_t t, size_t* length) const {
     const CueEntry* best = nullptr;
     for (size_t start = t + 1; start-- > begin_ && t + 1 - start <= 4;) {
-      rules_.cues().Match(tokens_, start, t + 1, [&](size_t matched, const std::vector<uint32_t>& values) {
-        if (start + matched != t + 1) return;
-        for (uint32_t v : values) {
-          const CueEntry& cue = rules_.pack().cues[v];
-          if (cue.scope != CueScope::kVerb && cue.scope != CueScope::kAdjacent) continue;
-          if (best == nullptr || matched > *length) {
-            best = &cue;
-            *length = matched;
-          }
-        }
-      });
+      rules_.cues().Match(tokens_, start, t + 1,
+                          [&](size_t matched, const std::vector<uint32_t>& values) {
+                            if (start + matched != t + 1) return;
+                            for (uint32_t v : values) {
+                              const CueEntry& cue = rules_.pack().cues[v];
+                              if (cue.scope != CueScope::kVerb && cue.scope != CueScope::kAdjacent)
+                                continue;
+                              if (best == nullptr || matched > *length) {
+                                best = &cue;
+                                *length = matched;
+                              }
+                            }
+                          });
     }
     return best;
   }
@@ -253,9 +266,10 @@ class SentenceMatcher {
   // clause ("is selling a vaccine").
   bool OpensApposition(size_t t) const {
     static const std::set<std::string, std::less<>> kOpeners = {
-        "the", "a", "an", "who", "whom", "whose", "which", "where", "when", "his", "her", "its", "their",
-        "himself", "herself"};
-    return t < end_ && (kOpeners.contains(Norm(t)) || StartAt(t) >= 0 || tokens_[t].Is(kTokenCapitalized));
+        "the",  "a",   "an",  "who", "whom",  "whose",   "which",  "where",
+        "when", "his", "her", "its", "their", "himself", "herself"};
+    return t < end_ &&
+           (kOpeners.contains(Norm(t)) || StartAt(t) >= 0 || tokens_[t].Is(kTokenCapitalized));
   }
 
   // The mention ending at `t`, looking past an apposition or relative
@@ -296,14 +310,16 @@ class SentenceMatcher {
                !element.words.contains(Norm(static_cast<size_t>(t)))) {
           --t;
         }
-        if (t >= static_cast<long>(begin_) && element.words.contains(Norm(static_cast<size_t>(t))) &&
+        if (t >= static_cast<long>(begin_) &&
+            element.words.contains(Norm(static_cast<size_t>(t))) &&
             Backward(pattern, e - 1, t - 1, match)) {
           return true;
         }
         return element.optional && Backward(pattern, e - 1, t, match);
       }
       case PatternElement::Kind::kNot:
-        return !(t >= static_cast<long>(begin_) && element.words.contains(Norm(static_cast<size_t>(t)))) &&
+        return !(t >= static_cast<long>(begin_) &&
+                 element.words.contains(Norm(static_cast<size_t>(t)))) &&
                Backward(pattern, e - 1, t, match);
       case PatternElement::Kind::kGap:
         for (long width = 0; width <= static_cast<long>(kMaxGap); ++width) {
@@ -331,7 +347,8 @@ class SentenceMatcher {
         // "Israeli strikes on Gaza".
         if (m < 0 && first && t == adjacent && t >= static_cast<long>(begin_)) {
           const int modifier = EndAt(static_cast<size_t>(t));
-          if (modifier >= 0 && doc_.mentions[static_cast<size_t>(modifier)].kind == MentionKind::kModifier &&
+          if (modifier >= 0 &&
+              doc_.mentions[static_cast<size_t>(modifier)].kind == MentionKind::kModifier &&
               Entity(modifier) >= 0) {
             m = modifier;
           }
@@ -345,11 +362,13 @@ class SentenceMatcher {
         } else if (first) {
           // "... and assassinated X", "--killing him": the subject of the
           // sentence's previous relation, or of the sentence, carries over.
-          const std::string norm = t >= static_cast<long>(begin_) ? Norm(static_cast<size_t>(t)) : "";
+          const std::string norm =
+              t >= static_cast<long>(begin_) ? Norm(static_cast<size_t>(t)) : "";
           const bool carried = norm == "and" || norm == "," || norm == "--";
           const bool participle = Norm(static_cast<size_t>(adjacent + 1)).ends_with("ing");
           const int subject = SentenceSubject();
-          if (carried && !last_subjects_.empty() && !IsAmong(Entity(last_subjects_.front()), match->objects)) {
+          if (carried && !last_subjects_.empty() &&
+              !IsAmong(Entity(last_subjects_.front()), match->objects)) {
             args = last_subjects_;
           } else if ((norm == "and" || (carried && participle)) && subject >= 0 &&
                      !IsAmong(Entity(subject), match->objects)) {
@@ -374,7 +393,8 @@ class SentenceMatcher {
   }
 
   bool IsAmong(int entity, const std::vector<int>& mentions) const {
-    return std::any_of(mentions.begin(), mentions.end(), [&](int m) { return Entity(m) == entity; });
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](int m) { return Entity(m) == entity; });
   }
 
   // The mention that opens the sentence, after skip words ("Then the
@@ -410,7 +430,8 @@ class SentenceMatcher {
 
   bool MatchAt(const CompiledPattern& pattern, size_t anchor, Match* match) const {
     if (!Forward(pattern, pattern.anchor + 1, anchor + 1, match)) return false;
-    if (!Backward(pattern, static_cast<long>(pattern.anchor) - 1, static_cast<long>(anchor) - 1, match)) {
+    if (!Backward(pattern, static_cast<long>(pattern.anchor) - 1, static_cast<long>(anchor) - 1,
+                  match)) {
       return false;
     }
     return !match->subjects.empty() && !match->objects.empty();
@@ -438,8 +459,8 @@ class SentenceMatcher {
     }
     // "opposed to Israel attacking Iran": a gerund clause after a
     // preposition tells of an act, not that it happened.
-    if (pattern.elements.front().kind == PatternElement::Kind::kSlot && Norm(anchor).ends_with("ing") &&
-        match.begin > begin_) {
+    if (pattern.elements.front().kind == PatternElement::Kind::kSlot &&
+        Norm(anchor).ends_with("ing") && match.begin > begin_) {
       if (const CueEntry* cue = CueAt(match.begin - 1, CueScope::kGerund)) cues.push_back(cue);
     }
     // Clause cues ("if") before the match, up to the clause boundary.
@@ -489,7 +510,9 @@ class SentenceMatcher {
     const PredicateEntry& predicate = rules_.predicate(pattern.predicate);
     const TypeSet subject_types = SlotTypes(pattern, true);
     const TypeSet object_types = SlotTypes(pattern, false);
-    const auto type_of = [&](int entity) { return doc_.entities[static_cast<size_t>(entity)].type; };
+    const auto type_of = [&](int entity) {
+      return doc_.entities[static_cast<size_t>(entity)].type;
+    };
     if (!predicate.subject_types.Contains(type_of(relation->subject)) ||
         !subject_types.Contains(type_of(relation->subject))) {
       return false;
@@ -508,7 +531,8 @@ class SentenceMatcher {
 
   static TypeSet SlotTypes(const CompiledPattern& pattern, bool subject) {
     for (const auto& element : pattern.elements) {
-      if (element.kind == PatternElement::Kind::kSlot && element.is_subject == subject) return element.types;
+      if (element.kind == PatternElement::Kind::kSlot && element.is_subject == subject)
+        return element.types;
     }
     return TypeSet::All();
   }
@@ -553,7 +577,8 @@ std::vector<RelationMention> RelationExtractor::Extract(const DocumentAnalysis& 
   std::vector<RelationMention> relations;
   AddRoleRelations(rules_, analysis, &relations);
   for (uint32_t s = 0; s < analysis.sentences.size(); ++s) {
-    SentenceMatcher(rules_, analysis, analysis.sentences[s]).Run(&relations, s, analysis.sentences[s].span);
+    SentenceMatcher(rules_, analysis, analysis.sentences[s])
+        .Run(&relations, s, analysis.sentences[s].span);
   }
   // Symmetric predicates are one fact either way round.
   for (RelationMention& relation : relations) {
@@ -564,8 +589,9 @@ std::vector<RelationMention> RelationExtractor::Extract(const DocumentAnalysis& 
   const auto key = [](const RelationMention& r) {
     return std::make_tuple(r.sentence, r.subject, r.predicate, r.object, r.status);
   };
-  std::stable_sort(relations.begin(), relations.end(),
-                   [&](const RelationMention& a, const RelationMention& b) { return key(a) < key(b); });
+  std::stable_sort(
+      relations.begin(), relations.end(),
+      [&](const RelationMention& a, const RelationMention& b) { return key(a) < key(b); });
   relations.erase(std::unique(relations.begin(), relations.end(),
                               [&](const RelationMention& a, const RelationMention& b) {
                                 return key(a) == key(b);

@@ -150,7 +150,8 @@ Status ParsePredicates(LineReader& reader, RulePack* pack) {
     entry.name = std::string(f[0]);
     for (char c : entry.name) {
       if (!IsAsciiLower(c) && !IsAsciiDigit(c) && c != '_' && c != '!') {
-        return reader.Error("predicate \"" + entry.name + "\": use lowercase letters, digits and _");
+        return reader.Error("predicate \"" + entry.name +
+                            "\": use lowercase letters, digits and _");
       }
     }
     if (f[1] != "yes" && f[1] != "no") return reader.Error("symmetric must be yes or no");
@@ -166,7 +167,8 @@ Status ParsePredicates(LineReader& reader, RulePack* pack) {
       entry.object_types = *types;
     }
     if (f.size() > 4) {
-      static const std::set<std::string_view> kKinds = {"hostile", "cooperative", "pressure", "role", "neutral"};
+      static const std::set<std::string_view> kKinds = {"hostile", "cooperative", "pressure",
+                                                        "role", "neutral"};
       if (!kKinds.contains(f[4])) {
         return reader.Error("kind must be hostile, cooperative, pressure, role or neutral");
       }
@@ -239,7 +241,8 @@ Status ParseVerbs(LineReader& reader, RulePack* pack) {
     auto fields = reader.Fields(2, 2);
     if (!fields.ok()) return fields.status();
     VerbEntry entry{NormalizePhrase((*fields)[0]), {}};
-    for (const auto& form : SplitAliases((*fields)[1])) entry.forms.push_back(NormalizePhrase(form));
+    for (const auto& form : SplitAliases((*fields)[1]))
+      entry.forms.push_back(NormalizePhrase(form));
     pack->verbs.push_back(std::move(entry));
   }
   return Status::Ok();
@@ -273,7 +276,8 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
   if (name == "demonyms.tsv") return ParseDemonyms(reader, pack);
   if (name == "titles.tsv") return ParseTitles(reader, pack);
   if (name == "predicates.tsv") return ParsePredicates(reader, pack);
-  if (name == "relations.tsv" || EndsWith(name, ".relations.tsv")) return ParsePatterns(reader, pack);
+  if (name == "relations.tsv" || EndsWith(name, ".relations.tsv"))
+    return ParsePatterns(reader, pack);
   if (name == "cues.tsv") return ParseCues(reader, pack);
   if (name == "pronouns.tsv") return ParsePronouns(reader, pack);
   if (name == "descriptions.tsv") return ParseDescriptions(reader, pack);
@@ -330,7 +334,8 @@ void RulePack::Overlay(const RulePack& other) {
   }
   OverlayKeyed(&cues, other.cues, [](const CueEntry& e) { return e.phrase; });
   OverlayKeyed(&pronouns, other.pronouns, [](const PronounEntry& e) { return e.word; });
-  OverlayKeyed(&descriptions, other.descriptions, [](const DescriptionEntry& e) { return e.phrase; });
+  OverlayKeyed(&descriptions, other.descriptions,
+               [](const DescriptionEntry& e) { return e.phrase; });
   OverlayKeyed(&verbs, other.verbs, [](const VerbEntry& e) { return e.lemma; });
   OverlayKeyed(&name_heads, other.name_heads, [](const NameHeadEntry& e) { return e.word; });
   OverlayList(&given_names, other.given_names);

@@ -17,7 +17,7 @@
 namespace kg {
 
 struct LexiconEntry {
-  std::string name;                  // canonical label, e.g. "United States"
+  std::string name;  // canonical label, e.g. "United States"
   EntityType type = EntityType::kLocation;
   std::vector<std::string> aliases;  // "US", "U.S.", ...
   std::string metonym_of;            // entity the name stands for as an actor, or ""
@@ -42,7 +42,8 @@ struct PredicateEntry {
   bool symmetric = false;
   TypeSet subject_types = TypeSet::All();
   TypeSet object_types = TypeSet::All();
-  std::string kind = "neutral";  // hostile, cooperative, pressure, role or neutral: how diagrams draw it
+  std::string kind =
+      "neutral";  // hostile, cooperative, pressure, role or neutral: how diagrams draw it
   std::string description;
 };
 

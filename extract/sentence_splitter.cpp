@@ -1,6 +1,5 @@
 #include "extract/sentence_splitter.h"
 
-
 namespace kg {
 namespace {
 
@@ -24,8 +23,8 @@ bool SentenceSplitter::EndsAfter(const std::vector<Token>& tokens, size_t i) con
   // "... the U.S. The next day" : an acronym's period doubles as a full stop.
   // Dotted acronyms are the period-carrying words with one letter between
   // periods, so their norm is short: "us", "cia".
-  if (token.Is(kTokenPeriod) && token.Is(kTokenAllCaps) && token.span.size() >= 2 * token.norm.size() &&
-      i + 1 < tokens.size()) {
+  if (token.Is(kTokenPeriod) && token.Is(kTokenAllCaps) &&
+      token.span.size() >= 2 * token.norm.size() && i + 1 < tokens.size()) {
     const Token& next = tokens[i + 1];
     return next.Is(kTokenCapitalized) && openers_.contains(next.norm);
   }

@@ -27,10 +27,10 @@ bool IsWordChar(char32_t cp) {
 
 bool IsUpper(char32_t cp) {
   if (cp < 0x80) return IsAsciiUpper(static_cast<char>(cp));
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;            // Latin-1
-  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;                 // Latin Extended-A
-  if (cp >= 0x391 && cp <= 0x3A9) return true;                        // Greek
-  if (cp >= 0x400 && cp <= 0x42F) return true;                        // Cyrillic
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;  // Latin-1
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;       // Latin Extended-A
+  if (cp >= 0x391 && cp <= 0x3A9) return true;              // Greek
+  if (cp >= 0x400 && cp <= 0x42F) return true;              // Cyrillic
   return false;
 }
 
@@ -40,11 +40,19 @@ bool IsLetter(char32_t cp) {
 
 std::string NormalizePunct(char32_t cp, std::string_view raw) {
   switch (cp) {
-    case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0xAB:
+    case 0xBB:
       return "\"";
-    case 0x2018: case 0x2019: case 0x201A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
       return "'";
-    case 0x2013: case 0x2014: case 0x2015:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
       return "--";
     case 0x2026:
       return "...";
@@ -160,7 +168,7 @@ class Scanner {
   }
 
   bool KeepsPeriod(std::string_view word) const {
-    if (word.find('.') != std::string_view::npos) return true;  // U.S -> U.S.
+    if (word.find('.') != std::string_view::npos) return true;   // U.S -> U.S.
     if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // initial "J."
     return abbreviations_.contains(std::string(word));
   }

@@ -42,7 +42,8 @@ UndirectedGraph SimpleUndirected(const KnowledgeGraph& graph) {
 struct SearchSide {
   std::vector<uint32_t> stamp;  // == search: distance[] is valid
   std::vector<int> distance;
-  std::unordered_map<size_t, std::vector<std::pair<size_t, size_t>>> parents;  // node -> (parent, edge)
+  std::unordered_map<size_t, std::vector<std::pair<size_t, size_t>>>
+      parents;  // node -> (parent, edge)
   std::vector<size_t> frontier;
   uint64_t frontier_degree = 0;  // arcs the next expansion will look at
   int depth = 0;
@@ -127,7 +128,8 @@ std::vector<Reached> Neighborhood(const Topology& topology, size_t start, int ma
       if (!Walkable(filter, arc.edge) || !seen.emplace(arc.node, true).second) continue;
       layer.push_back({arc.node, current.hops + 1, current.node, arc.edge});
     }
-    std::sort(layer.begin(), layer.end(), [](const Reached& a, const Reached& b) { return a.node < b.node; });
+    std::sort(layer.begin(), layer.end(),
+              [](const Reached& a, const Reached& b) { return a.node < b.node; });
     reached.insert(reached.end(), layer.begin(), layer.end());
   }
   std::stable_sort(reached.begin(), reached.end(), [](const Reached& a, const Reached& b) {
@@ -136,15 +138,16 @@ std::vector<Reached> Neighborhood(const Topology& topology, size_t start, int ma
   return reached;
 }
 
-std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to, int max_hops, bool all,
-                                const EdgeFilter& filter, size_t limit) {
+std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to, int max_hops,
+                                bool all, const EdgeFilter& filter, size_t limit) {
   if (from == to) return {Path{{from}, {}}};
   thread_local SearchSide forward;
   thread_local SearchSide backward;
   forward.Start(topology.node_count(), from, topology);
   backward.Start(topology.node_count(), to, topology);
   std::vector<size_t> meeting;
-  while (forward.depth + backward.depth < max_hops && !forward.frontier.empty() && !backward.frontier.empty()) {
+  while (forward.depth + backward.depth < max_hops && !forward.frontier.empty() &&
+         !backward.frontier.empty()) {
     // Grow the side whose next layer costs less: on a graph of a million
     // entities the two searches meet after touching a few thousand arcs,
     // unless one side has to cross a hub.
@@ -184,7 +187,8 @@ std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to
     }
     if (!all || paths.size() >= limit) break;
   }
-  std::sort(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.nodes < b.nodes; });
+  std::sort(paths.begin(), paths.end(),
+            [](const Path& a, const Path& b) { return a.nodes < b.nodes; });
   return paths;
 }
 
@@ -211,8 +215,8 @@ std::vector<double> BetweennessCentrality(const KnowledgeGraph& graph) {
   std::vector<double> centrality(graph.node_count(), 0.0);
   if (graph.node_count() == 0) return centrality;
   boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
-                                                                 boost::get(boost::vertex_index, g))));
+      g, boost::centrality_map(boost::make_iterator_property_map(
+             centrality.begin(), boost::get(boost::vertex_index, g))));
   return centrality;
 }
 
@@ -242,7 +246,8 @@ class Converged {
 
 }  // namespace
 
-std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double tolerance, int max_iterations) {
+std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double tolerance,
+                             int max_iterations) {
   // Relations count both ways: being pressed is as central as pressing.
   // Boost's compressed sparse rows keep ten million arcs in two arrays.
   std::vector<std::pair<size_t, size_t>> arcs;
@@ -259,8 +264,9 @@ std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double
   arcs = {};
   std::vector<double> ranks(graph.node_count(), 0.0);
   if (ranks.empty()) return ranks;
-  boost::graph::page_rank(g, boost::make_iterator_property_map(ranks.begin(), boost::get(boost::vertex_index, g)),
-                          Converged(tolerance, max_iterations, ranks.size()), damping);
+  boost::graph::page_rank(
+      g, boost::make_iterator_property_map(ranks.begin(), boost::get(boost::vertex_index, g)),
+      Converged(tolerance, max_iterations, ranks.size()), damping);
   const double total = std::accumulate(ranks.begin(), ranks.end(), 0.0);
   if (total > 0) {
     for (double& rank : ranks) rank /= total;

@@ -43,17 +43,18 @@ struct Path {
 // Shortest paths from `from` to `to` with at most `max_hops` edges: one, or
 // with `all` every shortest one (at most `limit`). Empty when none exists.
 std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to, int max_hops,
-                                bool all = false, const EdgeFilter& filter = {}, size_t limit = 100);
+                                bool all = false, const EdgeFilter& filter = {},
+                                size_t limit = 100);
 
 // Connected components, largest first; members in node order.
 std::vector<std::vector<size_t>> Components(const KnowledgeGraph& graph);
 
 // Centrality scores per node.
-std::vector<double> DegreeCentrality(const Topology& topology);  // incident relations
+std::vector<double> DegreeCentrality(const Topology& topology);          // incident relations
 std::vector<double> BetweennessCentrality(const KnowledgeGraph& graph);  // Brandes, undirected
 // PageRank stops when no node's (unnormalised, around 1) rank moves by
 // more than `tolerance` in an iteration; the result sums to 1.
-std::vector<double> PageRank(const KnowledgeGraph& graph, double damping = 0.85, double tolerance = 1e-6,
-                             int max_iterations = 100);
+std::vector<double> PageRank(const KnowledgeGraph& graph, double damping = 0.85,
+                             double tolerance = 1e-6, int max_iterations = 100);
 
 }  // namespace kg

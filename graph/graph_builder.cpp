@@ -55,8 +55,9 @@ void GraphBuilder::Add(const Document& document, const DocumentAnalysis& analysi
     AppendUnique(&node.documents, {document.id});
   }
   for (const RelationMention& relation : analysis.relations) {
-    const auto key = std::make_tuple(node_of[static_cast<size_t>(relation.subject)], relation.predicate,
-                                     node_of[static_cast<size_t>(relation.object)], relation.status);
+    const auto key =
+        std::make_tuple(node_of[static_cast<size_t>(relation.subject)], relation.predicate,
+                        node_of[static_cast<size_t>(relation.object)], relation.status);
     EdgeData& edge = edges_[key];
     if (edge.weight == 0) {
       edge.predicate = predicates_[static_cast<size_t>(relation.predicate)].name;
@@ -119,7 +120,8 @@ KnowledgeGraph GraphBuilder::Finish() {
   for (size_t n : order) {
     std::string id = Slugify(nodes_[n].label);
     if (taken.contains(id)) id += "-" + AsciiLower(EntityTypeName(nodes_[n].type));
-    for (int suffix = 2; taken.contains(id); ++suffix) id = Slugify(nodes_[n].label) + "-" + std::to_string(suffix);
+    for (int suffix = 2; taken.contains(id); ++suffix)
+      id = Slugify(nodes_[n].label) + "-" + std::to_string(suffix);
     taken.insert(id);
     std::erase(nodes_[n].aliases, nodes_[n].label);
     nodes_[n].id = id;
@@ -132,7 +134,8 @@ KnowledgeGraph GraphBuilder::Finish() {
     size_t from = graph_index[source];
     size_t to = graph_index[object];
     if (from == to) continue;
-    if (predicates_[static_cast<size_t>(predicate)].symmetric && graph.node(to).id < graph.node(from).id) {
+    if (predicates_[static_cast<size_t>(predicate)].symmetric &&
+        graph.node(to).id < graph.node(from).id) {
       std::swap(from, to);
     }
     if (auto existing = graph.FindEdge(from, edge.predicate, to, status)) {

@@ -65,7 +65,8 @@ struct KnowledgeGraph::Impl {
 
   EdgeKey KeyOf(size_t edge) {
     const EdgeRecord& record = edges[edge];
-    return {record.source, record.target, PredicateId(record.data.predicate, true), record.data.status};
+    return {record.source, record.target, PredicateId(record.data.predicate, true),
+            record.data.status};
   }
 
   void EnsureEdgeIndex() {

@@ -14,7 +14,9 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
-void KnowledgeGraph::AddDocument(DocumentInfo document) { impl_->documents.push_back(std::move(document)); }
+void KnowledgeGraph::AddDocument(DocumentInfo document) {
+  impl_->documents.push_back(std::move(document));
+}
 const std::vector<DocumentInfo>& KnowledgeGraph::documents() const { return impl_->documents; }
 
 size_t KnowledgeGraph::node_count() const { return impl_->nodes.size(); }
@@ -69,7 +71,9 @@ size_t KnowledgeGraph::AppendEdgeUnchecked(size_t source, size_t target, EdgeDat
   const size_t index = impl_->edges.size();
   impl_->PredicateId(edge.predicate, true);
   if (impl_->edge_index_built && impl_->edges.empty()) impl_->edge_index_built = false;
-  if (impl_->edge_index_built) impl_->edge_by_key.emplace(EdgeKey{source, target, impl_->PredicateId(edge.predicate, true), edge.status}, index);
+  if (impl_->edge_index_built)
+    impl_->edge_by_key.emplace(
+        EdgeKey{source, target, impl_->PredicateId(edge.predicate, true), edge.status}, index);
   impl_->edges.push_back({source, target, std::move(edge)});
   boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
   return index;
@@ -85,7 +89,8 @@ std::optional<size_t> KnowledgeGraph::FirstDuplicateEdge() const {
   std::sort(keys.begin(), keys.end());
   std::optional<size_t> duplicate;
   for (size_t k = 1; k < keys.size(); ++k) {
-    if (keys[k].first == keys[k - 1].first && (!duplicate || keys[k].second < *duplicate)) duplicate = keys[k].second;
+    if (keys[k].first == keys[k - 1].first && (!duplicate || keys[k].second < *duplicate))
+      duplicate = keys[k].second;
   }
   return duplicate;
 }
@@ -159,7 +164,9 @@ void KnowledgeGraph::Canonicalize() {
     const size_t target = new_index[record.target];
     const size_t index = fresh->edges.size();
     fresh->edge_by_key.emplace(
-        EdgeKey{source, target, fresh->PredicateId(record.data.predicate, true), record.data.status}, index);
+        EdgeKey{source, target, fresh->PredicateId(record.data.predicate, true),
+                record.data.status},
+        index);
     fresh->edges.push_back({source, target, std::move(record.data)});
     boost::add_edge(source, target, EdgeIndexProperty{index}, fresh->graph);
   }

@@ -30,7 +30,7 @@ struct NodeData {
   std::string id;
   std::string label;
   EntityType type = EntityType::kPerson;
-  std::vector<std::string> aliases;    // sorted, distinct
+  std::vector<std::string> aliases;  // sorted, distinct
   int64_t mentions = 0;
   std::vector<std::string> documents;  // document ids, in build order
   friend bool operator==(const NodeData&, const NodeData&) = default;

@@ -21,7 +21,8 @@ KnowledgeGraph Subgraph(const KnowledgeGraph& graph, const std::vector<size_t>& 
     index[n] = out.AddNode(graph.node(n));
     documents.insert(graph.node(n).documents.begin(), graph.node(n).documents.end());
   }
-  for (size_t e : keep_edges) out.AddEdge(index[graph.edge_source(e)], index[graph.edge_target(e)], graph.edge(e));
+  for (size_t e : keep_edges)
+    out.AddEdge(index[graph.edge_source(e)], index[graph.edge_target(e)], graph.edge(e));
   for (const auto& document : graph.documents()) {
     if (documents.contains(document.id)) out.AddDocument(document);
   }

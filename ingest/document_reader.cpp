@@ -102,7 +102,8 @@ void DocumentReader::ReadTextFile(const std::string& path) {
 
 void DocumentReader::ReadStdin() {
   std::string head;
-  while (std::cin && std::isspace(std::cin.peek())) head.push_back(static_cast<char>(std::cin.get()));
+  while (std::cin && std::isspace(std::cin.peek()))
+    head.push_back(static_cast<char>(std::cin.get()));
   if (std::cin.peek() == '{') {
     ReadJsonLines(std::cin, "-");
     return;
@@ -112,7 +113,8 @@ void DocumentReader::ReadStdin() {
   std::string text = head + all.str();
   if (text.size() > options_.max_document_bytes) {
     ++problems_;
-    on_error_("-: input too large (limit " + std::to_string(options_.max_document_bytes) + " bytes)");
+    on_error_("-: input too large (limit " + std::to_string(options_.max_document_bytes) +
+              " bytes)");
     return;
   }
   Emit("", "-", "", std::move(text), "-");
@@ -192,7 +194,8 @@ std::string DocumentReader::UniqueId(std::string id) {
 void DocumentReader::Emit(std::string id, std::string path, std::string title, std::string text,
                           const std::string& where) {
   ++count_;
-  auto document = MakeDocument(UniqueId(std::move(id)), std::move(path), std::move(title), std::move(text));
+  auto document =
+      MakeDocument(UniqueId(std::move(id)), std::move(path), std::move(title), std::move(text));
   if (!document.ok()) {
     --count_;
     ++problems_;

@@ -57,18 +57,18 @@ using ExpressionPtr = std::unique_ptr<Expression>;
 
 struct Expression {
   enum class Kind {
-    kLiteral,    // literal
-    kVariable,   // name
-    kProperty,   // children[0].name
-    kFunction,   // name(children...), or count(*) with star
-    kList,       // [children...]
-    kBinary,     // children[0] op children[1]: = <> < <= > >= CONTAINS STARTS ENDS IN AND OR
-    kNot,        // NOT children[0]
-    kIsNull,     // children[0] IS [NOT] NULL (negated)
+    kLiteral,   // literal
+    kVariable,  // name
+    kProperty,  // children[0].name
+    kFunction,  // name(children...), or count(*) with star
+    kList,      // [children...]
+    kBinary,    // children[0] op children[1]: = <> < <= > >= CONTAINS STARTS ENDS IN AND OR
+    kNot,       // NOT children[0]
+    kIsNull,    // children[0] IS [NOT] NULL (negated)
   };
   Kind kind = Kind::kLiteral;
   Literal literal;
-  std::string name;  // variable, property key, function name (lowercase) or operator
+  std::string name;       // variable, property key, function name (lowercase) or operator
   bool star = false;      // count(*)
   bool distinct = false;  // count(DISTINCT x)
   bool negated = false;   // IS NOT NULL

@@ -53,10 +53,11 @@ std::vector<Token> Lex(std::string_view text) {
     Token token;
     token.column = column(i);
     token.begin = i;
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80) {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_' ||
+        static_cast<unsigned char>(c) >= 0x80) {
       size_t j = i;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
-                                 static_cast<unsigned char>(text[j]) >= 0x80)) {
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) ||
+                                 text[j] == '_' || static_cast<unsigned char>(text[j]) >= 0x80)) {
         ++j;
       }
       token.kind = Token::Kind::kIdentifier;
@@ -72,7 +73,8 @@ std::vector<Token> Lex(std::string_view text) {
       size_t j = i;
       while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
       token.kind = Token::Kind::kInteger;
-      if (j + 1 < text.size() && text[j] == '.' && std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+      if (j + 1 < text.size() && text[j] == '.' &&
+          std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
         ++j;
         while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
         token.kind = Token::Kind::kFloat;
@@ -181,7 +183,9 @@ class Parser {
   }
 
  private:
-  const Token& Peek(size_t ahead = 0) const { return tokens_[std::min(position_ + ahead, tokens_.size() - 1)]; }
+  const Token& Peek(size_t ahead = 0) const {
+    return tokens_[std::min(position_ + ahead, tokens_.size() - 1)];
+  }
   const Token& Next() { return tokens_[std::min(position_++, tokens_.size() - 1)]; }
 
   [[noreturn]] void Fail(const std::string& expected) const {
@@ -192,7 +196,8 @@ class Parser {
     return Peek(ahead).kind == Token::Kind::kSymbol && Peek(ahead).text == symbol;
   }
   bool IsKeyword(std::string_view keyword) const {
-    return Peek().kind == Token::Kind::kIdentifier && AsciiLower(Peek().text) == AsciiLower(keyword);
+    return Peek().kind == Token::Kind::kIdentifier &&
+           AsciiLower(Peek().text) == AsciiLower(keyword);
   }
   bool Accept(std::string_view symbol) {
     if (!IsSymbol(symbol)) return false;
@@ -235,14 +240,16 @@ class Parser {
       Next();
     }
     if (IsKeyword("shortestPath") || IsKeyword("allShortestPaths")) {
-      path.kind = IsKeyword("shortestPath") ? PathPattern::Kind::kShortest : PathPattern::Kind::kAllShortest;
+      path.kind = IsKeyword("shortestPath") ? PathPattern::Kind::kShortest
+                                            : PathPattern::Kind::kAllShortest;
       const int column = Peek().column;
       Next();
       Expect("(", "after shortestPath");
       ParseChain(&path);
       Expect(")", "to close shortestPath(...)");
       if (path.relationships.size() != 1) {
-        throw ParseError("shortestPath takes one relationship between two nodes: (a)-[*..4]-(b)", column);
+        throw ParseError("shortestPath takes one relationship between two nodes: (a)-[*..4]-(b)",
+                         column);
       }
       return path;
     }
@@ -295,7 +302,8 @@ class Parser {
     }
     Expect("-", "to close the relationship");
     const bool right = Accept(">");
-    if (left && right) throw ParseError("a relationship points one way or none, not both", relationship.column);
+    if (left && right)
+      throw ParseError("a relationship points one way or none, not both", relationship.column);
     relationship.direction = left    ? RelationshipPattern::Direction::kLeft
                              : right ? RelationshipPattern::Direction::kRight
                                      : RelationshipPattern::Direction::kEither;
@@ -311,10 +319,12 @@ class Parser {
       relationship->max_hops = relationship->min_hops;
     }
     if (Accept("..")) {
-      relationship->max_hops =
-          Peek().kind == Token::Kind::kInteger ? static_cast<int>(ExpectCount("a number of hops")) : kUnboundedHops;
+      relationship->max_hops = Peek().kind == Token::Kind::kInteger
+                                   ? static_cast<int>(ExpectCount("a number of hops"))
+                                   : kUnboundedHops;
     }
-    if (relationship->max_hops < relationship->min_hops || relationship->max_hops > kUnboundedHops) {
+    if (relationship->max_hops < relationship->min_hops ||
+        relationship->max_hops > kUnboundedHops) {
       throw ParseError("hops must run from min to max, at most " + std::to_string(kUnboundedHops),
                        relationship->column);
     }
@@ -473,7 +483,8 @@ class Parser {
       Expect("]", "to close the list");
       return list;
     }
-    if (token.kind == Token::Kind::kIdentifier && !IsKeyword("true") && !IsKeyword("false") && !IsKeyword("null")) {
+    if (token.kind == Token::Kind::kIdentifier && !IsKeyword("true") && !IsKeyword("false") &&
+        !IsKeyword("null")) {
       if (IsSymbol("(", 1)) {
         auto call = Make(Expression::Kind::kFunction, column);
         call->name = AsciiLower(Next().text);

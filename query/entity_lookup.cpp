@@ -60,7 +60,10 @@ Result<size_t> EntityLookup::Resolve(std::string_view name) const {
     if (!suggestions.empty()) {
       message += "; did you mean ";
       for (size_t i = 0; i < suggestions.size(); ++i) {
-        message += (i == 0 ? "\"" : i + 1 == suggestions.size() ? " or \"" : ", \"") + suggestions[i] + "\"";
+        message += (i == 0                        ? "\""
+                    : i + 1 == suggestions.size() ? " or \""
+                                                  : ", \"") +
+                   suggestions[i] + "\"";
       }
       message += "?";
     }
@@ -68,10 +71,12 @@ Result<size_t> EntityLookup::Resolve(std::string_view name) const {
   }
   const std::string folded = FoldName(name);
   const NodeData& first = graph_.node(found.front());
-  if (found.size() == 1 || FoldName(first.label) == folded || FoldName(first.id) == folded) return found.front();
+  if (found.size() == 1 || FoldName(first.label) == folded || FoldName(first.id) == folded)
+    return found.front();
   std::string message = "\"" + std::string(name) + "\" names several entities:";
   for (size_t i = 0; i < found.size() && i < 5; ++i) {
-    message += (i ? ", " : " ") + graph_.node(found[i]).label + " (" + graph_.node(found[i]).id + ")";
+    message +=
+        (i ? ", " : " ") + graph_.node(found[i]).label + " (" + graph_.node(found[i]).id + ")";
   }
   return Status::Error(message + "; give the full name or the id");
 }
@@ -83,11 +88,14 @@ std::vector<std::string> EntityLookup::Suggest(std::string_view name, size_t cou
   for (size_t n = 0; n < graph_.node_count(); ++n) {
     const NodeData& node = graph_.node(n);
     size_t best = cap;
-    for (const std::string* form : {&node.label}) best = std::min(best, EditDistance(folded, FoldName(*form), cap));
-    for (const auto& alias : node.aliases) best = std::min(best, EditDistance(folded, FoldName(alias), cap));
+    for (const std::string* form : {&node.label})
+      best = std::min(best, EditDistance(folded, FoldName(*form), cap));
+    for (const auto& alias : node.aliases)
+      best = std::min(best, EditDistance(folded, FoldName(alias), cap));
     // A typed part of a name ("netanyah") counts as close.
     const std::string label = FoldName(node.label);
-    if (folded.size() >= 3 && label.find(folded) != std::string::npos) best = std::min<size_t>(best, 1);
+    if (folded.size() >= 3 && label.find(folded) != std::string::npos)
+      best = std::min<size_t>(best, 1);
     if (best < cap) scored.emplace_back(best, node.label);
   }
   std::sort(scored.begin(), scored.end());

@@ -14,7 +14,8 @@ std::vector<size_t> EdgesAmong(const KnowledgeGraph& graph, const std::vector<bo
                                const std::vector<bool>& edge_kept) {
   std::vector<size_t> edges;
   for (size_t e = 0; e < graph.edge_count(); ++e) {
-    if (edge_kept[e] && node_kept[graph.edge_source(e)] && node_kept[graph.edge_target(e)]) edges.push_back(e);
+    if (edge_kept[e] && node_kept[graph.edge_source(e)] && node_kept[graph.edge_target(e)])
+      edges.push_back(e);
   }
   return edges;
 }
@@ -34,7 +35,8 @@ Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilte
   }
   if (!filter.document.empty()) {
     const auto& documents = graph.documents();
-    if (std::none_of(documents.begin(), documents.end(), [&](const DocumentInfo& d) { return d.id == filter.document; })) {
+    if (std::none_of(documents.begin(), documents.end(),
+                     [&](const DocumentInfo& d) { return d.id == filter.document; })) {
       return Status::Error("no document \"" + filter.document + "\" in the graph");
     }
   }
@@ -42,25 +44,28 @@ Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilte
   std::vector<bool> node_kept(graph.node_count());
   for (size_t n = 0; n < graph.node_count(); ++n) {
     const NodeData& node = graph.node(n);
-    node_kept[n] = filter.types.Contains(node.type) &&
-                   (filter.document.empty() || std::find(node.documents.begin(), node.documents.end(),
-                                                         filter.document) != node.documents.end());
+    node_kept[n] =
+        filter.types.Contains(node.type) &&
+        (filter.document.empty() || std::find(node.documents.begin(), node.documents.end(),
+                                              filter.document) != node.documents.end());
   }
   std::vector<bool> edge_kept(graph.edge_count());
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
-    edge_kept[e] = (filter.predicates.empty() || filter.predicates.contains(edge.predicate)) &&
-                   edge.weight >= filter.min_weight && (!filter.status || edge.status == *filter.status) &&
-                   (filter.document.empty() ||
-                    std::any_of(edge.evidence.begin(), edge.evidence.end(),
-                                [&](const Evidence& ev) { return ev.document == filter.document; }));
+    edge_kept[e] =
+        (filter.predicates.empty() || filter.predicates.contains(edge.predicate)) &&
+        edge.weight >= filter.min_weight && (!filter.status || edge.status == *filter.status) &&
+        (filter.document.empty() ||
+         std::any_of(edge.evidence.begin(), edge.evidence.end(),
+                     [&](const Evidence& ev) { return ev.document == filter.document; }));
   }
 
   if (!filter.focus.empty()) {
     const EntityLookup lookup(graph);
     auto focus = lookup.Resolve(filter.focus);
     if (!focus.ok()) return focus.status();
-    if (!node_kept[*focus]) return Status::Error("\"" + filter.focus + "\" is filtered out by the other options");
+    if (!node_kept[*focus])
+      return Status::Error("\"" + filter.focus + "\" is filtered out by the other options");
     const Topology topology(graph);
     const auto reached = Neighborhood(topology, *focus, filter.hops, [&](size_t e) {
       return edge_kept[e] && node_kept[graph.edge_source(e)] && node_kept[graph.edge_target(e)];
@@ -90,14 +95,16 @@ Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilte
   const std::vector<double> rank = PageRank(view);
   std::vector<size_t> order(view.node_count());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank[a] > rank[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return rank[a] > rank[b]; });
   std::vector<bool> top(view.node_count(), false);
   for (size_t k = 0; k < filter.top; ++k) top[order[k]] = true;
   std::vector<size_t> top_nodes;
   for (size_t n = 0; n < view.node_count(); ++n) {
     if (top[n]) top_nodes.push_back(n);
   }
-  return Subgraph(view, top_nodes, EdgesAmong(view, top, std::vector<bool>(view.edge_count(), true)));
+  return Subgraph(view, top_nodes,
+                  EdgesAmong(view, top, std::vector<bool>(view.edge_count(), true)));
 }
 
 }  // namespace kg

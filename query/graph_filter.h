@@ -24,7 +24,9 @@ struct GraphFilter {
   size_t top = 0;        // keep the N most central entities (PageRank); 0: all
   std::string document;  // keep one article's entities and relations
 
-  bool FiltersEdges() const { return !predicates.empty() || min_weight > 1 || status || !document.empty(); }
+  bool FiltersEdges() const {
+    return !predicates.empty() || min_weight > 1 || status || !document.empty();
+  }
 };
 
 // Errors: an unknown predicate (listing the valid ones), focus entity

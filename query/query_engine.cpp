@@ -79,7 +79,8 @@ int Three(const T& a, const T& b) {
 
 int CompareValues(const QueryValue& a, const QueryValue& b, const KnowledgeGraph& graph) {
   using Kind = QueryValue::Kind;
-  if (a.kind == Kind::kNull || b.kind == Kind::kNull) return Three(a.kind == Kind::kNull, b.kind == Kind::kNull);
+  if (a.kind == Kind::kNull || b.kind == Kind::kNull)
+    return Three(a.kind == Kind::kNull, b.kind == Kind::kNull);
   if (IsNumber(a) && IsNumber(b)) return Three(AsDouble(a), AsDouble(b));
   if (a.kind != b.kind) return Three(static_cast<int>(a.kind), static_cast<int>(b.kind));
   switch (a.kind) {
@@ -99,7 +100,8 @@ int CompareValues(const QueryValue& a, const QueryValue& b, const KnowledgeGraph
     case Kind::kEdge:
       return Three(a.index, b.index);
     case Kind::kPath:
-      return Three(std::make_pair(a.path.nodes, a.path.edges), std::make_pair(b.path.nodes, b.path.edges));
+      return Three(std::make_pair(a.path.nodes, a.path.edges),
+                   std::make_pair(b.path.nodes, b.path.edges));
     case Kind::kList:
       for (size_t i = 0; i < a.list.size() && i < b.list.size(); ++i) {
         if (const int c = CompareValues(a.list[i], b.list[i], graph); c != 0) return c;
@@ -158,10 +160,10 @@ std::string Closest(const std::string& word, const std::vector<std::string>& opt
   return best;
 }
 
-const std::vector<std::string> kNodeProperties = {"id", "label", "name", "type", "aliases", "mentions",
-                                                  "documents", "degree"};
-const std::vector<std::string> kEdgeProperties = {"predicate", "type", "status", "weight", "source",
-                                                  "target", "evidence", "documents"};
+const std::vector<std::string> kNodeProperties = {"id",      "label",    "name",      "type",
+                                                  "aliases", "mentions", "documents", "degree"};
+const std::vector<std::string> kEdgeProperties = {"predicate", "type",   "status",   "weight",
+                                                  "source",    "target", "evidence", "documents"};
 
 enum class VarKind { kNode, kEdge, kEdgeList, kPath, kAlias };
 
@@ -196,7 +198,8 @@ using Binding = std::vector<QueryValue>;
 // One query run: compiles the syntax tree against the graph, then matches.
 class QueryRun {
  public:
-  QueryRun(const QueryEngine& engine, const cypher::Query& query, const std::set<std::string>& predicates)
+  QueryRun(const QueryEngine& engine, const cypher::Query& query,
+           const std::set<std::string>& predicates)
       : engine_(engine), graph_(engine.graph()), query_(query), predicates_(predicates) {}
 
   QueryResult Execute() {
@@ -207,10 +210,13 @@ class QueryRun {
       aggregate_.push_back(IsAggregate(*item.expression));
       result_.columns.push_back(item.alias);
     }
-    for (const auto& item : query_.order) CheckExpression(*item.expression, true, /*allow_aliases=*/true);
+    for (const auto& item : query_.order)
+      CheckExpression(*item.expression, true, /*allow_aliases=*/true);
     grouped_ = std::any_of(aggregate_.begin(), aggregate_.end(), [](bool a) { return a; });
-    const bool streaming = !grouped_ && !query_.distinct && query_.order.empty() && query_.limit.has_value();
-    stop_after_ = streaming ? static_cast<size_t>(*query_.limit + query_.skip.value_or(0)) : SIZE_MAX;
+    const bool streaming =
+        !grouped_ && !query_.distinct && query_.order.empty() && query_.limit.has_value();
+    stop_after_ =
+        streaming ? static_cast<size_t>(*query_.limit + query_.skip.value_or(0)) : SIZE_MAX;
 
     Binding binding(slots_.size());
     MatchPath(0, &binding);
@@ -225,7 +231,8 @@ class QueryRun {
     if (name.empty()) return -1;
     auto it = variables_.find(name);
     if (it != variables_.end()) {
-      if (it->second.first != kind) throw Failure("variable \"" + name + "\" is used for two different things", column);
+      if (it->second.first != kind)
+        throw Failure("variable \"" + name + "\" is used for two different things", column);
       return it->second.second;
     }
     const int slot = static_cast<int>(slots_.size());
@@ -242,7 +249,8 @@ class QueryRun {
       for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       const auto type = ParseEntityType(upper);
       if (!type) {
-        throw Failure("unknown entity type \"" + label + "\"; the types are PERSON, ORGANIZATION and LOCATION",
+        throw Failure("unknown entity type \"" + label +
+                          "\"; the types are PERSON, ORGANIZATION and LOCATION",
                       column);
       }
       types.Add(*type);
@@ -258,7 +266,8 @@ class QueryRun {
       const std::string key = AsciiLower(property.key);
       const QueryValue value = FromLiteral(property.value);
       if (key == "label" || key == "name" || key == "id") {
-        if (value.kind != QueryValue::Kind::kString) throw Failure(key + " must be a string", property.column);
+        if (value.kind != QueryValue::Kind::kString)
+          throw Failure(key + " must be a string", property.column);
         std::vector<size_t> found;
         if (key == "id") {
           if (auto n = graph_.FindNode(value.text)) found.push_back(*n);
@@ -267,28 +276,33 @@ class QueryRun {
         }
         if (found.empty()) {
           auto resolved = engine_.lookup().Resolve(value.text);
-          throw Failure(resolved.ok() ? "no entity with id \"" + value.text + "\"" : resolved.status().message(),
+          throw Failure(resolved.ok() ? "no entity with id \"" + value.text + "\""
+                                      : resolved.status().message(),
                         property.column);
         }
         std::sort(found.begin(), found.end());
         if (node.candidates) {
           std::vector<size_t> both;
-          std::set_intersection(node.candidates->begin(), node.candidates->end(), found.begin(), found.end(),
-                                std::back_inserter(both));
+          std::set_intersection(node.candidates->begin(), node.candidates->end(), found.begin(),
+                                found.end(), std::back_inserter(both));
           found = std::move(both);
         }
         node.candidates = std::move(found);
       } else if (key == "type") {
-        if (value.kind != QueryValue::Kind::kString) throw Failure("type must be a string", property.column);
+        if (value.kind != QueryValue::Kind::kString)
+          throw Failure("type must be a string", property.column);
         const TypeSet types = CompileLabels({value.text}, property.column);
-        for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+        for (EntityType t :
+             {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
           if (!types.Contains(t) && node.types.Contains(t)) node.types = types;
         }
       } else if (key == "mentions") {
-        if (value.kind != QueryValue::Kind::kInt) throw Failure("mentions must be a whole number", property.column);
+        if (value.kind != QueryValue::Kind::kInt)
+          throw Failure("mentions must be a whole number", property.column);
         node.mentions = value.integer;
       } else {
-        throw Failure("unknown node property \"" + property.key + "\" in a pattern; use label, name, id, type or mentions",
+        throw Failure("unknown node property \"" + property.key +
+                          "\" in a pattern; use label, name, id, type or mentions",
                       property.column);
       }
     }
@@ -297,7 +311,9 @@ class QueryRun {
 
   CompiledRel CompileRel(const RelationshipPattern& pattern) {
     CompiledRel rel;
-    rel.slot = Declare(pattern.variable, pattern.variable_length ? VarKind::kEdgeList : VarKind::kEdge, pattern.column);
+    rel.slot =
+        Declare(pattern.variable, pattern.variable_length ? VarKind::kEdgeList : VarKind::kEdge,
+                pattern.column);
     rel.direction = pattern.direction;
     rel.variable_length = pattern.variable_length;
     rel.min_hops = pattern.min_hops;
@@ -306,7 +322,8 @@ class QueryRun {
       if (!predicates_.contains(type)) {
         const std::vector<std::string> valid(predicates_.begin(), predicates_.end());
         const std::string close = Closest(type, valid);
-        throw Failure("unknown relationship type \"" + type + "\"" + (close.empty() ? "" : " (did you mean \"" + close + "\"?)") +
+        throw Failure("unknown relationship type \"" + type + "\"" +
+                          (close.empty() ? "" : " (did you mean \"" + close + "\"?)") +
                           "; the types are " + Join(valid),
                       pattern.column);
       }
@@ -316,14 +333,19 @@ class QueryRun {
       const std::string key = AsciiLower(property.key);
       const QueryValue value = FromLiteral(property.value);
       if (key == "status") {
-        auto status = value.kind == QueryValue::Kind::kString ? ParseRelationStatus(value.text) : std::nullopt;
-        if (!status) throw Failure("status must be \"asserted\", \"negated\" or \"hypothetical\"", property.column);
+        auto status = value.kind == QueryValue::Kind::kString ? ParseRelationStatus(value.text)
+                                                              : std::nullopt;
+        if (!status)
+          throw Failure("status must be \"asserted\", \"negated\" or \"hypothetical\"",
+                        property.column);
         rel.status = status;
       } else if (key == "weight") {
-        if (value.kind != QueryValue::Kind::kInt) throw Failure("weight must be a whole number", property.column);
+        if (value.kind != QueryValue::Kind::kInt)
+          throw Failure("weight must be a whole number", property.column);
         rel.weight = value.integer;
       } else {
-        throw Failure("unknown relationship property \"" + property.key + "\" in a pattern; use status or weight",
+        throw Failure("unknown relationship property \"" + property.key +
+                          "\" in a pattern; use status or weight",
                       property.column);
       }
     }
@@ -340,7 +362,8 @@ class QueryRun {
     path.slot = Declare(pattern.variable, VarKind::kPath, pattern.column);
     // Variables bound by an earlier pattern are known before this one runs.
     std::vector<bool> bound_before;
-    for (const auto& node : pattern.nodes) bound_before.push_back(!node.variable.empty() && variables_.contains(node.variable));
+    for (const auto& node : pattern.nodes)
+      bound_before.push_back(!node.variable.empty() && variables_.contains(node.variable));
     for (const auto& node : pattern.nodes) path.nodes.push_back(CompileNode(node));
     for (const auto& rel : pattern.relationships) path.rels.push_back(CompileRel(rel));
     if (path.kind != PathPattern::Kind::kMatch) {
@@ -367,7 +390,9 @@ class QueryRun {
     return path;
   }
 
-  static bool IsAggregate(const Expression& e) { return e.kind == Expression::Kind::kFunction && e.name == "count"; }
+  static bool IsAggregate(const Expression& e) {
+    return e.kind == Expression::Kind::kFunction && e.name == "count";
+  }
 
   void CheckExpression(const Expression& e, bool allow_aggregate, bool allow_aliases = false) {
     switch (e.kind) {
@@ -375,15 +400,19 @@ class QueryRun {
         return;
       case Expression::Kind::kVariable:
         if (variables_.contains(e.name)) return;
-        if (allow_aliases && std::find(result_.columns.begin(), result_.columns.end(), e.name) != result_.columns.end()) {
+        if (allow_aliases && std::find(result_.columns.begin(), result_.columns.end(), e.name) !=
+                                 result_.columns.end()) {
           return;
         }
         throw Failure("unknown variable \"" + e.name + "\"" +
-                          (variables_.empty() ? "" : "; the pattern binds " + [&] {
-                            std::vector<std::string> names;
-                            for (const auto& [name, info] : variables_) names.push_back(name);
-                            return Join(names);
-                          }()),
+                          (variables_.empty() ? ""
+                                              : "; the pattern binds " +
+                                                    [&] {
+                                                      std::vector<std::string> names;
+                                                      for (const auto& [name, info] : variables_)
+                                                        names.push_back(name);
+                                                      return Join(names);
+                                                    }()),
                       e.column);
       case Expression::Kind::kProperty: {
         CheckExpression(*e.children[0], false, allow_aliases);
@@ -393,28 +422,33 @@ class QueryRun {
         const VarKind kind = it->second.first;
         const auto& valid = kind == VarKind::kNode ? kNodeProperties : kEdgeProperties;
         if (kind == VarKind::kPath || kind == VarKind::kEdgeList) {
-          throw Failure("\"" + e.children[0]->name + "\" is a path; use length(), nodes() or relationships()", e.column);
+          throw Failure(
+              "\"" + e.children[0]->name + "\" is a path; use length(), nodes() or relationships()",
+              e.column);
         }
         if (std::find(valid.begin(), valid.end(), AsciiLower(e.name)) == valid.end()) {
-          throw Failure("unknown property \"" + e.name + "\"; " + (kind == VarKind::kNode ? "entities" : "relations") +
-                            " have " + Join(valid),
+          throw Failure("unknown property \"" + e.name + "\"; " +
+                            (kind == VarKind::kNode ? "entities" : "relations") + " have " +
+                            Join(valid),
                         e.column);
         }
         return;
       }
       case Expression::Kind::kFunction: {
-        static const std::set<std::string> kFunctions = {"type", "id", "labels", "count", "length", "size", "nodes",
-                                                         "relationships", "tolower", "toupper", "startnode",
-                                                         "endnode", "coalesce"};
+        static const std::set<std::string> kFunctions = {
+            "type",          "id",      "labels",  "count",     "length",  "size",    "nodes",
+            "relationships", "tolower", "toupper", "startnode", "endnode", "coalesce"};
         if (!kFunctions.contains(e.name)) {
           throw Failure("unknown function \"" + e.name + "\"; the functions are " +
                             Join(std::vector<std::string>(kFunctions.begin(), kFunctions.end())),
                         e.column);
         }
-        if (e.name == "count" && !allow_aggregate) throw Failure("count() belongs in RETURN or ORDER BY", e.column);
+        if (e.name == "count" && !allow_aggregate)
+          throw Failure("count() belongs in RETURN or ORDER BY", e.column);
         if (e.name != "count" && e.star) throw Failure("only count(*) takes *", e.column);
         const bool one_argument = e.name != "count" && e.name != "coalesce";
-        if (one_argument && e.children.size() != 1) throw Failure(e.name + "() takes one argument", e.column);
+        if (one_argument && e.children.size() != 1)
+          throw Failure(e.name + "() takes one argument", e.column);
         for (const auto& child : e.children) CheckExpression(*child, false, allow_aliases);
         return;
       }
@@ -428,7 +462,8 @@ class QueryRun {
   bool NodeFits(const CompiledNode& pattern, size_t node, const Binding& binding) const {
     const NodeData& data = graph_.node(node);
     if (!pattern.types.Contains(data.type)) return false;
-    if (pattern.candidates && !std::binary_search(pattern.candidates->begin(), pattern.candidates->end(), node)) {
+    if (pattern.candidates &&
+        !std::binary_search(pattern.candidates->begin(), pattern.candidates->end(), node)) {
       return false;
     }
     if (pattern.mentions && data.mentions != *pattern.mentions) return false;
@@ -458,7 +493,8 @@ class QueryRun {
   }
 
   std::vector<size_t> Candidates(const CompiledNode& pattern, const Binding& binding) const {
-    if (pattern.slot >= 0 && binding[static_cast<size_t>(pattern.slot)].kind == QueryValue::Kind::kNode) {
+    if (pattern.slot >= 0 &&
+        binding[static_cast<size_t>(pattern.slot)].kind == QueryValue::Kind::kNode) {
       return {binding[static_cast<size_t>(pattern.slot)].index};
     }
     if (pattern.candidates) return *pattern.candidates;
@@ -483,7 +519,8 @@ class QueryRun {
     for (size_t node : Candidates(path.nodes[0], *binding)) {
       if (!NodeFits(path.nodes[0], node, *binding)) continue;
       Path walked{{node}, {}};
-      Bind(path.nodes[0].slot, QueryValue::Node(node), binding, [&] { Extend(index, 0, &walked, binding); });
+      Bind(path.nodes[0].slot, QueryValue::Node(node), binding,
+           [&] { Extend(index, 0, &walked, binding); });
       if (Done()) return;
     }
   }
@@ -514,7 +551,8 @@ class QueryRun {
         std::reverse(value.nodes.begin(), value.nodes.end());
         std::reverse(value.edges.begin(), value.edges.end());
       }
-      Bind(path.slot, QueryValue::OfPath(std::move(value)), binding, [&] { MatchPath(index + 1, binding); });
+      Bind(path.slot, QueryValue::OfPath(std::move(value)), binding,
+           [&] { MatchPath(index + 1, binding); });
       return;
     }
     const CompiledRel& rel = path.rels[step];
@@ -527,7 +565,8 @@ class QueryRun {
         walked->nodes.push_back(arc.node);
         walked->edges.push_back(arc.edge);
         Bind(rel.slot, QueryValue::Edge(arc.edge), binding, [&] {
-          Bind(next.slot, QueryValue::Node(arc.node), binding, [&] { Extend(index, step + 1, walked, binding); });
+          Bind(next.slot, QueryValue::Node(arc.node), binding,
+               [&] { Extend(index, step + 1, walked, binding); });
         });
         walked->nodes.pop_back();
         walked->edges.pop_back();
@@ -551,7 +590,8 @@ class QueryRun {
       std::vector<QueryValue> edges;
       for (size_t e : *hops) edges.push_back(QueryValue::Edge(e));
       Bind(rel.slot, QueryValue::List(std::move(edges)), binding, [&] {
-        Bind(next.slot, QueryValue::Node(at), binding, [&] { Extend(index, step + 1, walked, binding); });
+        Bind(next.slot, QueryValue::Node(at), binding,
+             [&] { Extend(index, step + 1, walked, binding); });
       });
       if (Done()) return;
     }
@@ -576,7 +616,8 @@ class QueryRun {
     const CompiledRel& rel = path.rels.front();
     const EdgeFilter filter = [&](size_t e) {
       const EdgeData& edge = graph_.edge(e);
-      return (rel.types.empty() || rel.types.contains(edge.predicate)) && (!rel.status || edge.status == *rel.status) &&
+      return (rel.types.empty() || rel.types.contains(edge.predicate)) &&
+             (!rel.status || edge.status == *rel.status) &&
              (!rel.weight || edge.weight == *rel.weight);
     };
     for (size_t from : Candidates(path.nodes[0], *binding)) {
@@ -591,7 +632,8 @@ class QueryRun {
           Bind(path.nodes[0].slot, QueryValue::Node(from), binding, [&] {
             Bind(path.nodes[1].slot, QueryValue::Node(to), binding, [&] {
               Bind(rel.slot, QueryValue::List(std::move(edges)), binding, [&] {
-                Bind(path.slot, QueryValue::OfPath(found), binding, [&] { MatchPath(index + 1, binding); });
+                Bind(path.slot, QueryValue::OfPath(found), binding,
+                     [&] { MatchPath(index + 1, binding); });
               });
             });
           });
@@ -611,9 +653,11 @@ class QueryRun {
       if (key == "label" || key == "name") return QueryValue::String(node.label);
       if (key == "type") return QueryValue::String(std::string(EntityTypeName(node.type)));
       if (key == "mentions") return QueryValue::Int(node.mentions);
-      if (key == "degree") return QueryValue::Int(static_cast<int64_t>(engine_.topology().degree(subject.index)));
+      if (key == "degree")
+        return QueryValue::Int(static_cast<int64_t>(engine_.topology().degree(subject.index)));
       std::vector<QueryValue> items;
-      for (const auto& item : key == "aliases" ? node.aliases : node.documents) items.push_back(QueryValue::String(item));
+      for (const auto& item : key == "aliases" ? node.aliases : node.documents)
+        items.push_back(QueryValue::String(item));
       return QueryValue::List(std::move(items));
     }
     if (subject.kind == QueryValue::Kind::kEdge) {
@@ -625,7 +669,8 @@ class QueryRun {
       if (key == "target") return QueryValue::Node(graph_.edge_target(subject.index));
       std::vector<QueryValue> items;
       for (const auto& evidence : edge.evidence) {
-        items.push_back(QueryValue::String(key == "evidence" ? evidence.sentence : evidence.document));
+        items.push_back(
+            QueryValue::String(key == "evidence" ? evidence.sentence : evidence.document));
       }
       return QueryValue::List(std::move(items));
     }
@@ -638,8 +683,9 @@ class QueryRun {
     using Kind = QueryValue::Kind;
     if (op == "IN") {
       if (b.kind != Kind::kList) return QueryValue::Null();
-      return QueryValue::Bool(std::any_of(b.list.begin(), b.list.end(),
-                                          [&](const QueryValue& item) { return CompareValues(a, item, graph_) == 0; }));
+      return QueryValue::Bool(
+          std::any_of(b.list.begin(), b.list.end(),
+                      [&](const QueryValue& item) { return CompareValues(a, item, graph_) == 0; }));
     }
     if (a.kind == Kind::kNull || b.kind == Kind::kNull) return QueryValue::Null();
     if (op == "CONTAINS" || op == "STARTS WITH" || op == "ENDS WITH") {
@@ -649,7 +695,10 @@ class QueryRun {
       return QueryValue::Bool(EndsWith(a.text, b.text));
     }
     const bool comparable = (IsNumber(a) && IsNumber(b)) || a.kind == b.kind;
-    if (!comparable) return op == "=" ? QueryValue::Bool(false) : op == "<>" ? QueryValue::Bool(true) : QueryValue::Null();
+    if (!comparable)
+      return op == "="    ? QueryValue::Bool(false)
+             : op == "<>" ? QueryValue::Bool(true)
+                          : QueryValue::Null();
     const int c = CompareValues(a, b, graph_);
     if (op == "=") return QueryValue::Bool(c == 0);
     if (op == "<>") return QueryValue::Bool(c != 0);
@@ -669,16 +718,23 @@ class QueryRun {
     }
     const QueryValue arg = Eval(*e.children.at(0), binding);
     using Kind = QueryValue::Kind;
-    if (e.name == "type") return arg.kind == Kind::kEdge ? Property(arg, "predicate") : QueryValue::Null();
-    if (e.name == "id") return arg.kind == Kind::kNode ? Property(arg, "id") : arg.kind == Kind::kEdge ? QueryValue::Int(static_cast<int64_t>(arg.index)) : QueryValue::Null();
+    if (e.name == "type")
+      return arg.kind == Kind::kEdge ? Property(arg, "predicate") : QueryValue::Null();
+    if (e.name == "id")
+      return arg.kind == Kind::kNode   ? Property(arg, "id")
+             : arg.kind == Kind::kEdge ? QueryValue::Int(static_cast<int64_t>(arg.index))
+                                       : QueryValue::Null();
     if (e.name == "labels") {
-      return arg.kind == Kind::kNode ? QueryValue::List({Property(arg, "type")}) : QueryValue::Null();
+      return arg.kind == Kind::kNode ? QueryValue::List({Property(arg, "type")})
+                                     : QueryValue::Null();
     }
     if (e.name == "startnode" || e.name == "endnode") {
-      return arg.kind == Kind::kEdge ? Property(arg, e.name == "startnode" ? "source" : "target") : QueryValue::Null();
+      return arg.kind == Kind::kEdge ? Property(arg, e.name == "startnode" ? "source" : "target")
+                                     : QueryValue::Null();
     }
     if (e.name == "length" || e.name == "size") {
-      if (arg.kind == Kind::kPath) return QueryValue::Int(static_cast<int64_t>(arg.path.edges.size()));
+      if (arg.kind == Kind::kPath)
+        return QueryValue::Int(static_cast<int64_t>(arg.path.edges.size()));
       if (arg.kind == Kind::kList) return QueryValue::Int(static_cast<int64_t>(arg.list.size()));
       if (arg.kind == Kind::kString) return QueryValue::Int(static_cast<int64_t>(arg.text.size()));
       return QueryValue::Null();
@@ -711,7 +767,8 @@ class QueryRun {
         return FromLiteral(e.literal);
       case Expression::Kind::kVariable: {
         auto it = variables_.find(e.name);
-        return it == variables_.end() ? QueryValue::Null() : binding[static_cast<size_t>(it->second.second)];
+        return it == variables_.end() ? QueryValue::Null()
+                                      : binding[static_cast<size_t>(it->second.second)];
       }
       case Expression::Kind::kProperty:
         return Property(Eval(*e.children[0], binding), e.name);
@@ -724,7 +781,8 @@ class QueryRun {
       }
       case Expression::Kind::kNot: {
         const QueryValue v = Eval(*e.children[0], binding);
-        return v.kind == QueryValue::Kind::kBool ? QueryValue::Bool(!v.boolean) : QueryValue::Null();
+        return v.kind == QueryValue::Kind::kBool ? QueryValue::Bool(!v.boolean)
+                                                 : QueryValue::Null();
       }
       case Expression::Kind::kIsNull: {
         const bool null = Eval(*e.children[0], binding).kind == QueryValue::Kind::kNull;
@@ -732,10 +790,12 @@ class QueryRun {
       }
       case Expression::Kind::kBinary: {
         if (e.name == "AND") {
-          return QueryValue::Bool(Truthy(Eval(*e.children[0], binding)) && Truthy(Eval(*e.children[1], binding)));
+          return QueryValue::Bool(Truthy(Eval(*e.children[0], binding)) &&
+                                  Truthy(Eval(*e.children[1], binding)));
         }
         if (e.name == "OR") {
-          return QueryValue::Bool(Truthy(Eval(*e.children[0], binding)) || Truthy(Eval(*e.children[1], binding)));
+          return QueryValue::Bool(Truthy(Eval(*e.children[0], binding)) ||
+                                  Truthy(Eval(*e.children[1], binding)));
         }
         return Compare(e.name, Eval(*e.children[0], binding), Eval(*e.children[1], binding));
       }
@@ -749,7 +809,8 @@ class QueryRun {
     if (query_.where && !Truthy(Eval(*query_.where, binding))) return;
     std::vector<QueryValue> row;
     for (size_t i = 0; i < query_.items.size(); ++i) {
-      row.push_back(aggregate_[i] ? QueryValue::Null() : Eval(*query_.items[i].expression, binding));
+      row.push_back(aggregate_[i] ? QueryValue::Null()
+                                  : Eval(*query_.items[i].expression, binding));
     }
     if (grouped_) {
       Group& group = Find(row);
@@ -782,7 +843,8 @@ class QueryRun {
   }
 
   // ORDER BY may name a RETURN column by its alias.
-  QueryValue SortKey(const Expression& e, const Binding& binding, const std::vector<QueryValue>& row) const {
+  QueryValue SortKey(const Expression& e, const Binding& binding,
+                     const std::vector<QueryValue>& row) const {
     if (e.kind == Expression::Kind::kVariable && !variables_.contains(e.name)) {
       for (size_t i = 0; i < result_.columns.size(); ++i) {
         if (result_.columns[i] == e.name) return row[i];
@@ -811,7 +873,8 @@ class QueryRun {
   Group& Find(const std::vector<QueryValue>& key) {
     auto [it, fresh] = group_index_.emplace(key, groups_.size());
     if (fresh) {
-      groups_.push_back({key, std::vector<int64_t>(key.size(), 0), std::vector<std::vector<QueryValue>>(key.size())});
+      groups_.push_back({key, std::vector<int64_t>(key.size(), 0),
+                         std::vector<std::vector<QueryValue>>(key.size())});
     }
     return groups_[it->second];
   }
@@ -824,10 +887,13 @@ class QueryRun {
           if (!aggregate_[i]) continue;
           if (query_.items[i].expression->distinct) {
             auto& seen = group.distinct[i];
-            std::sort(seen.begin(), seen.end(),
-                      [&](const QueryValue& a, const QueryValue& b) { return CompareValues(a, b, graph_) < 0; });
+            std::sort(seen.begin(), seen.end(), [&](const QueryValue& a, const QueryValue& b) {
+              return CompareValues(a, b, graph_) < 0;
+            });
             seen.erase(std::unique(seen.begin(), seen.end(),
-                                   [&](const QueryValue& a, const QueryValue& b) { return CompareValues(a, b, graph_) == 0; }),
+                                   [&](const QueryValue& a, const QueryValue& b) {
+                                     return CompareValues(a, b, graph_) == 0;
+                                   }),
                        seen.end());
             row[i] = QueryValue::Int(static_cast<int64_t>(seen.size()));
           } else {
@@ -840,7 +906,8 @@ class QueryRun {
         sort_keys_.push_back(std::move(keys));
       }
       // count(*) over nothing still answers 0.
-      if (groups_.empty() && std::all_of(aggregate_.begin(), aggregate_.end(), [](bool a) { return a; })) {
+      if (groups_.empty() &&
+          std::all_of(aggregate_.begin(), aggregate_.end(), [](bool a) { return a; })) {
         result_.rows.push_back(std::vector<QueryValue>(aggregate_.size(), QueryValue::Int(0)));
         sort_keys_.emplace_back(query_.order.size());
       }
@@ -868,7 +935,8 @@ class QueryRun {
     }
     const size_t skip = static_cast<size_t>(query_.skip.value_or(0));
     rows.erase(rows.begin(), rows.begin() + static_cast<long>(std::min(skip, rows.size())));
-    if (query_.limit && rows.size() > static_cast<size_t>(*query_.limit)) rows.resize(static_cast<size_t>(*query_.limit));
+    if (query_.limit && rows.size() > static_cast<size_t>(*query_.limit))
+      rows.resize(static_cast<size_t>(*query_.limit));
     result_.rows = std::move(rows);
   }
 
@@ -879,10 +947,12 @@ class QueryRun {
     // The same expression as a column ("ORDER BY count(*)").
     for (size_t i = 0; i < query_.items.size(); ++i) {
       const Expression& item = *query_.items[i].expression;
-      if (item.kind == e.kind && item.name == e.name && item.star == e.star && item.children.size() == e.children.size()) {
+      if (item.kind == e.kind && item.name == e.name && item.star == e.star &&
+          item.children.size() == e.children.size()) {
         bool same = true;
         for (size_t c = 0; c < e.children.size() && same; ++c) {
-          same = e.children[c]->kind == item.children[c]->kind && e.children[c]->name == item.children[c]->name;
+          same = e.children[c]->kind == item.children[c]->kind &&
+                 e.children[c]->name == item.children[c]->name;
         }
         if (same) return row[i];
       }
@@ -910,14 +980,18 @@ class QueryRun {
 }  // namespace
 
 QueryEngine::QueryEngine(const KnowledgeGraph& graph, QueryOptions options)
-    : graph_(graph), options_(std::move(options)), topology_(graph), lookup_(graph),
+    : graph_(graph),
+      options_(std::move(options)),
+      topology_(graph),
+      lookup_(graph),
       predicates_(options_.known_predicates) {
   for (size_t e = 0; e < graph.edge_count(); ++e) predicates_.insert(graph.edge(e).predicate);
 }
 
 std::variant<QueryResult, QueryError> QueryEngine::Run(std::string_view text) const {
   auto parsed = cypher::ParseQuery(text);
-  if (auto* error = std::get_if<cypher::SyntaxError>(&parsed)) return QueryError{error->message, error->column};
+  if (auto* error = std::get_if<cypher::SyntaxError>(&parsed))
+    return QueryError{error->message, error->column};
   try {
     return QueryRun(*this, std::get<cypher::Query>(parsed), predicates_).Execute();
   } catch (const Failure& failure) {

@@ -13,7 +13,9 @@
 
 namespace kg::test {
 
-std::string SourcePath(const std::string& relative) { return std::string(KG_SOURCE_DIR) + "/" + relative; }
+std::string SourcePath(const std::string& relative) {
+  return std::string(KG_SOURCE_DIR) + "/" + relative;
+}
 
 TempDir::TempDir() {
   std::random_device device;
@@ -36,8 +38,10 @@ std::string TempDir::Write(const std::string& name, const std::string& contents)
 std::string Quote(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out.push_back(c);
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out.push_back(c);
   }
   return out + "'";
 }
@@ -52,8 +56,8 @@ std::string ReadText(const std::string& path) {
 CommandResult RunShell(const std::string& command, const std::string& stdin_text) {
   TempDir dir;
   const std::string in = dir.Write("stdin", stdin_text);
-  const std::string full = "(" + command + ") <" + Quote(in) + " >" + Quote(dir.Path("stdout")) + " 2>" +
-                           Quote(dir.Path("stderr"));
+  const std::string full = "(" + command + ") <" + Quote(in) + " >" + Quote(dir.Path("stdout")) +
+                           " 2>" + Quote(dir.Path("stderr"));
   const int status = std::system(full.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -77,7 +81,8 @@ const Pipeline& DefaultPipeline() {
 
 KnowledgeGraph BuildGraph(const std::vector<std::string>& texts) {
   std::vector<PredicateInfo> predicates;
-  for (const auto& p : DefaultPipeline().rules().pack().predicates) predicates.push_back({p.name, p.symmetric});
+  for (const auto& p : DefaultPipeline().rules().pack().predicates)
+    predicates.push_back({p.name, p.symmetric});
   GraphBuilder builder(predicates);
   for (size_t i = 0; i < texts.size(); ++i) {
     auto document = MakeDocument("d" + std::to_string(i + 1), "test", "", texts[i]);

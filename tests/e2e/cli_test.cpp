@@ -12,18 +12,20 @@ using test::RunShell;
 
 TEST_CASE("kg build on samples writes JSON and DOT that other tools accept", "[cli]") {
   test::TempDir dir;
-  const auto result = RunKg("build " + Quote(test::SourcePath("samples")) + " -o " + Quote(dir.Path("g.json")) +
-                            " --dot " + Quote(dir.Path("g.dot")));
+  const auto result = RunKg("build " + Quote(test::SourcePath("samples")) + " -o " +
+                            Quote(dir.Path("g.json")) + " --dot " + Quote(dir.Path("g.dot")));
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK(result.err.find("19 documents") != std::string::npos);
-  const auto networkx = RunShell("/usr/bin/python3 -c " +
-                                 Quote("import json,networkx,sys; g=networkx.node_link_graph(json.load(open(sys.argv[1]))); "
-                                       "print(g.number_of_nodes(), g.number_of_edges())") +
-                                 " " + Quote(dir.Path("g.json")));
+  const auto networkx = RunShell(
+      "/usr/bin/python3 -c " +
+      Quote("import json,networkx,sys; g=networkx.node_link_graph(json.load(open(sys.argv[1]))); "
+            "print(g.number_of_nodes(), g.number_of_edges())") +
+      " " + Quote(dir.Path("g.json")));
   INFO(networkx.err);
   CHECK(networkx.exit_code == 0);
-  const auto dot = RunShell("dot -Tsvg " + Quote(dir.Path("g.dot")) + " -o " + Quote(dir.Path("g.svg")));
+  const auto dot =
+      RunShell("dot -Tsvg " + Quote(dir.Path("g.dot")) + " -o " + Quote(dir.Path("g.svg")));
   CHECK(dot.exit_code == 0);
   CHECK(dot.err.empty());
 }
@@ -42,10 +44,11 @@ TEST_CASE("a batch with bad inputs reports each, keeps the good ones and exits 1
   const std::string empty = dir.Write("empty.txt", "");
   const std::string invalid = dir.Write("bad.txt", "Bad \xff byte");
   const std::string binary = dir.Write("blob.txt", std::string("\0\1\2\3", 4));
-  const std::string jsonl = dir.Write("a.jsonl", "{\"id\":\"ok\",\"text\":\"Iran backed Hezbollah.\"}\n{broken\n");
-  const auto result = RunKg("build " + Quote(dir.Path("missing.txt")) + " " + Quote(empty) + " " + Quote(invalid) +
-                            " " + Quote(binary) + " " + Quote(jsonl) + " " + Quote(good) + " -o " +
-                            Quote(dir.Path("g.json")));
+  const std::string jsonl =
+      dir.Write("a.jsonl", "{\"id\":\"ok\",\"text\":\"Iran backed Hezbollah.\"}\n{broken\n");
+  const auto result = RunKg("build " + Quote(dir.Path("missing.txt")) + " " + Quote(empty) + " " +
+                            Quote(invalid) + " " + Quote(binary) + " " + Quote(jsonl) + " " +
+                            Quote(good) + " -o " + Quote(dir.Path("g.json")));
   CHECK(result.exit_code == 1);
   CHECK(result.err.find(dir.Path("missing.txt") + ": no such file or folder") != std::string::npos);
   CHECK(result.err.find(empty + ": empty document") != std::string::npos);
@@ -76,8 +79,12 @@ TEST_CASE("articles can come from standard input, as text or JSON Lines", "[cli]
 
 TEST_CASE("kg export turns a saved graph into DOT or identical JSON", "[cli]") {
   test::TempDir dir;
-  REQUIRE(RunKg("build " + Quote(test::SourcePath("samples")) + " -q -o " + Quote(dir.Path("g.json"))).exit_code == 0);
-  REQUIRE(RunKg("export " + Quote(dir.Path("g.json")) + " --format json -o " + Quote(dir.Path("h.json"))).exit_code == 0);
+  REQUIRE(
+      RunKg("build " + Quote(test::SourcePath("samples")) + " -q -o " + Quote(dir.Path("g.json")))
+          .exit_code == 0);
+  REQUIRE(RunKg("export " + Quote(dir.Path("g.json")) + " --format json -o " +
+                Quote(dir.Path("h.json")))
+              .exit_code == 0);
   CHECK(test::ReadText(dir.Path("g.json")) == test::ReadText(dir.Path("h.json")));
   const auto dot = RunKg("export " + Quote(dir.Path("g.json")) + " --format dot");
   REQUIRE(dot.exit_code == 0);
@@ -93,7 +100,9 @@ TEST_CASE("kg export turns a saved graph into DOT or identical JSON", "[cli]") {
 
 TEST_CASE("kg stats counts types and predicates", "[cli]") {
   test::TempDir dir;
-  REQUIRE(RunKg("build " + Quote(test::SourcePath("samples")) + " -q -o " + Quote(dir.Path("g.json"))).exit_code == 0);
+  REQUIRE(
+      RunKg("build " + Quote(test::SourcePath("samples")) + " -q -o " + Quote(dir.Path("g.json")))
+          .exit_code == 0);
   const auto stats = RunKg("stats " + Quote(dir.Path("g.json")) + " --top 3");
   REQUIRE(stats.exit_code == 0);
   CHECK(stats.out.find("documents  19") != std::string::npos);
@@ -104,8 +113,8 @@ TEST_CASE("kg stats counts types and predicates", "[cli]") {
 TEST_CASE("every command documents itself and rejects unknown options", "[cli]") {
   const auto top = RunKg("--help");
   CHECK(top.exit_code == 0);
-  for (const std::string command : {"build", "query", "neighbors", "path", "central", "components", "evidence",
-                                    "render", "export", "stats", "rules", "eval"}) {
+  for (const std::string command : {"build", "query", "neighbors", "path", "central", "components",
+                                    "evidence", "render", "export", "stats", "rules", "eval"}) {
     INFO(command);
     CHECK(top.out.find("  " + command + " ") != std::string::npos);
     const auto help = RunKg(command + " --help");
@@ -133,7 +142,8 @@ TEST_CASE("kg build --rules adds a predicate from a user pack", "[cli]") {
   test::TempDir dir;
   dir.Write("pack/predicates.tsv", "sued\tno\t*\t*\thostile\tfiled a lawsuit against\n");
   dir.Write("pack/relations.tsv", "sued\tX ~sue Y\n");
-  const auto result = RunKg("build - -q --rules " + Quote(dir.Path("pack")), "Acme Corporation sued Globex Corporation.");
+  const auto result = RunKg("build - -q --rules " + Quote(dir.Path("pack")),
+                            "Acme Corporation sued Globex Corporation.");
   REQUIRE(result.exit_code == 0);
   CHECK(result.out.find("\"predicate\": \"sued\"") != std::string::npos);
 }

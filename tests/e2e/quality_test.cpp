@@ -18,8 +18,8 @@ double Field(const std::string& line, int index) {
 }
 
 TEST_CASE("sample extraction stays at or above the recorded quality", "[quality]") {
-  const auto result = test::RunKg("eval " + test::Quote(test::SourcePath("samples/gold")) + " --build " +
-                                  test::Quote(test::SourcePath("samples")));
+  const auto result = test::RunKg("eval " + test::Quote(test::SourcePath("samples/gold")) +
+                                  " --build " + test::Quote(test::SourcePath("samples")));
   INFO(result.out << result.err);
   REQUIRE(result.exit_code == 0);
   const size_t at = result.out.find("ALL (micro)");

@@ -15,7 +15,8 @@ const std::string& SamplesGraph() {
   static const std::string path = [] {
     static test::TempDir dir;
     const std::string out = dir.Path("samples.json");
-    const auto result = RunKg("build " + Quote(test::SourcePath("samples")) + " -q -o " + Quote(out));
+    const auto result =
+        RunKg("build " + Quote(test::SourcePath("samples")) + " -q -o " + Quote(out));
     if (result.exit_code != 0) throw std::runtime_error(result.err);
     return out;
   }();
@@ -26,13 +27,19 @@ std::string Graph() { return Quote(SamplesGraph()); }
 
 TEST_CASE("every query example of the docs answers on the samples", "[cli][query]") {
   const std::vector<std::pair<std::string, std::string>> examples = {
-      {"MATCH (a:PERSON)-[r:pressed]->(b) RETURN a, r, b", "Joe Biden -[pressed]-> Benjamin Netanyahu"},
-      {"MATCH (a)-[:met_with]-(b {label: \"Benjamin Netanyahu\"}) RETURN a.label ORDER BY a.label", "Kamala Harris"},
-      {"MATCH (a:PERSON)-[:leader_of|member_of]->(o:ORGANIZATION) WHERE o.label CONTAINS \"Hamas\" RETURN a.label, o.label",
+      {"MATCH (a:PERSON)-[r:pressed]->(b) RETURN a, r, b",
+       "Joe Biden -[pressed]-> Benjamin Netanyahu"},
+      {"MATCH (a)-[:met_with]-(b {label: \"Benjamin Netanyahu\"}) RETURN a.label ORDER BY a.label",
+       "Kamala Harris"},
+      {"MATCH (a:PERSON)-[:leader_of|member_of]->(o:ORGANIZATION) WHERE o.label CONTAINS \"Hamas\" "
+       "RETURN a.label, o.label",
        "Ismail Haniyeh"},
-      {"MATCH p = shortestPath((a {label: \"William J. Burns\"})-[*..4]-(b {label: \"Ismail Haniyeh\"})) RETURN p",
-       "William J. Burns -[met_with]- Mohammed bin Abdulrahman Al Thani -[met_with]- Ismail Haniyeh"},
-      {"MATCH (a)-[r]->(b) WHERE r.weight >= 2 AND r.status = \"asserted\" RETURN a.label, type(r), b.label, "
+      {"MATCH p = shortestPath((a {label: \"William J. Burns\"})-[*..4]-(b {label: \"Ismail "
+       "Haniyeh\"})) RETURN p",
+       "William J. Burns -[met_with]- Mohammed bin Abdulrahman Al Thani -[met_with]- Ismail "
+       "Haniyeh"},
+      {"MATCH (a)-[r]->(b) WHERE r.weight >= 2 AND r.status = \"asserted\" RETURN a.label, "
+       "type(r), b.label, "
        "r.weight ORDER BY r.weight DESC LIMIT 10",
        "pressed"},
   };
@@ -47,19 +54,23 @@ TEST_CASE("every query example of the docs answers on the samples", "[cli][query
 TEST_CASE("a query syntax error shows a caret under the column and exits 2", "[cli][query]") {
   const auto result = RunKg("query " + Graph() + " " + Quote("MATCH (a:PERSON-[r]->(b) RETURN a"));
   CHECK(result.exit_code == 2);
-  CHECK(result.err == "kg: query error: expected \")\" to close the node pattern, found \"-\"\n"
-                      "  MATCH (a:PERSON-[r]->(b) RETURN a\n"
-                      "                 ^\n");
+  CHECK(result.err ==
+        "kg: query error: expected \")\" to close the node pattern, found \"-\"\n"
+        "  MATCH (a:PERSON-[r]->(b) RETURN a\n"
+        "                 ^\n");
   const auto unknown = RunKg("neighbors " + Graph() + " Netanyahoo");
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("did you mean \"Benjamin Netanyahu\"?") != std::string::npos);
   const auto predicate = RunKg("neighbors " + Graph() + " Netanyahu --predicate pressd");
   CHECK(predicate.exit_code == 2);
-  CHECK(predicate.err.find("unknown predicate \"pressd\"; the predicates are") != std::string::npos);
+  CHECK(predicate.err.find("unknown predicate \"pressd\"; the predicates are") !=
+        std::string::npos);
 }
 
-TEST_CASE("built-in questions: neighbours, paths, centrality, components, evidence", "[cli][query]") {
-  const auto near = RunKg("neighbors " + Graph() + " Netanyahu --hops 2 --predicate pressed --type PERSON");
+TEST_CASE("built-in questions: neighbours, paths, centrality, components, evidence",
+          "[cli][query]") {
+  const auto near =
+      RunKg("neighbors " + Graph() + " Netanyahu --hops 2 --predicate pressed --type PERSON");
   REQUIRE(near.exit_code == 0);
   CHECK(near.out.find("Joe Biden") != std::string::npos);
   CHECK(near.out.find("(1 row)") != std::string::npos);
@@ -83,22 +94,26 @@ TEST_CASE("built-in questions: neighbours, paths, centrality, components, eviden
 }
 
 TEST_CASE("answers come as JSON for programs and as diagrams", "[cli][query]") {
-  const auto json = RunKg("query " + Graph() + " " + Quote("MATCH (a)-[r:pressed]->(b) RETURN a, r LIMIT 1") +
-                          " --format json");
+  const auto json =
+      RunKg("query " + Graph() + " " + Quote("MATCH (a)-[r:pressed]->(b) RETURN a, r LIMIT 1") +
+            " --format json");
   REQUIRE(json.exit_code == 0);
-  const auto parsed = RunShell("/usr/bin/python3 -c " +
-                                   Quote("import json,sys; d=json.load(sys.stdin); assert d['columns']==['a','r']; "
-                                         "assert d['rows'][0]['r']['predicate']=='pressed'"),
-                               json.out);
+  const auto parsed =
+      RunShell("/usr/bin/python3 -c " +
+                   Quote("import json,sys; d=json.load(sys.stdin); assert d['columns']==['a','r']; "
+                         "assert d['rows'][0]['r']['predicate']=='pressed'"),
+               json.out);
   CHECK(parsed.exit_code == 0);
   const auto dot = RunKg("path " + Graph() + " Burns Haniyeh --format dot");
   REQUIRE(dot.exit_code == 0);
   CHECK(dot.out.find("william-j-burns") != std::string::npos);
   test::TempDir dir;
-  const auto svg = RunKg("neighbors " + Graph() + " Netanyahu --format svg -o " + Quote(dir.Path("n.svg")));
+  const auto svg =
+      RunKg("neighbors " + Graph() + " Netanyahu --format svg -o " + Quote(dir.Path("n.svg")));
   REQUIRE(svg.exit_code == 0);
   CHECK(test::ReadText(dir.Path("n.svg")).find("<svg") != std::string::npos);
-  const auto nothing = RunKg("query " + Graph() + " " + Quote("MATCH (a) RETURN count(*)") + " --format svg");
+  const auto nothing =
+      RunKg("query " + Graph() + " " + Quote("MATCH (a) RETURN count(*)") + " --format svg");
   CHECK(nothing.exit_code == 3);
   CHECK(nothing.err.find("no entities or relations to draw") != std::string::npos);
 }
@@ -109,7 +124,8 @@ void CheckSvgHasEveryLabel(const std::string& graph, const std::string& svg) {
       "/usr/bin/python3 -c " +
       Quote("import json,sys,xml.etree.ElementTree as ET\n"
             "g=json.load(open(sys.argv[1])); root=ET.parse(sys.argv[2]).getroot()\n"
-            "text=' '.join(' '.join(t.text or '' for t in root.iter() if t.tag.endswith('text')).split())\n"
+            "text=' '.join(' '.join(t.text or '' for t in root.iter() if "
+            "t.tag.endswith('text')).split())\n"
             "missing=[n['label'] for n in g['nodes'] if ' '.join(n['label'].split()) not in text]\n"
             "assert not missing, missing") +
       " " + Quote(graph) + " " + Quote(svg));
@@ -119,17 +135,22 @@ void CheckSvgHasEveryLabel(const std::string& graph, const std::string& svg) {
 
 TEST_CASE("kg render draws SVG, PNG and PDF diagrams with every entity", "[cli][render]") {
   test::TempDir dir;
-  const auto svg = RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.svg")) + " --legend --clusters --isolated");
+  const auto svg = RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.svg")) +
+                         " --legend --clusters --isolated");
   INFO(svg.err);
   REQUIRE(svg.exit_code == 0);
   CHECK(svg.err.empty());
   CheckSvgHasEveryLabel(SamplesGraph(), dir.Path("all.svg"));
-  REQUIRE(RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.png")) + " --layout sfdp").exit_code == 0);
+  REQUIRE(RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.png")) + " --layout sfdp")
+              .exit_code == 0);
   CHECK(test::ReadText(dir.Path("all.png")).substr(0, 8) == "\x89PNG\r\n\x1a\n");
-  REQUIRE(RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.pdf")) + " --merge --size-by pagerank").exit_code == 0);
+  REQUIRE(RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.pdf")) +
+                " --merge --size-by pagerank")
+              .exit_code == 0);
   CHECK(test::ReadText(dir.Path("all.pdf")).substr(0, 5) == "%PDF-");
   CHECK(RunKg("render " + Graph() + " -o " + Quote(dir.Path("x.gif"))).exit_code == 2);
-  CHECK(RunKg("render " + Graph() + " -o " + Quote(dir.Path("x.svg")) + " --layout spring").exit_code == 2);
+  CHECK(RunKg("render " + Graph() + " -o " + Quote(dir.Path("x.svg")) + " --layout spring")
+            .exit_code == 2);
 }
 
 TEST_CASE("names with quotes, backslashes, < and non-ASCII letters render", "[cli][render]") {
@@ -146,8 +167,11 @@ TEST_CASE("names with quotes, backslashes, < and non-ASCII letters render", "[cl
   INFO(svg.err);
   REQUIRE(svg.exit_code == 0);
   CheckSvgHasEveryLabel(json, dir.Path("t.svg"));
-  REQUIRE(RunKg("export " + Quote(json) + " --format dot -o " + Quote(dir.Path("t.dot"))).exit_code == 0);
-  const auto dot = RunShell("dot -Tsvg " + Quote(dir.Path("t.dot")) + " -o " + Quote(dir.Path("d.svg")));
+  REQUIRE(
+      RunKg("export " + Quote(json) + " --format dot -o " + Quote(dir.Path("t.dot"))).exit_code ==
+      0);
+  const auto dot =
+      RunShell("dot -Tsvg " + Quote(dir.Path("t.dot")) + " -o " + Quote(dir.Path("d.svg")));
   CHECK(dot.exit_code == 0);
   CHECK(dot.err.empty());
   CheckSvgHasEveryLabel(json, dir.Path("d.svg"));
@@ -159,11 +183,13 @@ TEST_CASE("views: filters choose what export and render show", "[cli][render]") 
   REQUIRE(focus.exit_code == 0);
   CHECK(focus.out.find("\"joe-biden\"") != std::string::npos);
   CHECK(focus.out.find("\"hamas\"") == std::string::npos);
-  const auto pressed = RunKg("export " + Graph() + " --format json --predicates pressed --status asserted");
+  const auto pressed =
+      RunKg("export " + Graph() + " --format json --predicates pressed --status asserted");
   REQUIRE(pressed.exit_code == 0);
   CHECK(pressed.out.find("\"met_with\"") == std::string::npos);
   CHECK(pressed.out.find("\"pressed\"") != std::string::npos);
-  const auto top = RunKg("render " + Graph() + " --top 5 --types PERSON,ORGANIZATION -o " + Quote(dir.Path("t.svg")));
+  const auto top = RunKg("render " + Graph() + " --top 5 --types PERSON,ORGANIZATION -o " +
+                         Quote(dir.Path("t.svg")));
   CHECK(top.exit_code == 0);
   const auto document = RunKg("export " + Graph() + " --format json --document d19 --min-weight 2");
   REQUIRE(document.exit_code == 0);
@@ -174,8 +200,10 @@ TEST_CASE("views: filters choose what export and render show", "[cli][render]") 
 
 TEST_CASE("GraphML and GEXF load in NetworkX", "[cli][export]") {
   test::TempDir dir;
-  REQUIRE(RunKg("export " + Graph() + " --format graphml -o " + Quote(dir.Path("g.graphml"))).exit_code == 0);
-  REQUIRE(RunKg("export " + Graph() + " --format gexf -o " + Quote(dir.Path("g.gexf"))).exit_code == 0);
+  REQUIRE(RunKg("export " + Graph() + " --format graphml -o " + Quote(dir.Path("g.graphml")))
+              .exit_code == 0);
+  REQUIRE(RunKg("export " + Graph() + " --format gexf -o " + Quote(dir.Path("g.gexf"))).exit_code ==
+          0);
   const auto check = RunShell(
       "/usr/bin/python3 -c " +
       Quote("import json,sys,networkx as nx\n"

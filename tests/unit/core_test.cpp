@@ -74,7 +74,8 @@ TEST_CASE("atomic writes replace the file and leave no temporary behind", "[core
 
 TEST_CASE("reading a missing file or a folder says so", "[core]") {
   test::TempDir dir;
-  CHECK(ReadFile(dir.Path("nope.txt"), 100).status().message() == dir.Path("nope.txt") + ": no such file");
+  CHECK(ReadFile(dir.Path("nope.txt"), 100).status().message() ==
+        dir.Path("nope.txt") + ": no such file");
   CHECK(ReadFile(dir.Path(""), 100).status().message().find("is a directory") != std::string::npos);
   const std::string big = dir.Write("big.txt", std::string(200, 'x'));
   CHECK(ReadFile(big, 100).status().message().find("file too large") != std::string::npos);

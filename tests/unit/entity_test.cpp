@@ -36,7 +36,8 @@ TEST_CASE("the same name in two documents is one node with both documents", "[ex
 }
 
 TEST_CASE("a surname alone in one document joins the full name from another", "[extract][graph]") {
-  const auto graph = test::BuildGraph({"Prime Minister Benjamin Netanyahu spoke.", "President Netanyahu met Joe Biden."});
+  const auto graph = test::BuildGraph(
+      {"Prime Minister Benjamin Netanyahu spoke.", "President Netanyahu met Joe Biden."});
   CHECK(NodeLabelled(graph, "Netanyahu") == nullptr);
   const NodeData* node = NodeLabelled(graph, "Benjamin Netanyahu");
   REQUIRE(node != nullptr);
@@ -63,6 +64,27 @@ TEST_CASE("every relation keeps the sentence that proves it", "[extract][graph]"
   CHECK(evidence.sentence == "Hamas attacked Israel on Saturday.");
   CHECK(text.substr(evidence.start, evidence.end - evidence.start) == evidence.sentence);
   CHECK(evidence.document == "d1");
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+TEST_CASE("people sharing a surname stay apart when the text tells them apart",
+          "[extract][graph]") {
+  const auto graph =
+      test::BuildGraph({"Joe Biden spoke on Monday.", "Hunter Biden testified in Delaware.",
+                        "President Biden declined to comment."});
+  const NodeData* joe = NodeLabelled(graph, "Joe Biden");
+  const NodeData* hunter = NodeLabelled(graph, "Hunter Biden");
+  REQUIRE(joe != nullptr);
+  REQUIRE(hunter != nullptr);
+  CHECK(joe->documents == std::vector<std::string>{"d1"});
+  CHECK(hunter->documents == std::vector<std::string>{"d2"});
+  // A lone "Biden" could be either: it is not merged into one of them.
+  CHECK(NodeLabelled(graph, "Biden") != nullptr);
 }
 
 }  // namespace

@@ -41,7 +41,8 @@ TEST_CASE("graph JSON survives write, read, write byte for byte", "[export][json
   auto read = ReadGraphJson(first, "mem");
   REQUIRE(read.ok());
   CHECK(WriteGraphJson(*read) == first);
-  const auto built = test::BuildGraph({test::ReadText(test::SourcePath("samples/01-steel-talks.txt"))});
+  const auto built =
+      test::BuildGraph({test::ReadText(test::SourcePath("samples/01-steel-talks.txt"))});
   const std::string sample = WriteGraphJson(built);
   CHECK(WriteGraphJson(ReadGraphJson(sample, "mem").value()) == sample);
 }
@@ -50,8 +51,10 @@ TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]"
   auto broken = ReadGraphJson("{\n  \"nodes\": [\n    {\"id\": }\n", "g.json");
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.status().message().rfind("g.json: line 3, column", 0) == 0);
-  auto wrong_type = ReadGraphJson(R"({"nodes":[{"id":"a","label":"A","type":"CITY"}],"links":[]})", "g.json");
-  CHECK(wrong_type.status().message() == "g.json: nodes[0].type: expected PERSON, ORGANIZATION or LOCATION");
+  auto wrong_type =
+      ReadGraphJson(R"({"nodes":[{"id":"a","label":"A","type":"CITY"}],"links":[]})", "g.json");
+  CHECK(wrong_type.status().message() ==
+        "g.json: nodes[0].type: expected PERSON, ORGANIZATION or LOCATION");
   auto dangling = ReadGraphJson(
       R"({"nodes":[{"id":"a","label":"A","type":"PERSON"}],"links":[{"source":"a","target":"b","predicate":"p","weight":1}]})",
       "g.json");
@@ -64,7 +67,8 @@ TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]"
   CHECK(duplicate.status().message() == "g.json: links[2]: duplicate link (a, p, b, asserted)");
   auto loaded = ReadGraphJson(WriteGraphJson(Tricky()), "mem");
   REQUIRE(loaded.ok());
-  CHECK(loaded->FindEdge(0, "attacked", 1, RelationStatus::kHypothetical).has_value());  // index built on demand
+  CHECK(loaded->FindEdge(0, "attacked", 1, RelationStatus::kHypothetical)
+            .has_value());  // index built on demand
   auto not_object = ReadGraphJson("[1, 2]", "g.json");
   CHECK(not_object.status().message() == "g.json: expected a JSON object at the top");
   CHECK_FALSE(ReadGraphJson("{\"nodes\":[],\"links\":[]} trailing", "g.json").ok());

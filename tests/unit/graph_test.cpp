@@ -47,8 +47,9 @@ TEST_CASE("one edge per source, predicate, target and status, weighted by eviden
   const KnowledgeGraph graph = builder.Finish();
   REQUIRE(graph.node_count() == 2);
   REQUIRE(graph.edge_count() == 2);
-  const auto asserted = graph.FindEdge(*graph.FindNode("joe-biden"), "pressed", *graph.FindNode("benjamin-netanyahu"),
-                                       RelationStatus::kAsserted);
+  const auto asserted =
+      graph.FindEdge(*graph.FindNode("joe-biden"), "pressed", *graph.FindNode("benjamin-netanyahu"),
+                     RelationStatus::kAsserted);
   REQUIRE(asserted.has_value());
   CHECK(graph.edge(*asserted).weight == 2);
   CHECK(graph.edge(*asserted).evidence.size() == 2);
@@ -101,7 +102,8 @@ TEST_CASE("the graph's order does not depend on the order entities were added", 
   REQUIRE(one.node_count() == two.node_count());
   for (size_t n = 0; n < one.node_count(); ++n) CHECK(one.node(n).id == two.node(n).id);
   REQUIRE(one.edge_count() == two.edge_count());
-  for (size_t e = 0; e < one.edge_count(); ++e) CHECK(one.edge(e).predicate == two.edge(e).predicate);
+  for (size_t e = 0; e < one.edge_count(); ++e)
+    CHECK(one.edge(e).predicate == two.edge(e).predicate);
 }
 
 TEST_CASE("out and in edges list a node's relations", "[graph]") {

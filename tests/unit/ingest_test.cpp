@@ -23,8 +23,9 @@ Collected Read(const std::vector<std::string>& inputs, ReadOptions options = {})
 
 TEST_CASE("JSON Lines give one document per line with its id and title", "[ingest]") {
   test::TempDir dir;
-  const std::string path = dir.Write(
-      "a.jsonl", "{\"id\":\"x1\",\"title\":\"T\",\"text\":\"Body one.\"}\n\n{\"id\":7,\"text\":\"Body two.\"}\n");
+  const std::string path = dir.Write("a.jsonl",
+                                     "{\"id\":\"x1\",\"title\":\"T\",\"text\":\"Body "
+                                     "one.\"}\n\n{\"id\":7,\"text\":\"Body two.\"}\n");
   const Collected got = Read({path});
   REQUIRE(got.documents.size() == 2);
   CHECK(got.errors.empty());
@@ -37,8 +38,9 @@ TEST_CASE("JSON Lines give one document per line with its id and title", "[inges
 
 TEST_CASE("a malformed JSON line is reported and the rest still read", "[ingest]") {
   test::TempDir dir;
-  const std::string path = dir.Write("a.jsonl",
-                                     "{\"text\":\"Good one.\"}\n{\"text\": oops}\n{\"id\":\"q\"}\n{\"text\":\"Good two.\"}\n");
+  const std::string path = dir.Write(
+      "a.jsonl",
+      "{\"text\":\"Good one.\"}\n{\"text\": oops}\n{\"id\":\"q\"}\n{\"text\":\"Good two.\"}\n");
   const Collected got = Read({path});
   CHECK(got.documents.size() == 2);
   REQUIRE(got.errors.size() == 2);
@@ -51,7 +53,9 @@ TEST_CASE("bad files are reported with their problem and position", "[ingest]") 
   const std::string good = dir.Write("good.txt", "Hamas attacked Israel.");
   const std::string empty = dir.Write("empty.txt", "");
   const std::string invalid = dir.Write("bad.txt", "Caf\xc3 au lait");
-  const std::string binary = dir.Write("bin.txt", std::string("\x7f" "ELF\0\0\0", 7));
+  const std::string binary = dir.Write("bin.txt", std::string("\x7f"
+                                                              "ELF\0\0\0",
+                                                              7));
   const Collected got = Read({dir.Path("missing.txt"), empty, invalid, binary, good});
   REQUIRE(got.documents.size() == 1);
   CHECK(got.documents[0].path == good);
@@ -90,7 +94,8 @@ TEST_CASE("oversized articles are refused, not loaded", "[ingest]") {
 
 TEST_CASE("duplicate ids in JSON Lines are made unique", "[ingest]") {
   test::TempDir dir;
-  const std::string path = dir.Write("a.jsonl", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"a\",\"text\":\"Two.\"}\n");
+  const std::string path =
+      dir.Write("a.jsonl", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"a\",\"text\":\"Two.\"}\n");
   const Collected got = Read({path});
   REQUIRE(got.documents.size() == 2);
   CHECK(got.documents[1].id == "a-2");

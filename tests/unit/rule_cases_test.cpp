@@ -62,7 +62,8 @@ TEST_CASE("each relation case yields exactly its relations", "[extract][cases]")
     for (size_t e = 0; e < graph.edge_count(); ++e) {
       const EdgeData& edge = graph.edge(e);
       found.insert(graph.node(graph.edge_source(e)).label + "|" + edge.predicate + "|" +
-                   graph.node(graph.edge_target(e)).label + "|" + std::string(RelationStatusName(edge.status)));
+                   graph.node(graph.edge_target(e)).label + "|" +
+                   std::string(RelationStatusName(edge.status)));
     }
     INFO(c.where << ": " << c.text);
     CHECK(Describe(found) == Describe(c.expected));

@@ -24,10 +24,12 @@ TEST_CASE("a malformed line is reported as file:line: message", "[extract][rules
   auto bad_type = Parse("people.entities.tsv", "# comment\nAda Lovelace\tPERSN\n");
   REQUIRE_FALSE(bad_type.ok());
   CHECK(bad_type.status().message() ==
-        "pack/people.entities.tsv:2: unknown entity type \"PERSN\" (PERSON, ORGANIZATION or LOCATION)");
+        "pack/people.entities.tsv:2: unknown entity type \"PERSN\" (PERSON, ORGANIZATION or "
+        "LOCATION)");
   auto bad_fields = Parse("titles.tsv", "mayor\n");
   REQUIRE_FALSE(bad_fields.ok());
-  CHECK(bad_fields.status().message() == "pack/titles.tsv:1: expected 2 tab-separated fields, found 1");
+  CHECK(bad_fields.status().message() ==
+        "pack/titles.tsv:1: expected 2 tab-separated fields, found 1");
   auto bad_pattern = Parse("relations.tsv", "met_with\tX ~meet\n");
   REQUIRE_FALSE(bad_pattern.ok());
   CHECK(bad_pattern.status().message() ==
@@ -47,13 +49,16 @@ TEST_CASE("cross-file checks name unknown predicates and entities", "[extract][r
   const auto problems = CheckRulePack(combined);
   REQUIRE(problems.size() == 2);
   CHECK(problems[0] == "relations.tsv:1: unknown predicate \"pressd\" (add it to predicates.tsv)");
-  CHECK(problems[1] == "demonyms.tsv:1: \"Ruritania\" is not an entity of the pack (*.entities.tsv)");
+  CHECK(problems[1] ==
+        "demonyms.tsv:1: \"Ruritania\" is not an entity of the pack (*.entities.tsv)");
 }
 
-TEST_CASE("an overlay replaces entries by key and removes entries marked with !", "[extract][rules]") {
+TEST_CASE("an overlay replaces entries by key and removes entries marked with !",
+          "[extract][rules]") {
   RulePack base = DefaultRulePack();
   const size_t titles = base.titles.size();
-  auto overlay = ParseRulePack({{"titles.tsv", "mayor\tmember_of\n!emir\t-\nwarlord\tleader_of\n"}}, "");
+  auto overlay =
+      ParseRulePack({{"titles.tsv", "mayor\tmember_of\n!emir\t-\nwarlord\tleader_of\n"}}, "");
   REQUIRE(overlay.ok());
   base.Overlay(*overlay);
   CHECK(base.titles.size() == titles);  // one replaced, one removed, one added
@@ -74,7 +79,8 @@ TEST_CASE("relation patterns parse slots, verbs, options and gaps", "[extract][r
   CHECK(pattern->elements[3].kind == PatternElement::Kind::kGap);
   CHECK_FALSE(ParseRelationPattern("X Y ~meet").ok());
   CHECK_FALSE(ParseRelationPattern("X ~meet Y:PERSN").ok());
-  CHECK(ParseRelationPattern("X ~meet Y:PERSN").status().message() == "unknown type \"PERSN\" in \"Y:PERSN\"");
+  CHECK(ParseRelationPattern("X ~meet Y:PERSN").status().message() ==
+        "unknown type \"PERSN\" in \"Y:PERSN\"");
 }
 
 TEST_CASE("verbs are inflected by rule unless listed as irregular", "[extract][rules]") {
@@ -99,7 +105,8 @@ TEST_CASE("a user pack adds a predicate without any code change", "[extract][rul
   auto rules = CompiledRules::Compile(pack);
   REQUIRE(rules.ok());
   const Pipeline pipeline(*rules);
-  auto document = MakeDocument("d1", "t", "", "Acme Corporation sued Globex Corporation on Monday.");
+  auto document =
+      MakeDocument("d1", "t", "", "Acme Corporation sued Globex Corporation on Monday.");
   REQUIRE(document.ok());
   const DocumentAnalysis analysis = pipeline.Analyze(*document);
   REQUIRE(analysis.relations.size() == 1);

@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> Norms(const std::string& text) {
   std::vector<std::string> out;
-  for (const Token& token : test::DefaultPipeline().rules().tokenizer().Tokenize(text)) out.push_back(token.norm);
+  for (const Token& token : test::DefaultPipeline().rules().tokenizer().Tokenize(text))
+    out.push_back(token.norm);
   return out;
 }
 
@@ -26,7 +27,8 @@ TEST_CASE("possessives and negations become tokens of their own", "[extract][tok
 }
 
 TEST_CASE("dotted acronyms and listed abbreviations keep their periods", "[extract][tokenizer]") {
-  CHECK(Norms("the U.S. and Mr. Smith.") == std::vector<std::string>{"the", "us", "and", "mr", "smith", "."});
+  CHECK(Norms("the U.S. and Mr. Smith.") ==
+        std::vector<std::string>{"the", "us", "and", "mr", "smith", "."});
   CHECK(Norms("C.I.A. chief") == std::vector<std::string>{"cia", "chief"});
 }
 
@@ -38,7 +40,8 @@ TEST_CASE("hyphens split words so that their parts can be matched", "[extract][t
   CHECK(tokens[0].Is(kTokenCapitalized));
 }
 
-TEST_CASE("numbers keep their separators and token spans are byte offsets", "[extract][tokenizer]") {
+TEST_CASE("numbers keep their separators and token spans are byte offsets",
+          "[extract][tokenizer]") {
   const std::string text = "Über 1,500 — ok";
   const auto tokens = test::DefaultPipeline().rules().tokenizer().Tokenize(text);
   REQUIRE(tokens.size() == 4);
@@ -48,7 +51,8 @@ TEST_CASE("numbers keep their separators and token spans are byte offsets", "[ex
   CHECK(tokens[2].norm == "--");
 }
 
-TEST_CASE("abbreviations do not end sentences but full stops and line breaks do", "[extract][sentences]") {
+TEST_CASE("abbreviations do not end sentences but full stops and line breaks do",
+          "[extract][sentences]") {
   CHECK(SentenceTexts("Mr. Smith met Gen. Jones on Oct. 7. They talked.") ==
         std::vector<std::string>{"Mr. Smith met Gen. Jones on Oct. 7.", "They talked."});
   CHECK(SentenceTexts("A headline\nThe body starts here.") ==
@@ -57,10 +61,12 @@ TEST_CASE("abbreviations do not end sentences but full stops and line breaks do"
         std::vector<std::string>{"He said \"no.\"", "Then he left."});
 }
 
-TEST_CASE("a dotted acronym ends a sentence only before a sentence opener", "[extract][sentences]") {
+TEST_CASE("a dotted acronym ends a sentence only before a sentence opener",
+          "[extract][sentences]") {
   CHECK(SentenceTexts("Aid went to the U.S. The talks ended.") ==
         std::vector<std::string>{"Aid went to the U.S.", "The talks ended."});
-  CHECK(SentenceTexts("The U.S. Congress voted.") == std::vector<std::string>{"The U.S. Congress voted."});
+  CHECK(SentenceTexts("The U.S. Congress voted.") ==
+        std::vector<std::string>{"The U.S. Congress voted."});
 }
 
 }  // namespace
