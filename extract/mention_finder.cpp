@@ -31,7 +31,13 @@ struct TitleMatch {
 class Scanner {
  public:
   Scanner(const CompiledRules& rules, std::string_view text, const std::vector<Token>& tokens)
-      : rules_(rules), text_(text), tokens_(tokens) {
+      : rules_(rules),
+        text_(text),
+        tokens_(tokens),
+        lex_cache_(tokens.size()),
+        title_cache_(tokens.size()),
+        titles_plain_(tokens.size()),
+        titles_with_places_(tokens.size()) {
     for (const Token& token : tokens_) {
       if (token.Is(kTokenWord) && !token.Is(kTokenCapitalized) && !token.Is(kTokenNumber)) {
         lowercase_words_.insert(token.norm);
@@ -98,7 +104,27 @@ class Scanner {
     return true;
   }
 
+  // Lexicon and title lookups are asked again and again at the same token
+  // (name runs, openers, each construction): they are memoized per token.
   LexMatch LexAt(size_t i) const {
+    if (lex_cache_[i].has_value()) return *lex_cache_[i];
+    const LexMatch found = FindLex(i);
+    lex_cache_[i] = found;
+    return found;
+  }
+
+  size_t TitleLengthAt(size_t i, const std::vector<uint32_t>** values) const {
+    auto& cached = title_cache_[i];
+    if (!cached.has_value()) {
+      const std::vector<uint32_t>* found = nullptr;
+      const size_t length = rules_.titles().Longest(tokens_, i, end_, &found, Fuzzy::kCapitalized);
+      cached = std::make_pair(length, found);
+    }
+    *values = cached->second;
+    return cached->first;
+  }
+
+  LexMatch FindLex(size_t i) const {
     LexMatch best;
     rules_.lexicon().Match(
         tokens_, i, end_, [&](size_t length, const std::vector<LexiconValue>& values) {
@@ -266,11 +292,18 @@ class Scanner {
   // ---- titles -----------------------------------------------------------
 
   TitleMatch TitlesAt(size_t i, bool allow_place_modifiers) const {
+    if (i >= end_) return TitleMatch{i, -1, false, {}};
+    auto& cached = (allow_place_modifiers ? titles_with_places_ : titles_plain_)[i];
+    if (!cached.has_value()) cached = ParseTitles(i, allow_place_modifiers);
+    return *cached;
+  }
+
+  TitleMatch ParseTitles(size_t i, bool allow_place_modifiers) const {
     TitleMatch match;
     size_t j = i;
     while (j < end_) {
       const std::vector<uint32_t>* values = nullptr;
-      const size_t length = rules_.titles().Longest(tokens_, j, end_, &values, Fuzzy::kCapitalized);
+      const size_t length = TitleLengthAt(j, &values);
       if (length > 0) {
         const int title = static_cast<int>(values->front());
         if (match.title < 0 ||
@@ -292,11 +325,10 @@ class Scanner {
       if (!match.found && IsCapitalizedWord(j) && !rules_.IsGivenName(Raw(j)) && !LexAt(j)) {
         size_t k = j;
         while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !rules_.IsGivenName(Raw(k)) &&
-               !LexAt(k) && rules_.titles().Longest(tokens_, k, end_, &values) == 0) {
+               !LexAt(k) && TitleLengthAt(k, &values) == 0) {
           ++k;
         }
-        if (k < end_ && k > j && IsCapitalizedWord(k) &&
-            rules_.titles().Longest(tokens_, k, end_, &values) > 0) {
+        if (k < end_ && k > j && IsCapitalizedWord(k) && TitleLengthAt(k, &values) > 0) {
           j = k;
           continue;
         }
@@ -745,6 +777,12 @@ class Scanner {
   std::vector<std::pair<size_t, size_t>> forward_affiliations_;  // mention, token
   std::unordered_map<std::string, std::pair<std::string, EntityType>>
       local_acronyms_;  // norm -> key, type
+  // Per-token memos. Lookups stop at the sentence end, and each sentence's
+  // tokens are only looked up while that sentence is scanned.
+  mutable std::vector<std::optional<LexMatch>> lex_cache_;
+  mutable std::vector<std::optional<std::pair<size_t, const std::vector<uint32_t>*>>> title_cache_;
+  mutable std::vector<std::optional<TitleMatch>> titles_plain_;
+  mutable std::vector<std::optional<TitleMatch>> titles_with_places_;
   uint32_t sentence_ = 0;
   size_t begin_ = 0;
   size_t end_ = 0;

@@ -1,5 +1,7 @@
 #include "extract/phrase_trie.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <array>
 
@@ -9,6 +11,9 @@ bool CloseSpelling(std::string_view known, std::string_view seen) {
   constexpr size_t kMax = 32;
   if (known.empty() || seen.empty() || known.size() > kMax || seen.size() > kMax) return false;
   if (known.front() != seen.front()) return false;
+  // "Commission" is no misspelt "commissioner", nor "reporters" of
+  // "reporter": a word that extends another is a different word.
+  if (StartsWith(known, seen) || StartsWith(seen, known)) return false;
   const size_t allowed = std::min(known.size(), seen.size()) >= 9 ? 2 : 1;
   const size_t n = known.size();
   const size_t m = seen.size();
