@@ -97,18 +97,7 @@ int RunBuild(const Args& args) {
       .Option("threads", 'j', "N", "extraction threads (default: all cores)")
       .Option("max-evidence", 0, "N", "evidence sentences kept per edge (default: all)")
       .Flag("quiet", 'q', "print only errors");
-  if (Status s = parser.Parse(args); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
-  }
-  if (parser.help_requested()) {
-    std::cout << parser.Help();
-    return kExitOk;
-  }
-  if (parser.positional().empty()) {
-    PrintError("build: no input given (see kg build --help)");
-    return kExitUsage;
-  }
+  if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   auto threads = parser.GetNumber("threads", static_cast<long>(cores), 1, 1024);
   auto max_evidence = parser.GetNumber("max-evidence", 0, 0, 1L << 40);

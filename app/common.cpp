@@ -3,6 +3,8 @@
 #include <iostream>
 #include <iterator>
 
+#include "app/arg_parser.h"
+#include "app/commands.h"
 #include "core/file_io.h"
 #include "export/graph_json.h"
 
@@ -11,6 +13,33 @@ namespace kg {
 constexpr size_t kMaxGraphBytes = size_t{16} << 30;
 
 void PrintError(const std::string& message) { std::cerr << "kg: " << message << "\n"; }
+
+std::optional<int> ParseCommandLine(ArgParser* parser, const std::vector<std::string>& args,
+                                    size_t positional) {
+  if (Status s = parser->Parse(args); !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
+  }
+  if (parser->help_requested()) {
+    std::cout << parser->Help();
+    return kExitOk;
+  }
+  const size_t count = parser->positional().size();
+  if (positional == kAnyCount ? count == 0 : count != positional) {
+    PrintError(positional == kAnyCount ? "no input given (see --help)"
+                                       : "expected " + std::to_string(positional) + " argument" +
+                                             (positional == 1 ? "" : "s") + " (see --help)");
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+Result<EntityType> ParseTypeName(const std::string& name) {
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (auto type = ParseEntityType(upper)) return *type;
+  return Status::Error("unknown entity type \"" + name + "\" (PERSON, ORGANIZATION, LOCATION)");
+}
 
 Result<std::shared_ptr<const CompiledRules>> LoadRules(const std::vector<std::string>& folders) {
   RulePack pack = DefaultRulePack();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,17 @@ Result<KnowledgeGraph> LoadGraph(const std::string& path);
 
 // Prints "kg: message" to standard error.
 void PrintError(const std::string& message);
+
+class ArgParser;
+
+// Parses a command's arguments and handles --help and usage errors; returns
+// the exit code when the command should stop there. `positional` is the
+// number of arguments expected, or kAnyCount for one or more.
+inline constexpr size_t kAnyCount = static_cast<size_t>(-1);
+std::optional<int> ParseCommandLine(ArgParser* parser, const std::vector<std::string>& args,
+                                    size_t positional);
+
+// An entity type named on the command line, case-insensitively.
+Result<EntityType> ParseTypeName(const std::string& name);
 
 }  // namespace kg

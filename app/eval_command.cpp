@@ -52,14 +52,7 @@ int RunEval(const Args& args) {
       .Option("rules", 'r', "DIR", "rule pack laid over the default one, with --build (repeatable)",
               true)
       .Flag("verbose", 'v', "list missed and spurious entities and relations");
-  if (Status s = parser.Parse(args); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
-  }
-  if (parser.help_requested()) {
-    std::cout << parser.Help();
-    return kExitOk;
-  }
+  if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const bool build = parser.Has("build");
   if (parser.positional().size() != (build ? 1u : 2u)) {
     PrintError("eval: expected GOLD_DIR and GRAPH_DIR, or GOLD_DIR --build CORPUS_DIR");

@@ -22,43 +22,16 @@ int RunExport(const Args& args) {
       .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);
   AddFilterOptions(&parser);
   AddDiagramOptions(&parser);
-  if (Status s = parser.Parse(args); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
-  }
-  if (parser.help_requested()) {
-    std::cout << parser.Help();
-    return kExitOk;
-  }
-  if (parser.positional().size() != 1) {
-    PrintError("export: expected one graph file (see kg export --help)");
-    return kExitUsage;
-  }
+  if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
   const std::string format = parser.Get("format", "dot");
   if (format != "dot" && format != "json" && format != "graphml" && format != "gexf") {
     PrintError("export: unknown format \"" + format + "\" (dot, json, graphml or gexf)");
     return kExitUsage;
   }
-  auto filter = ReadFilterOptions(parser);
-  if (!filter.ok()) {
-    PrintError(filter.status().message());
-    return kExitUsage;
-  }
-  auto rules = LoadRules(parser.GetAll("rules"));
-  if (!rules.ok()) {
-    PrintError(rules.status().message());
-    return kExitFailure;
-  }
-  auto graph = LoadGraph(parser.positional().front());
-  if (!graph.ok()) {
-    PrintError(graph.status().message());
-    return kExitFailure;
-  }
-  auto view = ApplyFilter(*graph, *filter, PredicateNames((*rules)->pack()));
-  if (!view.ok()) {
-    PrintError(view.status().message());
-    return kExitUsage;
-  }
+  std::shared_ptr<const CompiledRules> rules;
+  KnowledgeGraph graph;
+  if (auto code = LoadView(parser, &rules, &graph)) return *code;
+  KnowledgeGraph* view = &graph;
   std::string out;
   if (format == "json") {
     out = WriteGraphJson(*view);
@@ -67,7 +40,7 @@ int RunExport(const Args& args) {
   } else if (format == "gexf") {
     out = WriteGexf(*view);
   } else {
-    auto diagram = ReadDiagramOptions(parser, (*rules)->pack(), *view);
+    auto diagram = ReadDiagramOptions(parser, rules->pack(), *view);
     if (!diagram.ok()) {
       PrintError(diagram.status().message());
       return kExitUsage;

@@ -98,21 +98,16 @@ class Session {
   std::unique_ptr<QueryEngine> engine_;
 };
 
-// Parses, handles --help and usage errors; returns an exit code to stop.
-std::optional<int> Prepare(ArgParser* parser, const Args& args, size_t positional) {
-  if (Status s = parser->Parse(args); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
+// --type, when given; false (reported) when it names no type.
+bool ReadTypeOption(const ArgParser& parser, std::optional<EntityType>* type) {
+  if (!parser.Has("type")) return true;
+  auto parsed = ParseTypeName(parser.Get("type"));
+  if (!parsed.ok()) {
+    PrintError("--type: " + parsed.status().message());
+    return false;
   }
-  if (parser->help_requested()) {
-    std::cout << parser->Help();
-    return kExitOk;
-  }
-  if (parser->positional().size() != positional) {
-    PrintError("expected " + std::to_string(positional) + " arguments (see --help)");
-    return kExitUsage;
-  }
-  return std::nullopt;
+  *type = *parsed;
+  return true;
 }
 
 void PrintQueryError(const QueryError& error, const std::string& query) {
@@ -143,7 +138,7 @@ int RunQuery(const Args& args) {
       "Entities are found by any of their names, case-insensitively. A syntax error\n"
       "points at its column; unknown names, types and predicates are listed. Exit 2.");
   Session::AddOptions(&parser);
-  if (auto code = Prepare(&parser, args, 2)) return *code;
+  if (auto code = ParseCommandLine(&parser, args, 2)) return *code;
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
   const std::string& text = parser.positional()[1];
@@ -163,23 +158,14 @@ int RunNeighbors(const Args& args) {
       .Option("predicate", 'p', "P", "walk only relations of this predicate (repeatable)", true)
       .Option("type", 't', "TYPE", "list only entities of this type");
   Session::AddOptions(&parser);
-  if (auto code = Prepare(&parser, args, 2)) return *code;
+  if (auto code = ParseCommandLine(&parser, args, 2)) return *code;
   auto hops = parser.GetNumber("hops", 1, 1, 10);
   if (!hops.ok()) {
     PrintError(hops.status().message());
     return kExitUsage;
   }
   std::optional<EntityType> type;
-  if (parser.Has("type")) {
-    std::string upper = parser.Get("type");
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    type = ParseEntityType(upper);
-    if (!type) {
-      PrintError("--type: unknown type \"" + parser.Get("type") +
-                 "\" (PERSON, ORGANIZATION, LOCATION)");
-      return kExitUsage;
-    }
-  }
+  if (!ReadTypeOption(parser, &type)) return kExitUsage;
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
   const auto start = session.Resolve(parser.positional()[1]);
@@ -214,7 +200,7 @@ int RunPath(const Args& args) {
       .Flag("all", 'a', "every shortest path, not just one")
       .Option("predicate", 'p', "P", "walk only relations of this predicate (repeatable)", true);
   Session::AddOptions(&parser);
-  if (auto code = Prepare(&parser, args, 3)) return *code;
+  if (auto code = ParseCommandLine(&parser, args, 3)) return *code;
   auto hops = parser.GetNumber("max-hops", 4, 1, 15);
   if (!hops.ok()) {
     PrintError(hops.status().message());
@@ -256,7 +242,7 @@ int RunCentral(const Args& args) {
       .Option("top", 'n', "N", "how many to list (default 10)")
       .Option("type", 't', "TYPE", "only entities of this type");
   Session::AddOptions(&parser);
-  if (auto code = Prepare(&parser, args, 1)) return *code;
+  if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
   auto top = parser.GetNumber("top", 10, 1, 1L << 30);
   const std::string by = parser.Get("by", "degree");
   if (!top.ok() || (by != "degree" && by != "betweenness" && by != "pagerank")) {
@@ -265,16 +251,7 @@ int RunCentral(const Args& args) {
     return kExitUsage;
   }
   std::optional<EntityType> type;
-  if (parser.Has("type")) {
-    std::string upper = parser.Get("type");
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    type = ParseEntityType(upper);
-    if (!type) {
-      PrintError("--type: unknown type \"" + parser.Get("type") +
-                 "\" (PERSON, ORGANIZATION, LOCATION)");
-      return kExitUsage;
-    }
-  }
+  if (!ReadTypeOption(parser, &type)) return kExitUsage;
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
   const KnowledgeGraph& graph = session.graph();
@@ -305,7 +282,7 @@ int RunComponents(const Args& args) {
                    "relations, largest first.");
   parser.Option("min-size", 'm', "N", "skip components smaller than N entities (default 1)");
   Session::AddOptions(&parser);
-  if (auto code = Prepare(&parser, args, 1)) return *code;
+  if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
   auto min_size = parser.GetNumber("min-size", 1, 1, 1L << 30);
   if (!min_size.ok()) {
     PrintError(min_size.status().message());
@@ -333,7 +310,7 @@ int RunEvidence(const Args& args) {
                    "Prints the sentences behind a relation, with their documents and byte\n"
                    "offsets, for every status (asserted, negated, hypothetical).");
   Session::AddOptions(&parser);
-  if (auto code = Prepare(&parser, args, 4)) return *code;
+  if (auto code = ParseCommandLine(&parser, args, 4)) return *code;
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
   const auto subject = session.Resolve(parser.positional()[1]);

@@ -25,16 +25,9 @@ int RunRender(const Args& args) {
       .Flag("isolated", 0, "also draw entities that have no relation in the view");
   AddFilterOptions(&parser);
   AddDiagramOptions(&parser);
-  if (Status s = parser.Parse(args); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
-  }
-  if (parser.help_requested()) {
-    std::cout << parser.Help();
-    return kExitOk;
-  }
-  if (parser.positional().size() != 1 || !parser.Has("output")) {
-    PrintError("render: expected one graph file and -o FILE (see kg render --help)");
+  if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
+  if (!parser.Has("output")) {
+    PrintError("render: expected -o FILE (see kg render --help)");
     return kExitUsage;
   }
   const std::string output = parser.Get("output");
@@ -48,26 +41,10 @@ int RunRender(const Args& args) {
                "\"; use .svg, .png, .pdf or --format");
     return kExitUsage;
   }
-  auto filter = ReadFilterOptions(parser);
-  if (!filter.ok()) {
-    PrintError(filter.status().message());
-    return kExitUsage;
-  }
-  auto rules = LoadRules(parser.GetAll("rules"));
-  if (!rules.ok()) {
-    PrintError(rules.status().message());
-    return kExitFailure;
-  }
-  auto graph = LoadGraph(parser.positional().front());
-  if (!graph.ok()) {
-    PrintError(graph.status().message());
-    return kExitFailure;
-  }
-  auto view = ApplyFilter(*graph, *filter, PredicateNames((*rules)->pack()));
-  if (!view.ok()) {
-    PrintError(view.status().message());
-    return kExitUsage;
-  }
+  std::shared_ptr<const CompiledRules> rules;
+  KnowledgeGraph graph;
+  if (auto code = LoadView(parser, &rules, &graph)) return *code;
+  KnowledgeGraph* view = &graph;
   // Entities without any relation are a diagram's clutter: left out unless
   // asked for (or unless nothing else is left).
   if (!parser.Has("isolated") && view->edge_count() > 0) {
@@ -79,7 +56,7 @@ int RunRender(const Args& args) {
     PrintError("render: nothing to draw: the filters leave no entities");
     return kExitUsage;
   }
-  auto diagram = ReadDiagramOptions(parser, (*rules)->pack(), *view);
+  auto diagram = ReadDiagramOptions(parser, rules->pack(), *view);
   if (!diagram.ok()) {
     PrintError(diagram.status().message());
     return kExitUsage;

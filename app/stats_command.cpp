@@ -15,17 +15,10 @@ int RunStats(const Args& args) {
                    "Counts entities by type and relations by predicate and status, and lists\n"
                    "the most connected entities.");
   parser.Option("top", 'n', "N", "how many top entities to list (default: 10)");
-  if (Status s = parser.Parse(args); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
-  }
-  if (parser.help_requested()) {
-    std::cout << parser.Help();
-    return kExitOk;
-  }
+  if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
   auto top = parser.GetNumber("top", 10, 0, 1000000);
-  if (!top.ok() || parser.positional().size() != 1) {
-    PrintError(top.ok() ? "stats: expected one graph file" : top.status().message());
+  if (!top.ok()) {
+    PrintError(top.status().message());
     return kExitUsage;
   }
   auto graph = LoadGraph(parser.positional().front());

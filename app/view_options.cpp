@@ -1,5 +1,7 @@
 #include "app/view_options.h"
 
+#include "app/commands.h"
+#include "app/common.h"
 #include "core/text.h"
 #include "graph/algorithms.h"
 #include "graph/topology.h"
@@ -44,12 +46,8 @@ Result<GraphFilter> ReadFilterOptions(const ArgParser& parser) {
   if (parser.Has("types")) {
     filter.types = TypeSet::None();
     for (const auto& name : CommaList(parser.Get("types"))) {
-      std::string upper = name;
-      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      auto type = ParseEntityType(upper);
-      if (!type)
-        return Status::Error("--types: unknown type \"" + name +
-                             "\" (PERSON, ORGANIZATION, LOCATION)");
+      auto type = ParseTypeName(name);
+      if (!type.ok()) return type.status().WithContext("--types");
       filter.types.Add(*type);
     }
   }
@@ -70,6 +68,33 @@ void AddDiagramOptions(ArgParser* parser) {
       .Flag("merge", 0, "one edge per pair of entities, listing all their relations")
       .Option("size-by", 0, "MEASURE", "node size by degree, pagerank or none (default: degree)")
       .Option("wrap", 0, "N", "wrap labels longer than N characters (default 20; 0: never)");
+}
+
+std::optional<int> LoadView(const ArgParser& parser, std::shared_ptr<const CompiledRules>* rules,
+                            KnowledgeGraph* view) {
+  auto filter = ReadFilterOptions(parser);
+  if (!filter.ok()) {
+    PrintError(filter.status().message());
+    return kExitUsage;
+  }
+  auto loaded_rules = LoadRules(parser.GetAll("rules"));
+  if (!loaded_rules.ok()) {
+    PrintError(loaded_rules.status().message());
+    return kExitFailure;
+  }
+  auto graph = LoadGraph(parser.positional().front());
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return kExitFailure;
+  }
+  auto filtered = ApplyFilter(*graph, *filter, PredicateNames((*loaded_rules)->pack()));
+  if (!filtered.ok()) {
+    PrintError(filtered.status().message());
+    return kExitUsage;
+  }
+  *rules = *loaded_rules;
+  *view = std::move(*filtered);
+  return std::nullopt;
 }
 
 DiagramOptions DiagramDefaults(const RulePack& pack) {
