@@ -404,7 +404,7 @@ class Scanner {
   int AddAffiliation(size_t i, size_t end) {
     size_t name_end = IsPossessive(end - 1) ? end - 1 : end;
     if (const LexMatch lex = LexAt(i); lex && i + lex.length == name_end) {
-      return AddLexicon(i, *lex.value, lex.length, /*as_modifier=*/true);
+      return AddLexicon(i, *lex.value, lex.length);
     }
     if (tokens_[i].norm == "the") {
       const std::vector<uint32_t>* values = nullptr;
@@ -417,7 +417,7 @@ class Scanner {
     return Add(i, name_end, i, name_end, type.type, MentionKind::kName, SpanText(i, name_end));
   }
 
-  int AddLexicon(size_t i, const LexiconValue& value, size_t length, bool as_modifier) {
+  int AddLexicon(size_t i, const LexiconValue& value, size_t length) {
     const LexiconEntry& entry = Entry(value);
     std::string key = entry.name;
     EntityType type = entry.type;
@@ -431,7 +431,6 @@ class Scanner {
     MentionKind kind = MentionKind::kName;
     if (value.kind == LexiconValue::Kind::kDemonymAdjective) kind = MentionKind::kModifier;
     if (value.kind == LexiconValue::Kind::kDemonymPlural) kind = MentionKind::kCollective;
-    (void)as_modifier;
     const int m = Add(i, i + length, i, i + length, type, kind, key);
     // Known people ("Bibi") join the text's own names through their key,
     // so they go through coreference like any other name.
@@ -442,7 +441,7 @@ class Scanner {
   // The places that qualified a title are mentions of their own.
   void AddPlaces(const TitleMatch& titles) {
     for (const auto& [at, length] : titles.places) {
-      if (const LexMatch lex = LexAt(at)) AddLexicon(at, *lex.value, length, false);
+      if (const LexMatch lex = LexAt(at)) AddLexicon(at, *lex.value, length);
     }
   }
 
@@ -620,9 +619,7 @@ class Scanner {
     }
     if (run > lex_end && lex.value->kind == LexiconValue::Kind::kName &&
         Entry(*lex.value).type == EntityType::kLocation && PlainNameWords(lex_end, run)) {
-      const int m =
-          Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName, SpanText(i, run));
-      (void)m;
+      Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName, SpanText(i, run));
       return run;
     }
     const size_t collective = CollectiveEnd(lex_end);
@@ -645,7 +642,7 @@ class Scanner {
       return lex_end;
     }
     if (start != i && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return start;
-    const int m = AddLexicon(i, *lex.value, lex.length, false);
+    const int m = AddLexicon(i, *lex.value, lex.length);
     if (start != i) mentions_[static_cast<size_t>(m)].token_begin = static_cast<uint32_t>(start);
     return ParentheticalAcronym(lex_end, m);
   }

@@ -70,7 +70,7 @@ class SentenceMatcher {
             relation.status = status;
             relation.sentence = sentence_index;
             relation.evidence = evidence;
-            if (Admissible(&relation, s, o, pattern)) out->push_back(relation);
+            if (Admissible(&relation, o, pattern)) out->push_back(relation);
           }
         }
         if (!match.subjects.empty()) last_subjects_ = match.subjects;
@@ -506,7 +506,7 @@ class SentenceMatcher {
   // Enforces the predicate's and the slots' type constraints; an object
   // that is a titled person may stand for its organization ("an adviser to
   // Hezbollah leader X" -> member_of Hezbollah).
-  bool Admissible(RelationMention* relation, int s, int o, const CompiledPattern& pattern) const {
+  bool Admissible(RelationMention* relation, int o, const CompiledPattern& pattern) const {
     const PredicateEntry& predicate = rules_.predicate(pattern.predicate);
     const TypeSet subject_types = SlotTypes(pattern, true);
     const TypeSet object_types = SlotTypes(pattern, false);
@@ -525,7 +525,6 @@ class SentenceMatcher {
       if (affiliation < 0 || !predicate.object_types.Contains(type_of(affiliation))) return false;
       relation->object = affiliation;
     }
-    (void)s;
     return relation->subject != relation->object;
   }
 

@@ -366,12 +366,8 @@ class QueryRun {
       bound_before.push_back(!node.variable.empty() && variables_.contains(node.variable));
     for (const auto& node : pattern.nodes) path.nodes.push_back(CompileNode(node));
     for (const auto& rel : pattern.relationships) path.rels.push_back(CompileRel(rel));
-    if (path.kind != PathPattern::Kind::kMatch) {
-      if (path.rels.front().direction != RelationshipPattern::Direction::kEither) {
-        // Documented: shortest paths follow relations either way.
-      }
-      return path;
-    }
+    // Shortest paths follow relations either way (docs/query-language.md).
+    if (path.kind != PathPattern::Kind::kMatch) return path;
     // Start from the better-constrained end: "(a)-[:met_with]-(b {label: 'X'})"
     // walks out from X instead of trying every a.
     const auto strength = [&](size_t i) { return bound_before[i] ? 4 : Strength(path.nodes[i]); };
