@@ -44,9 +44,12 @@ class BatchBuilder {
   }
 
  private:
-  // Hands the filling batch to the workers, once the previous one is merged.
+  // Hands the filling batch to the workers, then merges the batch they
+  // just finished while they work on the new one.
   void Launch() {
-    Wait();
+    Join();
+    std::vector<Document> done = std::move(in_flight_);
+    std::vector<DocumentAnalysis> done_results = std::move(results_);
     in_flight_ = std::move(batch_);
     batch_.clear();
     bytes_ = 0;
@@ -59,14 +62,25 @@ class BatchBuilder {
           results_[i] = pipeline_.Analyze(in_flight_[i]);
       });
     }
+    Merge(done, done_results);
   }
 
+  // Waits for the batch in flight and merges it.
   void Wait() {
-    for (auto& worker : workers_) worker.join();
-    workers_.clear();
-    for (size_t i = 0; i < in_flight_.size(); ++i) builder_->Add(in_flight_[i], results_[i]);
+    Join();
+    Merge(in_flight_, results_);
     in_flight_.clear();
     results_.clear();
+  }
+
+  void Join() {
+    for (auto& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+  // Merging happens on the calling thread only, in input order.
+  void Merge(const std::vector<Document>& documents, const std::vector<DocumentAnalysis>& results) {
+    for (size_t i = 0; i < documents.size(); ++i) builder_->Add(documents[i], results[i]);
   }
 
   const Pipeline& pipeline_;
