@@ -81,6 +81,20 @@ class Session {
     return false;
   }
 
+  // Walks only relations of these predicates (all when none are given);
+  // nullopt (reported) when one is unknown.
+  std::optional<EdgeFilter> PredicateFilter(std::vector<std::string> predicates) const {
+    for (const auto& predicate : predicates) {
+      if (!KnownPredicate(predicate)) return std::nullopt;
+    }
+    if (predicates.empty()) return EdgeFilter{};
+    const KnowledgeGraph* graph = graph_.get();
+    return EdgeFilter([graph, predicates = std::move(predicates)](size_t e) {
+      return std::find(predicates.begin(), predicates.end(), graph->edge(e).predicate) !=
+             predicates.end();
+    });
+  }
+
   int Write(const QueryResult& result) const {
     if (Status s = WriteResult(result, *graph_, format_, output_, DiagramDefaults(rules_->pack()));
         !s.ok()) {
@@ -170,19 +184,13 @@ int RunNeighbors(const Args& args) {
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
   const auto start = session.Resolve(parser.positional()[1]);
   if (!start) return kExitUsage;
-  const std::vector<std::string> predicates = parser.GetAll("predicate");
-  for (const auto& predicate : predicates) {
-    if (!session.KnownPredicate(predicate)) return kExitUsage;
-  }
+  const auto filter = session.PredicateFilter(parser.GetAll("predicate"));
+  if (!filter) return kExitUsage;
   const KnowledgeGraph& graph = session.graph();
-  const EdgeFilter filter = [&](size_t e) {
-    return predicates.empty() || std::find(predicates.begin(), predicates.end(),
-                                           graph.edge(e).predicate) != predicates.end();
-  };
   QueryResult result;
   result.columns = {"hops", "entity", "type", "via"};
   for (const Reached& reached :
-       Neighborhood(session.engine().topology(), *start, static_cast<int>(*hops), filter)) {
+       Neighborhood(session.engine().topology(), *start, static_cast<int>(*hops), *filter)) {
     if (reached.hops == 0 || (type && graph.node(reached.node).type != *type)) continue;
     result.rows.push_back(
         {QueryValue::Int(reached.hops), QueryValue::Node(reached.node),
@@ -211,19 +219,13 @@ int RunPath(const Args& args) {
   const auto from = session.Resolve(parser.positional()[1]);
   const auto to = from ? session.Resolve(parser.positional()[2]) : std::nullopt;
   if (!from || !to) return kExitUsage;
-  const std::vector<std::string> predicates = parser.GetAll("predicate");
-  for (const auto& predicate : predicates) {
-    if (!session.KnownPredicate(predicate)) return kExitUsage;
-  }
+  const auto filter = session.PredicateFilter(parser.GetAll("predicate"));
+  if (!filter) return kExitUsage;
   const KnowledgeGraph& graph = session.graph();
-  const EdgeFilter filter = [&](size_t e) {
-    return predicates.empty() || std::find(predicates.begin(), predicates.end(),
-                                           graph.edge(e).predicate) != predicates.end();
-  };
   QueryResult result;
   result.columns = {"hops", "path"};
   for (Path& path : ShortestPaths(session.engine().topology(), *from, *to, static_cast<int>(*hops),
-                                  parser.Has("all"), filter)) {
+                                  parser.Has("all"), *filter)) {
     result.rows.push_back({QueryValue::Int(static_cast<int64_t>(path.edges.size())),
                            QueryValue::OfPath(std::move(path))});
   }
