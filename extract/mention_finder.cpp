@@ -267,6 +267,15 @@ class Scanner {
     // are no ordinary English ("Ratsimandresy"); "Politics Show" and
     // "Violent Crime" are capitalised phrases of unknown kind.
     if (rules_.IsGivenName(Raw(i))) return {RunKind::kEntity, EntityType::kPerson};
+    // "Real Madrid", "Inter Milan": a known place inside a name without a
+    // given name makes an organization, not a person.
+    for (size_t k = i; k < j; ++k) {
+      const LexMatch lex = LexAt(k);
+      if (lex && lex.value->kind == LexiconValue::Kind::kName &&
+          Entry(*lex.value).type == EntityType::kLocation && k + lex.length <= j) {
+        return {RunKind::kEntity, EntityType::kOrganization};
+      }
+    }
     for (size_t k = i; k < j; ++k) {
       if (!tokens_[k].Is(kTokenWord)) continue;
       const std::string& norm = tokens_[k].norm;

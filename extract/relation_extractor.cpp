@@ -278,6 +278,16 @@ class SentenceMatcher {
     if (t < static_cast<long>(begin_)) return -1;
     const size_t u = static_cast<size_t>(t);
     if (Norm(u) == "," || Norm(u) == "--") {
+      // "Pakistan's army chief, General Asim Munir, visited": the comma
+      // closes an apposition that the mention before it already spans.
+      if (u > begin_) {
+        const int spanning = EndAt(u - 1);
+        if (IsArgument(spanning)) {
+          for (size_t k = BeginOf(spanning); k + 1 < u; ++k) {
+            if (Norm(k) == Norm(u)) return spanning;
+          }
+        }
+      }
       for (size_t q = u; q-- > begin_ && u - q <= kMaxApposition;) {
         if (Norm(q) == Norm(u)) {
           if (!OpensApposition(q + 1)) return -1;
