@@ -364,15 +364,20 @@ class Scanner {
   // lexicon name or demonym ("Hamas", "Israeli", "US"), a description
   // ("the group"), or an organization-headed name, each optionally
   // possessive ("Iran's"). Returns the token after it, or `i`.
+  // The length of a "the group"-like description at `i`, or 0.
+  size_t DescriptionLength(size_t i) const {
+    if (tokens_[i].norm != "the") return 0;
+    const std::vector<uint32_t>* values = nullptr;
+    return rules_.descriptions().Longest(tokens_, i, end_, &values);
+  }
+
   size_t AffiliationEnd(size_t i) const {
     size_t j = i;
     if (const LexMatch lex = LexAt(i);
         lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
       j = i + lex.length;
-    } else if (const std::vector<uint32_t>* values = nullptr;
-               tokens_[i].norm == "the" &&
-               rules_.descriptions().Longest(tokens_, i, end_, &values) > 0) {
-      j = i + rules_.descriptions().Longest(tokens_, i, end_, &values);
+    } else if (const size_t description = DescriptionLength(i); description > 0) {
+      j = i + description;
       if (!IsPossessive(j)) return i;
     } else {
       const size_t run = NameRunEnd(i);

@@ -53,6 +53,7 @@ class SentenceMatcher {
   }
 
   void Run(std::vector<RelationMention>* out, uint32_t sentence_index, Span evidence) {
+    FindSentenceCues();
     for (size_t t = begin_; t < end_; ++t) {
       const auto* patterns = rules_.PatternsAnchoredAt(tokens_[t].norm);
       if (patterns == nullptr) continue;
@@ -484,20 +485,25 @@ class SentenceMatcher {
       negated = negated || cue->status == RelationStatus::kNegated;
       hypothetical = hypothetical || cue->status == RelationStatus::kHypothetical;
     }
-    bool realized = false;
+    hypothetical = hypothetical || sentence_hypothetical_;
+    if (negated) return RelationStatus::kNegated;
+    if (hypothetical && !sentence_realized_) return RelationStatus::kHypothetical;
+    return RelationStatus::kAsserted;
+  }
+
+  // Sentence-scope cues ("?", "carried out") hold for every relation of
+  // the sentence: found once.
+  void FindSentenceCues() {
     for (size_t t = begin_; t < end_; ++t) {
       rules_.cues().Match(tokens_, t, end_, [&](size_t, const std::vector<uint32_t>& values) {
         for (uint32_t v : values) {
           const CueEntry& cue = rules_.pack().cues[v];
           if (cue.scope != CueScope::kSentence) continue;
-          if (cue.status == RelationStatus::kHypothetical) hypothetical = true;
-          if (cue.status == RelationStatus::kAsserted) realized = true;
+          if (cue.status == RelationStatus::kHypothetical) sentence_hypothetical_ = true;
+          if (cue.status == RelationStatus::kAsserted) sentence_realized_ = true;
         }
       });
     }
-    if (negated) return RelationStatus::kNegated;
-    if (hypothetical && !realized) return RelationStatus::kHypothetical;
-    return RelationStatus::kAsserted;
   }
 
   // A cue of `scope` starting at token `t`, or nullptr.
@@ -554,6 +560,8 @@ class SentenceMatcher {
   std::vector<int> start_at_;
   std::vector<int> end_at_;
   std::vector<int> last_subjects_;
+  bool sentence_hypothetical_ = false;
+  bool sentence_realized_ = false;
 };
 
 // Role relations from titles: the person's entity, the title's predicate,
