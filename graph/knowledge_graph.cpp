@@ -2,12 +2,82 @@
 
 #include <algorithm>
 #include <cassert>
+#include <mutex>
 #include <numeric>
+#include <string>
+#include <string_view>
 #include <tuple>
-
-#include "graph/graph_view.h"
+#include <unordered_map>
 
 namespace kg {
+namespace {
+
+// (source, predicate, target, status) with the predicate interned.
+struct EdgeKey {
+  uint64_t source;
+  uint64_t target;
+  uint32_t predicate;
+  RelationStatus status;
+  friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
+};
+
+struct EdgeKeyHash {
+  size_t operator()(const EdgeKey& key) const {
+    uint64_t h = key.source * 0x9E3779B97F4A7C15ull;
+    h ^= key.target + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+    h ^= (uint64_t{key.predicate} << 8 | static_cast<uint64_t>(key.status)) + (h << 6) + (h >> 2);
+    return static_cast<size_t>(h);
+  }
+};
+
+}  // namespace
+
+struct KnowledgeGraph::Impl {
+  std::vector<NodeData> nodes;
+  struct EdgeRecord {
+    size_t source;
+    size_t target;
+    EdgeData data;
+  };
+  std::vector<EdgeRecord> edges;
+  std::vector<DocumentInfo> documents;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> node_by_id;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> predicate_ids;
+  // Built on first use for graphs read from a file (reading checks that
+  // edges are unique without it); kept up to date once built.
+  std::unordered_map<EdgeKey, size_t, EdgeKeyHash> edge_by_key;
+  bool edge_index_built = true;
+  std::once_flag edge_index_once;
+
+  EdgeKey KeyOf(size_t edge) {
+    const EdgeRecord& record = edges[edge];
+    return {record.source, record.target, PredicateId(record.data.predicate, true),
+            record.data.status};
+  }
+
+  void EnsureEdgeIndex() {
+    std::call_once(edge_index_once, [this] {
+      if (edge_index_built) return;
+      edge_by_key.reserve(edges.size());
+      for (size_t e = 0; e < edges.size(); ++e) edge_by_key.emplace(KeyOf(e), e);
+      edge_index_built = true;
+    });
+  }
+
+  // The id of a predicate, interning it when `add`; UINT32_MAX if unknown.
+  uint32_t PredicateId(std::string_view predicate, bool add) {
+    auto it = predicate_ids.find(predicate);
+    if (it != predicate_ids.end()) return it->second;
+    if (!add) return UINT32_MAX;
+    const auto id = static_cast<uint32_t>(predicate_ids.size());
+    predicate_ids.emplace(std::string(predicate), id);
+    return id;
+  }
+};
 
 KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
@@ -34,7 +104,6 @@ size_t KnowledgeGraph::AddNode(NodeData node) {
   const size_t index = impl_->nodes.size();
   impl_->node_by_id.emplace(node.id, index);
   impl_->nodes.push_back(std::move(node));
-  boost::add_vertex(impl_->graph);
   return index;
 }
 
@@ -75,7 +144,6 @@ size_t KnowledgeGraph::AppendEdgeUnchecked(size_t source, size_t target, EdgeDat
     impl_->edge_by_key.emplace(
         EdgeKey{source, target, impl_->PredicateId(edge.predicate, true), edge.status}, index);
   impl_->edges.push_back({source, target, std::move(edge)});
-  boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
   return index;
 }
 
@@ -101,24 +169,7 @@ std::optional<size_t> KnowledgeGraph::TryAddEdge(size_t source, size_t target, E
   const EdgeKey key{source, target, impl_->PredicateId(edge.predicate, true), edge.status};
   if (!impl_->edge_by_key.emplace(key, index).second) return std::nullopt;
   impl_->edges.push_back({source, target, std::move(edge)});
-  boost::add_edge(source, target, EdgeIndexProperty{index}, impl_->graph);
   return index;
-}
-
-std::vector<size_t> KnowledgeGraph::out_edges(size_t node) const {
-  std::vector<size_t> out;
-  for (auto [it, end] = boost::out_edges(node, impl_->graph); it != end; ++it) {
-    out.push_back(impl_->graph[*it].index);
-  }
-  return out;
-}
-
-std::vector<size_t> KnowledgeGraph::in_edges(size_t node) const {
-  std::vector<size_t> in;
-  for (auto [it, end] = boost::in_edges(node, impl_->graph); it != end; ++it) {
-    in.push_back(impl_->graph[*it].index);
-  }
-  return in;
 }
 
 void KnowledgeGraph::Canonicalize() {
@@ -142,7 +193,6 @@ void KnowledgeGraph::Canonicalize() {
   for (size_t k : node_order) {
     fresh->node_by_id.emplace(old.nodes[k].id, fresh->nodes.size());
     fresh->nodes.push_back(std::move(old.nodes[k]));
-    boost::add_vertex(fresh->graph);
   }
   std::vector<size_t> edge_order(old.edges.size());
   std::iota(edge_order.begin(), edge_order.end(), 0);
@@ -168,7 +218,6 @@ void KnowledgeGraph::Canonicalize() {
                 record.data.status},
         index);
     fresh->edges.push_back({source, target, std::move(record.data)});
-    boost::add_edge(source, target, EdgeIndexProperty{index}, fresh->graph);
   }
   impl_ = std::move(fresh);
 }

@@ -1,7 +1,8 @@
 // The merged knowledge graph: entities as nodes, relations as edges with
-// their evidence. Stored in a Boost.Graph adjacency_list (an implementation
-// detail: Boost types never appear in this header). Nodes and edges are
-// addressed by dense indexes that stay valid until Canonicalize().
+// their evidence, in flat arrays with hash indexes by id and by edge key.
+// Algorithms build the structure they need from it (graph/topology.h,
+// graph/algorithms.h). Nodes and edges are addressed by dense indexes that
+// stay valid until Canonicalize().
 //
 // Invariant: one node per id; one edge per (source, predicate, target,
 // status). Not thread-safe for writing; const access may be shared.
@@ -98,9 +99,6 @@ class KnowledgeGraph {
   // The second of two edges with the same (source, predicate, target,
   // status), or nullopt when all are distinct.
   std::optional<size_t> FirstDuplicateEdge() const;
-  // Edge indexes leaving / entering a node, in insertion order.
-  std::vector<size_t> out_edges(size_t node) const;
-  std::vector<size_t> in_edges(size_t node) const;
 
   // Sorts nodes by id, edges by (source id, target id, predicate, status)
   // and evidence by (document order, offset): the order the writers emit,
@@ -108,11 +106,8 @@ class KnowledgeGraph {
   // Invalidates indexes.
   void Canonicalize();
 
-  // The Boost.Graph view, for graph/ algorithms only (see graph_view.h).
-  struct Impl;
-  const Impl& impl() const { return *impl_; }
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

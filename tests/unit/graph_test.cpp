@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "graph/graph_builder.h"
+#include "graph/topology.h"
 #include "tests/test_support.h"
 
 namespace kg {
@@ -106,11 +107,18 @@ TEST_CASE("the graph's order does not depend on the order entities were added", 
     CHECK(one.edge(e).predicate == two.edge(e).predicate);
 }
 
-TEST_CASE("out and in edges list a node's relations", "[graph]") {
+TEST_CASE("the topology lists a node's relations in both directions", "[graph]") {
   const auto graph = test::BuildGraph({"Hamas attacked Israel. Iran backed Hamas."});
   const size_t hamas = *graph.FindNode("hamas");
-  CHECK(graph.out_edges(hamas).size() == 1);
-  CHECK(graph.in_edges(hamas).size() == 1);
+  const Topology topology(graph);
+  size_t outgoing = 0;
+  size_t incoming = 0;
+  for (const Arc& arc : topology.arcs(hamas)) {
+    (arc.outgoing ? outgoing : incoming) += 1;
+    CHECK(graph.edge(arc.edge).predicate == (arc.outgoing ? "attacked" : "supported"));
+  }
+  CHECK(outgoing == 1);
+  CHECK(incoming == 1);
 }
 
 }  // namespace
