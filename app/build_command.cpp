@@ -150,9 +150,21 @@ int RunBuild(const Args& args) {
     return kExitFailure;
   }
   if (parser.Has("dot")) {
+    // The same view `kg export --format dot` writes by default.
+    GraphFilter linked;
+    linked.linked_only = true;
+    auto view = ApplyFilter(graph, linked, {});
+    if (!view.ok()) {
+      PrintError(view.status().message());
+      return kExitFailure;
+    }
+    const FittedDiagram fitted = FitDiagramToSize(&*view, graph.node_count(), DiagramFit{});
     DiagramOptions diagram = DiagramDefaults((*rules)->pack());
-    diagram.importance = DegreeCentrality(Topology(graph));
-    auto dot = WriteDot(graph, diagram);
+    diagram.importance = DegreeCentrality(Topology(*view));
+    fitted.ApplyTo(&diagram);
+    if (!fitted.note.empty() && !parser.Has("quiet"))
+      std::cerr << "kg: --dot: " << fitted.note << "\n";
+    auto dot = WriteDot(*view, diagram);
     if (!dot.ok()) {
       PrintError(dot.status().message());
       return kExitFailure;

@@ -16,7 +16,8 @@ int RunExport(const Args& args) {
   ArgParser parser(
       "kg export GRAPH.json --format dot|json|graphml|gexf [-o FILE] [filters]",
       "Writes a saved graph, or the part of it the filters choose, as DOT, graph JSON,\n"
-      "GraphML (Gephi, yEd, NetworkX) or GEXF (Gephi). Default: DOT on standard output.");
+      "GraphML (Gephi, yEd, NetworkX) or GEXF (Gephi). Default: DOT on standard output.\n"
+      "DOT is fitted to size like kg render (see --all) and names no layout engine.");
   parser.Option("format", 'f', "FORMAT", "dot (default), json, graphml or gexf")
       .Option("output", 'o', "FILE", "file to write (default: standard output)")
       .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);
@@ -28,10 +29,21 @@ int RunExport(const Args& args) {
     PrintError("export: unknown format \"" + format + "\" (dot, json, graphml or gexf)");
     return kExitUsage;
   }
+  auto filter = ReadFilterOptions(parser);
+  if (!filter.ok()) {
+    PrintError(filter.status().message());
+    return kExitUsage;
+  }
   std::shared_ptr<const CompiledRules> rules;
   KnowledgeGraph graph;
-  if (auto code = LoadView(parser, &rules, &graph)) return *code;
+  size_t total = 0;
+  // DOT is a diagram: fitted to size like `kg render`; the data formats
+  // keep everything the filters chose.
+  const bool as_diagram = format == "dot";
+  if (auto code = LoadView(parser, &rules, &graph, &total, as_diagram)) return *code;
   KnowledgeGraph* view = &graph;
+  FittedDiagram fitted;
+  if (as_diagram) fitted = FitDiagramToSize(view, total, ReadDiagramFit(parser, *filter));
   std::string out;
   if (format == "json") {
     out = WriteGraphJson(*view);
@@ -45,6 +57,8 @@ int RunExport(const Args& args) {
       PrintError(diagram.status().message());
       return kExitUsage;
     }
+    fitted.ApplyTo(&*diagram);
+    if (!fitted.note.empty()) std::cerr << "kg: " << fitted.note << "\n";
     auto dot = WriteDot(*view, *diagram);
     if (!dot.ok()) {
       PrintError(dot.status().message());

@@ -1,28 +1,30 @@
-// kg render: a relationship diagram, laid out and drawn in-process.
+// kg render: a relationship diagram, laid out and drawn by Graphviz.
 #include <filesystem>
 #include <iostream>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/progress.h"
 #include "app/view_options.h"
 #include "core/file_io.h"
 #include "export/diagram.h"
-#include "graph/subgraph.h"
 
 namespace kg {
 
 int RunRender(const Args& args) {
   ArgParser parser(
       "kg render GRAPH.json -o diagram.svg|.png|.pdf [--layout ENGINE] [filters] [style]",
-      "Draws the graph, or the part of it the filters choose, with Graphviz (in-process,\n"
-      "no external dot): node shape and colour by type, size by importance, edge colour\n"
-      "by kind of relation, negated relations dashed, hypothetical ones dotted.\n"
+      "Draws the graph, or the part of it the filters choose, with Graphviz: node shape\n"
+      "and colour by type, size by importance, edge colour by kind of relation, negated\n"
+      "relations dashed, hypothetical ones dotted. Large graphs are fitted to a readable\n"
+      "size: the most central entities, merged parallel relations, straight edges, and a\n"
+      "note of what was left out. The same graph always gives the same file.\n"
       "The format follows the output file's extension, or --format.");
   parser.Option("output", 'o', "FILE", "the image to write (.svg, .png or .pdf)")
       .Option("format", 'f', "FORMAT", "svg, png or pdf (default: from the file name)")
       .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true)
-      .Flag("isolated", 0, "also draw entities that have no relation in the view");
+      .Flag("quiet", 'q', "print only errors");
   AddFilterOptions(&parser);
   AddDiagramOptions(&parser);
   if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
@@ -41,27 +43,34 @@ int RunRender(const Args& args) {
                "\"; use .svg, .png, .pdf or --format");
     return kExitUsage;
   }
-  std::shared_ptr<const CompiledRules> rules;
-  KnowledgeGraph graph;
-  if (auto code = LoadView(parser, &rules, &graph)) return *code;
-  KnowledgeGraph* view = &graph;
-  // Entities without any relation are a diagram's clutter: left out unless
-  // asked for (or unless nothing else is left).
-  if (!parser.Has("isolated") && view->edge_count() > 0) {
-    std::vector<size_t> edges(view->edge_count());
-    for (size_t e = 0; e < edges.size(); ++e) edges[e] = e;
-    *view = Subgraph(*view, {}, edges);
+  auto filter = ReadFilterOptions(parser);
+  if (!filter.ok()) {
+    PrintError(filter.status().message());
+    return kExitUsage;
   }
-  if (view->node_count() == 0) {
+  std::shared_ptr<const CompiledRules> rules;
+  KnowledgeGraph view;
+  size_t total = 0;
+  if (auto code = LoadView(parser, &rules, &view, &total, true)) return *code;
+  if (view.node_count() == 0) {
     PrintError("render: nothing to draw: the filters leave no entities");
     return kExitUsage;
   }
-  auto diagram = ReadDiagramOptions(parser, rules->pack(), *view);
+  const FittedDiagram fitted = FitDiagramToSize(&view, total, ReadDiagramFit(parser, *filter));
+  auto diagram = ReadDiagramOptions(parser, rules->pack(), view);
   if (!diagram.ok()) {
     PrintError(diagram.status().message());
     return kExitUsage;
   }
-  auto image = RenderDiagram(*view, *diagram, format);
+  fitted.ApplyTo(&*diagram);
+  const bool quiet = parser.Has("quiet");
+  if (!fitted.note.empty() && !quiet) std::cerr << "kg: " << fitted.note << "\n";
+  ProgressLine progress(!quiet);
+  const std::string waiting = "laying out " + GroupDigits(view.node_count()) + " entities and " +
+                              GroupDigits(view.edge_count()) + " relations with " +
+                              ChooseLayout(view, *diagram);
+  auto image = RenderDiagram(view, *diagram, format, [&] { progress.Update(waiting); });
+  progress.Done();
   if (!image.ok()) {
     PrintError(image.status().message());
     return kExitUsage;

@@ -18,6 +18,8 @@
 
 namespace kg {
 
+Result<Centrality> ParseCentrality(const std::string& name);
+
 void AddFilterOptions(ArgParser* parser);
 Result<GraphFilter> ReadFilterOptions(const ArgParser& parser);
 
@@ -28,10 +30,41 @@ Result<DiagramOptions> ReadDiagramOptions(const ArgParser& parser, const RulePac
                                           const KnowledgeGraph& graph);
 
 // Loads the rule packs of --rules and the graph file named first on the
-// command line, and applies the filter options to it. On failure, reports
-// and returns the exit code.
+// command line, and applies the filter options to it; for a `diagram`,
+// entities without relations are left out unless --isolated. Sets
+// `total_entities` (if given) to the size of the whole graph. On failure,
+// reports and returns the exit code.
 std::optional<int> LoadView(const ArgParser& parser, std::shared_ptr<const CompiledRules>* rules,
-                            KnowledgeGraph* view);
+                            KnowledgeGraph* view, size_t* total_entities = nullptr,
+                            bool diagram = false);
+
+// Diagrams draw at most this many entities unless --all or --top says
+// otherwise: any graph then renders in seconds and stays readable.
+// A hub's neighbourhood fills a picture before the entity limit does, so
+// the relations among the entities drawn are bounded too.
+constexpr size_t kDiagramEntityLimit = 120;
+constexpr size_t kDiagramRelationLimit = 150;
+
+// The size rules' inputs from the command line.
+struct DiagramFit {
+  bool all = false;  // --all, or --top chose the size already
+  Centrality by = Centrality::kPageRank;
+  std::optional<bool> merge;  // --merge / --no-merge; nullopt: by size
+  bool isolated = false;      // --isolated: keep entities without relations
+};
+DiagramFit ReadDiagramFit(const ArgParser& parser, const GraphFilter& filter);
+
+// Makes any view drawable in seconds: keeps the most central entities
+// when there are too many (with a note of what was left out), merges
+// parallel relations when they fan out or are many, and draws straight
+// edges on large views.
+struct FittedDiagram {
+  std::string note;  // "" when nothing was left out
+  bool merge = false;
+  bool straight = false;
+  void ApplyTo(DiagramOptions* options) const;
+};
+FittedDiagram FitDiagramToSize(KnowledgeGraph* view, size_t total_entities, const DiagramFit& fit);
 
 // The defaults for a pack: symmetric predicates, kinds, role predicates.
 DiagramOptions DiagramDefaults(const RulePack& pack);

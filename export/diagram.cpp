@@ -7,10 +7,9 @@
 #include <map>
 #include <memory>
 
-#include <graphviz/gvc.h>
-
 #include "core/utf8.h"
 #include "export/cgraph_handle.h"
+#include "export/graphviz_process.h"
 #include "graph/algorithms.h"
 
 namespace kg {
@@ -120,18 +119,30 @@ class DiagramBuilder {
     SetAttr(root_, "bgcolor", "white");
     SetAttr(root_, "pad", "0.3");
     SetAttr(root_, "outputorder", "edgesfirst");
-    if (layout_ == "dot") {
-      SetAttr(root_, "rankdir", "LR");
-      SetAttr(root_, "nodesep", "0.35");
-      SetAttr(root_, "ranksep", "0.9");
-    } else {
-      // Force-directed layouts: no overlapping nodes, curved edges, and
-      // separate components packed side by side.
-      SetAttr(root_, "overlap", "prism");
-      SetAttr(root_, "splines", "true");
-      SetAttr(root_, "sep", "+8");
-      SetAttr(root_, "pack", "true");
-      SetAttr(root_, "packmode", "graph");
+    // No engine is written in: these suit dot (left to right)...
+    SetAttr(root_, "rankdir", "LR");
+    SetAttr(root_, "nodesep", "0.35");
+    SetAttr(root_, "ranksep", "0.9");
+    // ... and these the force-directed engines: no overlapping nodes,
+    // separate components packed side by side, a fixed random seed.
+    SetAttr(root_, "overlap", "prism");
+    SetAttr(root_, "sep", "+8");
+    SetAttr(root_, "pack", "true");
+    SetAttr(root_, "packmode", "graph");
+    SetAttr(root_, "start", "1");
+    // Force layouts draw curves that do not route around nodes: routing
+    // costs seconds on a hundred edges and minutes on thousands. Large
+    // views get straight lines.
+    // dot routes its own splines quickly (and cannot label curved ones),
+    // so DOT files for any engine keep splines.
+    const bool force = !layout_.empty() && layout_ != "dot";
+    SetAttr(root_, "splines", options_.straight_edges ? "false" : force ? "curved" : "true");
+    if (!options_.note.empty()) {
+      SetAttr(root_, "label", EscapeDotLabel(options_.note));
+      SetAttr(root_, "labelloc", "t");
+      SetAttr(root_, "labeljust", "l");
+      SetAttr(root_, "fontsize", "16");
+      SetAttr(root_, "fontcolor", "#555555");
     }
     AddNodes();
     if (options_.merge_parallel) {
@@ -218,38 +229,40 @@ class DiagramBuilder {
     if (options_.symmetric_predicates.contains(edge.predicate)) SetAttr(out, "dir", "none");
   }
 
-  // One edge per pair of entities, listing every relation between them.
+  // One edge per direction between two entities, and one for their
+  // symmetric relations, each listing its relations (heaviest first).
   void AddMergedEdges() {
-    std::map<std::pair<size_t, size_t>, std::vector<size_t>> pairs;
+    struct Key {
+      size_t from, to;
+      bool symmetric;
+      auto operator<=>(const Key&) const = default;
+    };
+    std::map<Key, std::vector<size_t>> groups;
     for (size_t e = 0; e < graph_.edge_count(); ++e) {
-      pairs[std::minmax(graph_.edge_source(e), graph_.edge_target(e))].push_back(e);
+      const bool symmetric = options_.symmetric_predicates.contains(graph_.edge(e).predicate);
+      size_t from = graph_.edge_source(e), to = graph_.edge_target(e);
+      if (symmetric && from > to) std::swap(from, to);
+      groups[{from, to, symmetric}].push_back(e);
     }
-    for (const auto& [pair, edges] : pairs) {
-      size_t heaviest = edges.front();
+    for (auto& [key, edges] : groups) {
+      std::stable_sort(edges.begin(), edges.end(), [&](size_t a, size_t b) {
+        return graph_.edge(a).weight > graph_.edge(b).weight;
+      });
       std::string label;
-      bool forward = true, backward = true;
+      int64_t weight = 0;
+      bool one_kind = true;
+      const EdgeData& heaviest = graph_.edge(edges.front());
       for (size_t e : edges) {
         const EdgeData& edge = graph_.edge(e);
-        if (edge.weight > graph_.edge(heaviest).weight) heaviest = e;
         label += (label.empty() ? "" : "\n") + EdgeText(edge);
-        if (options_.symmetric_predicates.contains(edge.predicate)) continue;
-        if (graph_.edge_source(e) == pair.first)
-          backward = false;
-        else
-          forward = false;
+        weight += edge.weight;
+        one_kind =
+            one_kind && KindOf(options_, edge.predicate) == KindOf(options_, heaviest.predicate);
       }
-      int64_t weight = 0;
-      for (size_t e : edges) weight += graph_.edge(e).weight;
-      Agedge_t* out = agedge(root_, nodes_[pair.first], nodes_[pair.second], nullptr, 1);
+      Agedge_t* out = agedge(root_, nodes_[key.from], nodes_[key.to], nullptr, 1);
       SetAttr(out, "label", EscapeDotLabel(label));
-      const EdgeData& main = graph_.edge(heaviest);
-      Style(out, main.predicate, main.status, weight);
-      // Arrows only where every directed relation agrees.
-      SetAttr(out, "dir",
-              forward && backward ? "none"
-              : forward           ? "forward"
-              : backward          ? "back"
-                                  : "both");
+      Style(out, one_kind ? heaviest.predicate : std::string(), heaviest.status, weight);
+      if (key.symmetric) SetAttr(out, "dir", "none");
     }
   }
 
@@ -287,7 +300,7 @@ class DiagramBuilder {
               Mutable(std::string()));
     SetAttr(legend, "shape", "plaintext");
     SetAttr(legend, "fontname", "DejaVu Sans");
-    SetAttr(legend, "fontsize", "10");
+    SetAttr(legend, "fontsize", "14");
     if (layout_ == "dot") {
       Agraph_t* rank = agsubg(root_, Mutable("legend_rank"), 1);
       SetAttr(rank, "rank", "sink");
@@ -313,19 +326,16 @@ Status CheckLayout(const std::string& layout) {
 
 std::string DefaultLayout(size_t node_count) { return node_count <= 150 ? "dot" : "sfdp"; }
 
-namespace {
-
-// The layout for these options: dot draws one connected story well, but
-// stacks many separate ones into a long strip, which fdp packs into a
-// compact sheet; clusters need dot or fdp.
-std::string LayoutFor(const KnowledgeGraph& graph, const DiagramOptions& options) {
+// dot draws one sparse, connected story well, but stacks many separate
+// ones into a long strip and stretches a hub's relations into long arcs:
+// fdp packs those into a compact sheet. Clusters need dot or fdp.
+std::string ChooseLayout(const KnowledgeGraph& graph, const DiagramOptions& options) {
   if (!options.layout.empty()) return options.layout;
   std::string layout = DefaultLayout(graph.node_count());
-  if (layout == "dot" && Components(graph).size() > 3) layout = "fdp";
+  const bool sparse = 2 * graph.edge_count() <= 3 * graph.node_count();
+  if (layout == "dot" && (!sparse || Components(graph).size() > 3)) layout = "fdp";
   return options.clusters && layout == "sfdp" && graph.node_count() <= 600 ? "fdp" : layout;
 }
-
-}  // namespace
 
 std::string EscapeDotLabel(std::string_view text) {
   std::string out;
@@ -367,11 +377,11 @@ std::string WrapLabel(std::string_view text, size_t width) {
   return out;
 }
 
-Result<std::string> WriteDot(const KnowledgeGraph& graph, const DiagramOptions& options) {
-  const std::string layout = LayoutFor(graph, options);
-  if (Status s = CheckLayout(layout); !s.ok()) return s;
+namespace {
+
+Result<std::string> DotText(const KnowledgeGraph& graph, const DiagramOptions& options,
+                            const std::string& layout) {
   CgraphPtr g = DiagramBuilder(graph, options, layout).Build();
-  SetAttr(g.get(), "layout", layout);
   char* buffer = nullptr;
   size_t size = 0;
   std::FILE* stream = open_memstream(&buffer, &size);
@@ -384,28 +394,25 @@ Result<std::string> WriteDot(const KnowledgeGraph& graph, const DiagramOptions& 
   return dot;
 }
 
+}  // namespace
+
+Result<std::string> WriteDot(const KnowledgeGraph& graph, const DiagramOptions& options) {
+  if (!options.layout.empty()) {
+    if (Status s = CheckLayout(options.layout); !s.ok()) return s;
+  }
+  return DotText(graph, options, "");
+}
+
 Result<std::string> RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
-                                  const std::string& format) {
+                                  const std::string& format, const std::function<void()>& waiting) {
   if (format != "svg" && format != "png" && format != "pdf") {
     return Status::Error("unknown image format \"" + format + "\" (svg, png or pdf)");
   }
-  const std::string layout = LayoutFor(graph, options);
+  const std::string layout = ChooseLayout(graph, options);
   if (Status s = CheckLayout(layout); !s.ok()) return s;
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
-  if (!gvc) return Status::Error("Graphviz: cannot create a rendering context");
-  CgraphPtr g = DiagramBuilder(graph, options, layout).Build();
-  if (gvLayout(gvc.get(), g.get(), layout.c_str()) != 0) {
-    return Status::Error("Graphviz: layout \"" + layout + "\" failed");
-  }
-  char* data = nullptr;
-  unsigned int length = 0;
-  const int rendered = gvRenderData(gvc.get(), g.get(), format.c_str(), &data, &length);
-  std::string out = data != nullptr ? std::string(data, length) : std::string();
-  if (data != nullptr) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), g.get());
-  if (rendered != 0 || out.empty())
-    return Status::Error("Graphviz: rendering " + format + " failed");
-  return out;
+  auto dot = DotText(graph, options, layout);
+  if (!dot.ok()) return dot.status();
+  return RunGraphviz(*dot, layout, format, waiting);
 }
 
 }  // namespace kg

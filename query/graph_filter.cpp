@@ -5,6 +5,7 @@
 
 #include "graph/algorithms.h"
 #include "graph/subgraph.h"
+#include "graph/topology.h"
 #include "query/entity_lookup.h"
 
 namespace kg {
@@ -75,7 +76,7 @@ Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilte
     node_kept = near;
   }
 
-  if (filter.FiltersEdges() || !filter.focus.empty()) {
+  if (filter.FiltersEdges() || !filter.focus.empty() || filter.linked_only) {
     // Entities left without any shown relation are not part of the view.
     std::vector<bool> linked(graph.node_count(), false);
     for (size_t e : EdgesAmong(graph, node_kept, edge_kept)) {
@@ -89,22 +90,52 @@ Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilte
     if (node_kept[n]) nodes.push_back(n);
   }
   KnowledgeGraph view = Subgraph(graph, nodes, EdgesAmong(graph, node_kept, edge_kept));
-  if (filter.top == 0 || view.node_count() <= filter.top) return view;
+  if (filter.top == 0) return view;
+  return MostCentral(view, filter.top, filter.by);
+}
 
-  // The N most central entities of the view, and the relations among them.
-  const std::vector<double> rank = PageRank(view);
-  std::vector<size_t> order(view.node_count());
-  std::iota(order.begin(), order.end(), 0);
+KnowledgeGraph MostCentral(const KnowledgeGraph& graph, size_t count, Centrality by,
+                           size_t max_edges) {
+  std::vector<size_t> all(graph.node_count());
+  std::iota(all.begin(), all.end(), 0);
+  if (graph.node_count() <= count && graph.edge_count() <= max_edges) {
+    std::vector<size_t> edges(graph.edge_count());
+    std::iota(edges.begin(), edges.end(), 0);
+    return Subgraph(graph, all, edges);
+  }
+  const Topology topology(graph);
+  std::vector<double> rank;
+  switch (by) {
+    case Centrality::kPageRank:
+      rank = PageRank(graph);
+      break;
+    case Centrality::kDegree:
+      rank = DegreeCentrality(topology);
+      break;
+    case Centrality::kBetweenness:
+      rank = BetweennessCentrality(graph);
+      break;
+  }
+  std::vector<size_t> order = all;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return rank[a] > rank[b]; });
-  std::vector<bool> top(view.node_count(), false);
-  for (size_t k = 0; k < filter.top; ++k) top[order[k]] = true;
+  std::vector<bool> top(graph.node_count(), false);
+  size_t edges_among = 0;
+  for (size_t k = 0; k < order.size() && k < count; ++k) {
+    size_t added = 0;  // relations to entities already taken (self loops too)
+    for (const Arc& arc : topology.arcs(order[k])) {
+      if (top[arc.node] || (arc.node == order[k] && arc.outgoing)) ++added;
+    }
+    if (k > 0 && edges_among + added > max_edges) break;
+    edges_among += added;
+    top[order[k]] = true;
+  }
   std::vector<size_t> top_nodes;
-  for (size_t n = 0; n < view.node_count(); ++n) {
+  for (size_t n = 0; n < graph.node_count(); ++n) {
     if (top[n]) top_nodes.push_back(n);
   }
-  return Subgraph(view, top_nodes,
-                  EdgesAmong(view, top, std::vector<bool>(view.edge_count(), true)));
+  return Subgraph(graph, top_nodes,
+                  EdgesAmong(graph, top, std::vector<bool>(graph.edge_count(), true)));
 }
 
 }  // namespace kg

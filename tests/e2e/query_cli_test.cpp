@@ -136,7 +136,7 @@ void CheckSvgHasEveryLabel(const std::string& graph, const std::string& svg) {
 TEST_CASE("kg render draws SVG, PNG and PDF diagrams with every entity", "[cli][render]") {
   test::TempDir dir;
   const auto svg = RunKg("render " + Graph() + " -o " + Quote(dir.Path("all.svg")) +
-                         " --legend --clusters --isolated");
+                         " --legend --clusters --isolated --all");
   INFO(svg.err);
   REQUIRE(svg.exit_code == 0);
   CHECK(svg.err.empty());
@@ -196,6 +196,90 @@ TEST_CASE("views: filters choose what export and render show", "[cli][render]") 
   CHECK(document.out.find("\"benjamin-netanyahu\"") != std::string::npos);
   CHECK(RunKg("export " + Graph() + " --document d99").exit_code == 2);
   CHECK(RunKg("export " + Graph() + " --types PEOPLE").exit_code == 2);
+}
+
+// A hub with `spokes` people around it, and a chain of places: more than a
+// diagram shows by default.
+std::string StarGraph(const test::TempDir& dir, int spokes) {
+  std::string nodes =
+      R"({"id": "hub", "label": "Hub Person", "type": "PERSON", "aliases": [], "mentions": 1, "documents": []})";
+  std::string links;
+  for (int i = 0; i < spokes; ++i) {
+    const std::string id = "p" + std::to_string(1000 + i);
+    nodes += R"(, {"id": ")" + id + R"(", "label": "Person )" + id +
+             R"(", "type": "PERSON", "aliases": [], "mentions": 1, "documents": []})";
+    links += std::string(links.empty() ? "" : ", ") + R"({"source": "hub", "target": ")" + id +
+             R"(", "predicate": "criticized", "status": "asserted", "weight": 1, "evidence": []})";
+  }
+  nodes +=
+      R"(, {"id": "lonely", "label": "Lonely Place", "type": "LOCATION", "aliases": [], "mentions": 1, "documents": []})";
+  return dir.Write(
+      "star.json",
+      R"({"directed": true, "multigraph": true, "graph": {"schema": "kg-graph/1", "documents": []}, "nodes": [)" +
+          nodes + "], \"links\": [" + links + "]}");
+}
+
+size_t CountOf(const std::string& text, const std::string& needle) {
+  size_t count = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+    ++count;
+  return count;
+}
+
+TEST_CASE("a large graph is drawn as its most central part, with a note", "[cli][render]") {
+  test::TempDir dir;
+  const std::string star = StarGraph(dir, 300);
+  const auto render = RunKg("render " + Quote(star) + " -o " + Quote(dir.Path("s.svg")));
+  INFO(render.err);
+  REQUIRE(render.exit_code == 0);
+  CHECK(render.err.find("showing 120 of 302 entities, the most central of 301") !=
+        std::string::npos);
+  const std::string svg = test::ReadText(dir.Path("s.svg"));
+  CHECK(CountOf(svg, "class=\"node\"") == 120);
+  CHECK(svg.find("Hub Person") != std::string::npos);
+  CHECK(svg.find("showing 120 of 302 entities") != std::string::npos);
+  // --all draws every entity with a relation, never the isolated one.
+  REQUIRE(RunKg("render " + Quote(star) + " --all -o " + Quote(dir.Path("a.svg"))).exit_code == 0);
+  const std::string all = test::ReadText(dir.Path("a.svg"));
+  CHECK(CountOf(all, "class=\"node\"") == 301);
+  CHECK(all.find("Lonely Place") == std::string::npos);
+  // The DOT export follows the same rules and names no engine.
+  const auto dot = RunKg("export " + Quote(star) + " --format dot");
+  REQUIRE(dot.exit_code == 0);
+  CHECK(CountOf(dot.out, " -> ") == 119);
+  CHECK(dot.out.find("layout=") == std::string::npos);
+  CHECK(dot.out.find("Lonely Place") == std::string::npos);
+}
+
+TEST_CASE("the same graph renders to the same bytes with every engine", "[cli][render]") {
+  test::TempDir dir;
+  for (const std::string layout : {"fdp", "neato", "sfdp", "dot"}) {
+    std::string first;
+    for (int run = 0; run < 2; ++run) {
+      const std::string out = dir.Path(layout + std::to_string(run) + ".svg");
+      REQUIRE(RunKg("render " + Graph() + " --layout " + layout + " -o " + Quote(out)).exit_code ==
+              0);
+      if (run == 0)
+        first = test::ReadText(out);
+      else
+        CHECK(test::ReadText(out) == first);
+    }
+  }
+}
+
+TEST_CASE("top entities are ranked by the chosen centrality", "[cli][render]") {
+  test::TempDir dir;
+  const std::string star = StarGraph(dir, 5);
+  for (const std::string by : {"degree", "pagerank", "betweenness"}) {
+    const auto top = RunKg("export " + Quote(star) + " --format json --top 1 --by " + by);
+    REQUIRE(top.exit_code == 0);
+    CHECK(top.out.find("\"id\": \"hub\"") != std::string::npos);
+    CHECK(top.out.find("\"id\": \"p1000\"") == std::string::npos);
+  }
+  const auto biden = RunKg("export " + Graph() + " --format json --top 40 --by degree");
+  REQUIRE(biden.exit_code == 0);
+  CHECK(biden.out.find("\"benjamin-netanyahu\"") != std::string::npos);
+  CHECK(RunKg("export " + Quote(star) + " --top 1 --by fame").exit_code == 2);
 }
 
 TEST_CASE("GraphML and GEXF load in NetworkX", "[cli][export]") {

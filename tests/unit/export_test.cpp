@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <set>
 
 #include <graphviz/cgraph.h>
 
@@ -95,6 +96,57 @@ TEST_CASE("DOT output parses back with cgraph and keeps labels intact", "[export
   CHECK(std::string(agget(edge, const_cast<char*>("label"))) == "attacked? (2)");
   CHECK(std::string(agget(edge, const_cast<char*>("style"))) == "dotted");
   agclose(graph);
+}
+
+TEST_CASE("DOT names no engine, seeds force layouts and can carry a note", "[export][dot]") {
+  DiagramOptions options;
+  options.note = "showing 2 of 5 entities";
+  options.straight_edges = true;
+  auto dot = WriteDot(Tricky(), options);
+  REQUIRE(dot.ok());
+  Agraph_t* graph = agmemread(dot->c_str());
+  REQUIRE(graph != nullptr);
+  CHECK(agget(graph, const_cast<char*>("layout")) == nullptr);
+  CHECK(std::string(agget(graph, const_cast<char*>("start"))) == "1");
+  CHECK(std::string(agget(graph, const_cast<char*>("splines"))) == "false");
+  CHECK(std::string(agget(graph, const_cast<char*>("label"))) == "showing 2 of 5 entities");
+  agclose(graph);
+}
+
+TEST_CASE("merged relations keep one edge per direction", "[export][dot]") {
+  KnowledgeGraph graph;
+  auto node = [&](const std::string& id) {
+    NodeData data;
+    data.id = data.label = id;
+    return graph.AddNode(data);
+  };
+  auto edge = [&](size_t from, size_t to, const std::string& predicate, int64_t weight) {
+    EdgeData data;
+    data.predicate = predicate;
+    data.weight = weight;
+    graph.AddEdge(from, to, data);
+  };
+  const size_t a = node("a"), b = node("b");
+  edge(a, b, "pressed", 2);
+  edge(a, b, "criticized", 3);
+  edge(b, a, "warned", 1);
+  edge(a, b, "met_with", 1);
+  DiagramOptions options;
+  options.symmetric_predicates = {"met_with"};
+  options.merge_parallel = true;
+  auto dot = WriteDot(graph, options);
+  REQUIRE(dot.ok());
+  Agraph_t* out = agmemread(dot->c_str());
+  REQUIRE(out != nullptr);
+  CHECK(agnedges(out) == 3);  // a -> b, b -> a, a - b
+  std::set<std::string> labels;
+  for (Agnode_t* n = agfstnode(out); n != nullptr; n = agnxtnode(out, n)) {
+    for (Agedge_t* e = agfstout(out, n); e != nullptr; e = agnxtout(out, e))
+      labels.insert(agget(e, const_cast<char*>("label")));
+  }
+  // Heaviest first within a direction.
+  CHECK(labels == std::set<std::string>{"criticized (3)\\npressed (2)", "warned", "met_with"});
+  agclose(out);
 }
 
 TEST_CASE("backslashes in DOT labels are doubled for Graphviz", "[export][dot]") {
