@@ -125,12 +125,9 @@ int RunBuild(const Args& args) {
     return kExitFailure;
   }
   const Pipeline pipeline(*rules);
-  std::vector<PredicateInfo> predicates;
-  for (const auto& predicate : (*rules)->pack().predicates) {
-    predicates.push_back({predicate.name, predicate.symmetric});
-  }
-  GraphBuilder builder(predicates, *max_evidence > 0 ? static_cast<size_t>(*max_evidence)
-                                                     : std::numeric_limits<size_t>::max());
+  GraphBuilder builder((*rules)->pack().predicates, *max_evidence > 0
+                                                        ? static_cast<size_t>(*max_evidence)
+                                                        : std::numeric_limits<size_t>::max());
   BatchBuilder batches(pipeline, &builder, static_cast<unsigned>(*threads), size_t{4} << 20);
   DocumentReader reader(
       ReadOptions{}, [&](Document document) { batches.Add(std::move(document)); },
@@ -159,7 +156,7 @@ int RunBuild(const Args& args) {
       return kExitFailure;
     }
     const FittedDiagram fitted = FitDiagramToSize(&*view, graph.node_count(), DiagramFit{});
-    DiagramOptions diagram = DiagramDefaults((*rules)->pack());
+    DiagramOptions diagram = DiagramDefaults(graph.predicates());
     diagram.importance = DegreeCentrality(Topology(*view));
     fitted.ApplyTo(&diagram);
     if (!fitted.note.empty() && !parser.Has("quiet"))

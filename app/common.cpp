@@ -51,7 +51,23 @@ Result<std::shared_ptr<const CompiledRules>> LoadRules(const std::vector<std::st
   return CompiledRules::Compile(pack);
 }
 
-Result<KnowledgeGraph> LoadGraph(const std::string& path) {
+PredicateTable PredicateTableOf(const RulePack& pack) {
+  PredicateTable table;
+  for (const Predicate& predicate : pack.predicates) {
+    // A pack names each predicate once (overlays replace by name).
+    [[maybe_unused]] const Status added = table.Add(predicate);
+  }
+  return table;
+}
+
+Result<KnowledgeGraph> LoadGraph(const std::string& path,
+                                 const std::vector<std::string>& rule_folders) {
+  RulePack pack = DefaultRulePack();
+  for (const auto& folder : rule_folders) {
+    auto overlay = LoadRulePack(folder);
+    if (!overlay.ok()) return overlay.status();
+    pack.Overlay(*overlay);
+  }
   std::string json;
   if (path == "-") {
     json.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -60,7 +76,7 @@ Result<KnowledgeGraph> LoadGraph(const std::string& path) {
     if (!contents.ok()) return contents.status();
     json = std::move(*contents);
   }
-  return ReadGraphJson(std::move(json), path);
+  return ReadGraphJson(std::move(json), path, PredicateTableOf(pack));
 }
 
 }  // namespace kg

@@ -16,8 +16,15 @@ namespace kg {
 // The default pack with every user pack in `folders` laid over it.
 Result<std::shared_ptr<const CompiledRules>> LoadRules(const std::vector<std::string>& folders);
 
-// Reads a graph JSON file ("-" for standard input).
-Result<KnowledgeGraph> LoadGraph(const std::string& path);
+// The vocabulary a rule pack defines.
+PredicateTable PredicateTableOf(const RulePack& pack);
+
+// Reads a graph JSON file ("-" for standard input). The graph's own
+// vocabulary (graph.predicates) is used as it is; a file that does not
+// record one (written before kg-graph/2) takes the default pack's, with the
+// packs in `rule_folders` laid over it.
+Result<KnowledgeGraph> LoadGraph(const std::string& path,
+                                 const std::vector<std::string>& rule_folders = {});
 
 // Prints "kg: message" to standard error.
 void PrintError(const std::string& message);

@@ -26,10 +26,7 @@ std::string Cells(const Counts& c) {
 
 // One document's graph built in-process from CORPUS/<document>.
 Result<KnowledgeGraph> BuildOne(const std::string& path, const Pipeline& pipeline) {
-  std::vector<PredicateInfo> predicates;
-  for (const auto& p : pipeline.rules().pack().predicates)
-    predicates.push_back({p.name, p.symmetric});
-  GraphBuilder builder(predicates);
+  GraphBuilder builder(pipeline.rules().pack().predicates);
   std::string error;
   DocumentReader reader(
       ReadOptions{}, [&](Document d) { builder.Add(d, pipeline.Analyze(d)); },
@@ -74,10 +71,7 @@ int RunEval(const Args& args) {
     PrintError(rules.status().message());
     return kExitFailure;
   }
-  std::set<std::string> symmetric;
-  for (const auto& p : (*rules)->pack().predicates) {
-    if (p.symmetric) symmetric.insert(p.name);
-  }
+  const PredicateTable pack_predicates = PredicateTableOf((*rules)->pack());
   const Pipeline pipeline(*rules);
 
   std::printf("%-28s %21s %21s %21s\n", "document", "entities P/R/F1", "relations P/R/F1",
@@ -107,13 +101,22 @@ int RunEval(const Args& args) {
                        pipeline);
     } else {
       const auto graph_path = std::filesystem::path(parser.positional()[1]) / (stem + ".json");
-      graph =
-          std::filesystem::exists(graph_path) ? LoadGraph(graph_path.string()) : KnowledgeGraph();
+      graph = std::filesystem::exists(graph_path)
+                  ? LoadGraph(graph_path.string(), parser.GetAll("rules"))
+                  : KnowledgeGraph();
     }
     if (!graph.ok()) {
       PrintError(graph.status().message());
       ++failures;
       continue;
+    }
+    // Symmetric relations are compared either way round, as the graph
+    // defines them (a missing graph: as the rule pack does).
+    std::set<std::string> symmetric;
+    const PredicateTable& predicates =
+        graph->predicates().empty() ? pack_predicates : graph->predicates();
+    for (const Predicate& p : predicates.entries()) {
+      if (p.symmetric) symmetric.insert(p.name);
     }
     DocumentScore score = ScoreDocument(*gold, *graph, symmetric);
     std::printf("%-28s %21s %21s %21s\n", stem.substr(0, 28).c_str(), Cells(score.entities).c_str(),

@@ -20,7 +20,8 @@ int RunExport(const Args& args) {
       "DOT is fitted to size like kg render (see --all) and names no layout engine.");
   parser.Option("format", 'f', "FORMAT", "dot (default), json, graphml or gexf")
       .Option("output", 'o', "FILE", "file to write (default: standard output)")
-      .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);
+      .Option("rules", 'r', "DIR",
+              "predicates for a graph file that does not list its own (repeatable)", true);
   AddFilterOptions(&parser);
   AddDiagramOptions(&parser);
   if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
@@ -34,13 +35,12 @@ int RunExport(const Args& args) {
     PrintError(filter.status().message());
     return kExitUsage;
   }
-  std::shared_ptr<const CompiledRules> rules;
   KnowledgeGraph graph;
   size_t total = 0;
   // DOT is a diagram: fitted to size like `kg render`; the data formats
   // keep everything the filters chose.
   const bool as_diagram = format == "dot";
-  if (auto code = LoadView(parser, &rules, &graph, &total, as_diagram)) return *code;
+  if (auto code = LoadView(parser, &graph, &total, as_diagram)) return *code;
   KnowledgeGraph* view = &graph;
   FittedDiagram fitted;
   if (as_diagram) fitted = FitDiagramToSize(view, total, ReadDiagramFit(parser, *filter));
@@ -52,7 +52,7 @@ int RunExport(const Args& args) {
   } else if (format == "gexf") {
     out = WriteGexf(*view);
   } else {
-    auto diagram = ReadDiagramOptions(parser, rules->pack(), *view);
+    auto diagram = ReadDiagramOptions(parser, *view);
     if (!diagram.ok()) {
       PrintError(diagram.status().message());
       return kExitUsage;

@@ -17,15 +17,16 @@
 namespace kg {
 namespace {
 
-// What every graph question shares: the graph, its rule pack, an engine
-// over them, and where and how to write the answer.
+// What every graph question shares: the graph, an engine over it, and where and how to write the
+// answer.
 class Session {
  public:
   // Adds the shared options; Open() reads them after parsing.
   static void AddOptions(ArgParser* parser) {
     parser->Option("format", 'f', "FORMAT", "table (default), json, dot, svg, png or pdf")
         .Option("output", 'o', "FILE", "write the answer here (default: standard output)")
-        .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true);
+        .Option("rules", 'r', "DIR",
+                "predicates for a graph file that does not list its own (repeatable)", true);
   }
 
   // Returns an exit code when the session cannot start (already reported).
@@ -37,22 +38,16 @@ class Session {
     }
     format_ = *format;
     output_ = parser.Get("output", "-");
-    auto rules = LoadRules(parser.GetAll("rules"));
-    if (!rules.ok()) {
-      PrintError(rules.status().message());
-      return kExitFailure;
-    }
-    rules_ = *rules;
-    auto graph = LoadGraph(path);
+    auto graph = LoadGraph(path, parser.GetAll("rules"));
     if (!graph.ok()) {
       PrintError(graph.status().message());
       return kExitFailure;
     }
     graph_ = std::make_unique<KnowledgeGraph>(std::move(*graph));
     QueryOptions options;
-    const DiagramOptions diagram = DiagramDefaults(rules_->pack());
+    const DiagramOptions diagram = DiagramDefaults(graph_->predicates());
     options.symmetric_predicates = diagram.symmetric_predicates;
-    options.known_predicates = PredicateNames(rules_->pack());
+    options.known_predicates = PredicateNames(graph_->predicates());
     engine_ = std::make_unique<QueryEngine>(*graph_, options);
     return std::nullopt;
   }
@@ -96,7 +91,8 @@ class Session {
   }
 
   int Write(const QueryResult& result) const {
-    if (Status s = WriteResult(result, *graph_, format_, output_, DiagramDefaults(rules_->pack()));
+    if (Status s =
+            WriteResult(result, *graph_, format_, output_, DiagramDefaults(graph_->predicates()));
         !s.ok()) {
       PrintError(s.message());
       return kExitFailure;
@@ -107,7 +103,6 @@ class Session {
  private:
   OutputFormat format_ = OutputFormat::kTable;
   std::string output_ = "-";
-  std::shared_ptr<const CompiledRules> rules_;
   std::unique_ptr<KnowledgeGraph> graph_;
   std::unique_ptr<QueryEngine> engine_;
 };

@@ -23,7 +23,8 @@ int RunRender(const Args& args) {
       "The format follows the output file's extension, or --format.");
   parser.Option("output", 'o', "FILE", "the image to write (.svg, .png or .pdf)")
       .Option("format", 'f', "FORMAT", "svg, png or pdf (default: from the file name)")
-      .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true)
+      .Option("rules", 'r', "DIR",
+              "predicates for a graph file that does not list its own (repeatable)", true)
       .Flag("quiet", 'q', "print only errors");
   AddFilterOptions(&parser);
   AddDiagramOptions(&parser);
@@ -48,16 +49,15 @@ int RunRender(const Args& args) {
     PrintError(filter.status().message());
     return kExitUsage;
   }
-  std::shared_ptr<const CompiledRules> rules;
   KnowledgeGraph view;
   size_t total = 0;
-  if (auto code = LoadView(parser, &rules, &view, &total, true)) return *code;
+  if (auto code = LoadView(parser, &view, &total, true)) return *code;
   if (view.node_count() == 0) {
     PrintError("render: nothing to draw: the filters leave no entities");
     return kExitUsage;
   }
   const FittedDiagram fitted = FitDiagramToSize(&view, total, ReadDiagramFit(parser, *filter));
-  auto diagram = ReadDiagramOptions(parser, rules->pack(), view);
+  auto diagram = ReadDiagramOptions(parser, view);
   if (!diagram.ok()) {
     PrintError(diagram.status().message());
     return kExitUsage;

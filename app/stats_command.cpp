@@ -13,7 +13,7 @@ namespace kg {
 int RunStats(const Args& args) {
   ArgParser parser("kg stats GRAPH.json [--top N]",
                    "Counts entities by type and relations by predicate and status, and lists\n"
-                   "the most connected entities.");
+                   "the most connected entities and the size of the graph's vocabulary.");
   parser.Option("top", 'n', "N", "how many top entities to list (default: 10)");
   if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
   auto top = parser.GetNumber("top", 10, 0, 1000000);
@@ -38,6 +38,11 @@ int RunStats(const Args& args) {
     degree[graph->edge_target(e)] += edge.weight;
   }
   std::cout << "documents  " << graph->documents().size() << "\n";
+  const auto& vocabulary = graph->predicates().entries();
+  std::cout << "predicates " << vocabulary.size() << " ("
+            << std::count_if(vocabulary.begin(), vocabulary.end(),
+                             [](const Predicate& p) { return p.symmetric; })
+            << " symmetric)\n";
   std::cout << "entities   " << graph->node_count() << "\n";
   for (const auto& [type, count] : types)
     std::cout << "  " << std::left << std::setw(16) << type << count << "\n";

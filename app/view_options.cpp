@@ -89,8 +89,8 @@ void AddDiagramOptions(ArgParser* parser) {
       .Option("wrap", 0, "N", "wrap labels longer than N characters (default 20; 0: never)");
 }
 
-std::optional<int> LoadView(const ArgParser& parser, std::shared_ptr<const CompiledRules>* rules,
-                            KnowledgeGraph* view, size_t* total_entities, bool diagram) {
+std::optional<int> LoadView(const ArgParser& parser, KnowledgeGraph* view, size_t* total_entities,
+                            bool diagram) {
   auto filter = ReadFilterOptions(parser);
   if (!filter.ok()) {
     PrintError(filter.status().message());
@@ -98,48 +98,42 @@ std::optional<int> LoadView(const ArgParser& parser, std::shared_ptr<const Compi
   }
   // A diagram leaves out entities without relations unless asked.
   filter->linked_only = diagram && !parser.Has("isolated");
-  auto loaded_rules = LoadRules(parser.GetAll("rules"));
-  if (!loaded_rules.ok()) {
-    PrintError(loaded_rules.status().message());
-    return kExitFailure;
-  }
-  auto graph = LoadGraph(parser.positional().front());
+  auto graph = LoadGraph(parser.positional().front(), parser.GetAll("rules"));
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitFailure;
   }
   if (total_entities != nullptr) *total_entities = graph->node_count();
-  auto filtered = ApplyFilter(*graph, *filter, PredicateNames((*loaded_rules)->pack()));
+  auto filtered = ApplyFilter(*graph, *filter, PredicateNames(graph->predicates()));
   if (!filtered.ok()) {
     PrintError(filtered.status().message());
     return kExitUsage;
   }
-  *rules = *loaded_rules;
   *view = std::move(*filtered);
   return std::nullopt;
 }
 
-DiagramOptions DiagramDefaults(const RulePack& pack) {
+DiagramOptions DiagramDefaults(const PredicateTable& predicates) {
   DiagramOptions options;
-  for (const auto& predicate : pack.predicates) {
+  for (const auto& predicate : predicates.entries()) {
     if (predicate.symmetric) options.symmetric_predicates.insert(predicate.name);
-    options.predicate_kinds[predicate.name] = predicate.kind;
-    if (predicate.kind == "role" && predicate.subject_types == TypeSet::Of(EntityType::kPerson)) {
+    options.predicate_kinds[predicate.name] = std::string(PredicateKindName(predicate.kind));
+    if (predicate.kind == PredicateKind::kRole &&
+        predicate.subject_types == TypeSet::Of(EntityType::kPerson)) {
       options.role_predicates.insert(predicate.name);
     }
   }
   return options;
 }
 
-std::set<std::string> PredicateNames(const RulePack& pack) {
+std::set<std::string> PredicateNames(const PredicateTable& predicates) {
   std::set<std::string> names;
-  for (const auto& predicate : pack.predicates) names.insert(predicate.name);
+  for (const auto& predicate : predicates.entries()) names.insert(predicate.name);
   return names;
 }
 
-Result<DiagramOptions> ReadDiagramOptions(const ArgParser& parser, const RulePack& pack,
-                                          const KnowledgeGraph& graph) {
-  DiagramOptions options = DiagramDefaults(pack);
+Result<DiagramOptions> ReadDiagramOptions(const ArgParser& parser, const KnowledgeGraph& graph) {
+  DiagramOptions options = DiagramDefaults(graph.predicates());
   options.layout = parser.Get("layout");
   options.legend = parser.Has("legend");
   options.clusters = parser.Has("clusters");

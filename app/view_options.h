@@ -11,8 +11,6 @@
 #include "app/arg_parser.h"
 #include "core/status.h"
 #include "export/diagram.h"
-#include "extract/compiled_rules.h"
-#include "extract/rule_pack.h"
 #include "graph/knowledge_graph.h"
 #include "query/graph_filter.h"
 
@@ -24,19 +22,18 @@ void AddFilterOptions(ArgParser* parser);
 Result<GraphFilter> ReadFilterOptions(const ArgParser& parser);
 
 void AddDiagramOptions(ArgParser* parser);
-// Styling from the rule pack (symmetric predicates, kinds) and the options;
-// importance is computed on `graph` when --size-by asks for it.
-Result<DiagramOptions> ReadDiagramOptions(const ArgParser& parser, const RulePack& pack,
-                                          const KnowledgeGraph& graph);
+// Styling from the graph's vocabulary (symmetric predicates, kinds) and
+// the options; importance is computed on `graph` when --size-by asks for it.
+Result<DiagramOptions> ReadDiagramOptions(const ArgParser& parser, const KnowledgeGraph& graph);
 
-// Loads the rule packs of --rules and the graph file named first on the
-// command line, and applies the filter options to it; for a `diagram`,
+// Loads the graph file named first on the command line (--rules: the
+// vocabulary of a file without its own), and applies the filter options
+// to it; for a `diagram`,
 // entities without relations are left out unless --isolated. Sets
 // `total_entities` (if given) to the size of the whole graph. On failure,
 // reports and returns the exit code.
-std::optional<int> LoadView(const ArgParser& parser, std::shared_ptr<const CompiledRules>* rules,
-                            KnowledgeGraph* view, size_t* total_entities = nullptr,
-                            bool diagram = false);
+std::optional<int> LoadView(const ArgParser& parser, KnowledgeGraph* view,
+                            size_t* total_entities = nullptr, bool diagram = false);
 
 // Diagrams draw at most this many entities unless --all or --top says
 // otherwise: any graph then renders in seconds and stays readable.
@@ -66,8 +63,9 @@ struct FittedDiagram {
 };
 FittedDiagram FitDiagramToSize(KnowledgeGraph* view, size_t total_entities, const DiagramFit& fit);
 
-// The defaults for a pack: symmetric predicates, kinds, role predicates.
-DiagramOptions DiagramDefaults(const RulePack& pack);
-std::set<std::string> PredicateNames(const RulePack& pack);
+// The styling a vocabulary implies: symmetric predicates, kinds, roles.
+DiagramOptions DiagramDefaults(const PredicateTable& predicates);
+// Every predicate name of the vocabulary.
+std::set<std::string> PredicateNames(const PredicateTable& predicates);
 
 }  // namespace kg

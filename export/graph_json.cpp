@@ -13,7 +13,8 @@
 namespace kg {
 namespace {
 
-constexpr const char* kSchema = "kg-graph/1";
+// kg-graph/2 added graph.predicates; kg-graph/1 files are still read.
+constexpr const char* kSchema = "kg-graph/2";
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
@@ -167,10 +168,73 @@ std::string Position(std::string_view text, size_t offset) {
   if (!lhs##_result.ok()) return lhs##_result.status(); \
   auto lhs = std::move(lhs##_result).value()
 
-Status ReadDocuments(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* graph) {
+// graph.schema, when present, names a version this reader knows.
+Status CheckSchema(const Reader& r, const rapidjson::Value& graph) {
+  auto it = graph.FindMember("schema");
+  if (it == graph.MemberEnd()) return Status::Ok();  // written by another tool
+  if (!it->value.IsString()) return r.Error("graph.schema", "expected a string");
+  const std::string_view schema(it->value.GetString(), it->value.GetStringLength());
+  if (schema == "kg-graph/1" || schema == kSchema) return Status::Ok();
+  return r.Error("graph.schema", "unsupported schema \"" + std::string(schema) +
+                                     "\" (this kg reads kg-graph/1 and " + kSchema + ")");
+}
+
+// graph.predicates into `table`; false in *recorded when the file has none.
+Status ReadPredicates(const Reader& r, const rapidjson::Value& graph, PredicateTable* table,
+                      bool* recorded) {
+  auto it = graph.FindMember("predicates");
+  *recorded = it != graph.MemberEnd();
+  if (!*recorded) return Status::Ok();
+  if (!it->value.IsArray()) return r.Error("graph.predicates", "expected an array");
+  for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+    const Where path{"graph.predicates", i};
+    const auto& item = it->value[i];
+    if (!item.IsObject()) return r.Error(path, "expected an object");
+    Predicate predicate;
+    KG_ASSIGN(name, r.GetString(item, "name", path));
+    if (name.empty()) return r.Error(path, "name", "empty name");
+    predicate.name = std::move(name);
+    if (auto symmetric = item.FindMember("symmetric"); symmetric != item.MemberEnd()) {
+      if (!symmetric->value.IsBool()) return r.Error(path, "symmetric", "expected true or false");
+      predicate.symmetric = symmetric->value.GetBool();
+    }
+    for (const auto& [key, types] : {std::pair{"subject", &predicate.subject_types},
+                                     std::pair{"object", &predicate.object_types}}) {
+      KG_ASSIGN(text, r.GetString(item, key, path, false));
+      if (text.empty()) continue;
+      auto parsed = TypeSet::Parse(text);
+      if (!parsed) return r.Error(path, key, "expected \"*\" or types like PERSON/ORGANIZATION");
+      *types = *parsed;
+    }
+    KG_ASSIGN(kind, r.GetString(item, "kind", path, false));
+    if (!kind.empty()) {
+      auto parsed = ParsePredicateKind(kind);
+      if (!parsed)
+        return r.Error(path, "kind", "expected hostile, cooperative, pressure, role or neutral");
+      predicate.kind = *parsed;
+    }
+    KG_ASSIGN(description, r.GetString(item, "description", path, false));
+    predicate.description = std::move(description);
+    if (Status s = table->Add(std::move(predicate)); !s.ok()) return r.Error(path, s.message());
+  }
+  return Status::Ok();
+}
+
+// The graph object: schema, vocabulary and documents. A file without
+// graph.predicates takes `fallback`.
+Status ReadGraphObject(const Reader& r, const rapidjson::Value& root,
+                       const PredicateTable& fallback, KnowledgeGraph* graph,
+                       bool* predicates_recorded) {
+  *predicates_recorded = false;
+  graph->SetPredicates(fallback);
   auto graph_it = root.FindMember("graph");
   if (graph_it == root.MemberEnd()) return Status::Ok();
   if (!graph_it->value.IsObject()) return r.Error("graph", "expected an object");
+  if (Status s = CheckSchema(r, graph_it->value); !s.ok()) return s;
+  PredicateTable predicates;
+  if (Status s = ReadPredicates(r, graph_it->value, &predicates, predicates_recorded); !s.ok())
+    return s;
+  if (*predicates_recorded) graph->SetPredicates(std::move(predicates));
   const rapidjson::Value* documents = r.GetArray(graph_it->value, "documents");
   if (documents == nullptr) return Status::Ok();
   for (rapidjson::SizeType i = 0; i < documents->Size(); ++i) {
@@ -218,7 +282,11 @@ Status ReadNodes(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
   return Status::Ok();
 }
 
-Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* graph) {
+// Every link's predicate must be in a recorded vocabulary; a file without
+// one gets a plain directed entry for each predicate the fallback lacks.
+Status ReadLinks(const Reader& r, const rapidjson::Value& root, bool predicates_recorded,
+                 KnowledgeGraph* graph) {
+  PredicateTable predicates = graph->predicates();
   const rapidjson::Value* links = r.GetArray(root, "links");
   if (links == nullptr) links = r.GetArray(root, "edges");
   if (links == nullptr) return r.Error("links", "missing or not an array");
@@ -248,6 +316,16 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
     EdgeData edge;
     KG_ASSIGN(predicate, r.StringOf(fields[2], "predicate", path));
     if (predicate.empty()) return r.Error(path, "predicate", "empty predicate");
+    if (!predicates.Contains(predicate)) {
+      if (predicates_recorded) {
+        return r.Error(
+            path, "predicate",
+            "\"" + predicate + "\" is not in graph.predicates (" + predicates.NameList() + ")");
+      }
+      Predicate plain;
+      plain.name = predicate;
+      [[maybe_unused]] const Status added = predicates.Add(std::move(plain));
+    }
     edge.predicate = std::move(predicate);
     KG_ASSIGN(status_name, r.StringOf(fields[3], "status", path, false));
     auto status =
@@ -276,6 +354,7 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, KnowledgeGraph* 
     }
     graph->AppendEdgeUnchecked(*source, *target, std::move(edge));
   }
+  graph->SetPredicates(std::move(predicates));
   // Uniqueness is checked once for all links: cheaper than an index
   // updated link by link.
   if (const auto duplicate = graph->FirstDuplicateEdge()) {
@@ -305,6 +384,25 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
   w.StartObject();
   Key(w, "schema");
   String(w, kSchema);
+  Key(w, "predicates");
+  w.StartArray();
+  for (const Predicate& predicate : graph.predicates().entries()) {
+    w.StartObject();
+    Key(w, "name");
+    String(w, predicate.name);
+    Key(w, "symmetric");
+    w.Bool(predicate.symmetric);
+    Key(w, "subject");
+    String(w, predicate.subject_types.ToString());
+    Key(w, "object");
+    String(w, predicate.object_types.ToString());
+    Key(w, "kind");
+    String(w, PredicateKindName(predicate.kind));
+    Key(w, "description");
+    String(w, predicate.description);
+    w.EndObject();
+  }
+  w.EndArray();
   Key(w, "documents");
   w.StartArray();
   for (const auto& document : graph.documents()) {
@@ -382,7 +480,8 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
   return out;
 }
 
-Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin) {
+Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin,
+                                     const PredicateTable& fallback) {
   rapidjson::Document root;
   // In situ: strings stay in the buffer instead of being copied into the
   // DOM. kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
@@ -403,9 +502,11 @@ Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin
   const rapidjson::Value* nodes = reader.GetArray(root, "nodes");
   const rapidjson::Value* links = reader.GetArray(root, "links");
   graph.Reserve(nodes ? nodes->Size() : 0, links ? links->Size() : 0);
-  if (Status s = ReadDocuments(reader, root, &graph); !s.ok()) return s;
+  bool predicates_recorded = false;
+  if (Status s = ReadGraphObject(reader, root, fallback, &graph, &predicates_recorded); !s.ok())
+    return s;
   if (Status s = ReadNodes(reader, root, &graph); !s.ok()) return s;
-  if (Status s = ReadLinks(reader, root, &graph); !s.ok()) return s;
+  if (Status s = ReadLinks(reader, root, predicates_recorded, &graph); !s.ok()) return s;
   return graph;
 }
 

@@ -17,6 +17,11 @@ std::string WriteGraphJson(const KnowledgeGraph& graph);
 // `origin` names the input in errors: "graph.json: line 3, column 7: ...",
 // "graph.json: links[2].target: unknown node \"x\"". The text is taken
 // by value because it is parsed in place (strings are unescaped inside it).
-Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin);
+// graph.schema, when present, must be kg-graph/1 or kg-graph/2. The graph's
+// vocabulary is graph.predicates, and every link must use one of them; a
+// file that does not record one (kg-graph/1, other tools) takes `fallback`
+// plus a plain directed entry for any other predicate its links use.
+Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin,
+                                     const PredicateTable& fallback = {});
 
 }  // namespace kg

@@ -167,12 +167,10 @@ Status ParsePredicates(LineReader& reader, RulePack* pack) {
       entry.object_types = *types;
     }
     if (f.size() > 4) {
-      static const std::set<std::string_view> kKinds = {"hostile", "cooperative", "pressure",
-                                                        "role", "neutral"};
-      if (!kKinds.contains(f[4])) {
+      const auto kind = ParsePredicateKind(f[4]);
+      if (!kind)
         return reader.Error("kind must be hostile, cooperative, pressure, role or neutral");
-      }
-      entry.kind = std::string(f[4]);
+      entry.kind = *kind;
     }
     if (f.size() > 5) entry.description = std::string(f[5]);
     pack->predicates.push_back(std::move(entry));

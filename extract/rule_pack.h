@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/predicates.h"
 #include "core/status.h"
 #include "core/types.h"
 
@@ -37,15 +38,8 @@ struct TitleEntry {
   std::string source;
 };
 
-struct PredicateEntry {
-  std::string name;
-  bool symmetric = false;
-  TypeSet subject_types = TypeSet::All();
-  TypeSet object_types = TypeSet::All();
-  std::string kind =
-      "neutral";  // hostile, cooperative, pressure, role or neutral: how diagrams draw it
-  std::string description;
-};
+// A predicate as predicates.tsv defines it: the vocabulary type itself.
+using PredicateEntry = Predicate;
 
 struct PatternEntry {
   std::string predicate;

@@ -1,6 +1,7 @@
 #include "graph/graph_builder.h"
 
 #include <algorithm>
+#include <cassert>
 #include <set>
 #include <unordered_map>
 
@@ -28,7 +29,7 @@ std::string LastWord(const std::string& folded) {
 
 }  // namespace
 
-GraphBuilder::GraphBuilder(std::vector<PredicateInfo> predicates, size_t max_evidence)
+GraphBuilder::GraphBuilder(std::vector<Predicate> predicates, size_t max_evidence)
     : predicates_(std::move(predicates)), max_evidence_(max_evidence) {}
 
 size_t GraphBuilder::NodeFor(const DocEntity& entity) {
@@ -149,6 +150,12 @@ KnowledgeGraph GraphBuilder::Finish() {
     }
   }
   for (auto& document : documents_) graph.AddDocument(std::move(document));
+  PredicateTable table;
+  for (const Predicate& predicate : predicates_) {
+    [[maybe_unused]] const Status added = table.Add(predicate);
+    assert(added.ok() && "a rule pack names each predicate once");
+  }
+  graph.SetPredicates(std::move(table));
   graph.Canonicalize();
 
   documents_.clear();

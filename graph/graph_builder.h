@@ -20,16 +20,12 @@
 
 namespace kg {
 
-struct PredicateInfo {
-  std::string name;
-  bool symmetric = false;
-};
-
 class GraphBuilder {
  public:
-  // `predicates`: index -> predicate, as in RelationMention::predicate.
+  // `predicates`: index -> predicate, as in RelationMention::predicate
+  // (names distinct); the graph records them all as its vocabulary.
   // `max_evidence`: evidence sentences kept per edge (weight counts all).
-  explicit GraphBuilder(std::vector<PredicateInfo> predicates,
+  explicit GraphBuilder(std::vector<Predicate> predicates,
                         size_t max_evidence = std::numeric_limits<size_t>::max());
 
   void Add(const Document& document, const DocumentAnalysis& analysis);
@@ -43,7 +39,7 @@ class GraphBuilder {
   size_t NodeFor(const DocEntity& entity);
   std::vector<size_t> SurnameMerges() const;
 
-  std::vector<PredicateInfo> predicates_;
+  std::vector<Predicate> predicates_;
   size_t max_evidence_;
   std::vector<DocumentInfo> documents_;
   std::vector<NodeData> nodes_;

@@ -41,6 +41,7 @@ struct KnowledgeGraph::Impl {
   };
   std::vector<EdgeRecord> edges;
   std::vector<DocumentInfo> documents;
+  PredicateTable predicates;
   struct StringHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -83,6 +84,16 @@ KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+const PredicateTable& KnowledgeGraph::predicates() const { return impl_->predicates; }
+void KnowledgeGraph::SetPredicates(PredicateTable predicates) {
+  impl_->predicates = std::move(predicates);
+  assert(std::all_of(impl_->edges.begin(), impl_->edges.end(),
+                     [&](const Impl::EdgeRecord& record) {
+                       return impl_->predicates.Contains(record.data.predicate);
+                     }) &&
+         "the vocabulary names every predicate in use");
+}
 
 void KnowledgeGraph::AddDocument(DocumentInfo document) {
   impl_->documents.push_back(std::move(document));
@@ -168,6 +179,11 @@ std::optional<size_t> KnowledgeGraph::TryAddEdge(size_t source, size_t target, E
   const size_t index = impl_->edges.size();
   const EdgeKey key{source, target, impl_->PredicateId(edge.predicate, true), edge.status};
   if (!impl_->edge_by_key.emplace(key, index).second) return std::nullopt;
+  if (!impl_->predicates.Contains(edge.predicate)) {
+    Predicate plain;
+    plain.name = edge.predicate;
+    [[maybe_unused]] const Status added = impl_->predicates.Add(std::move(plain));
+  }
   impl_->edges.push_back({source, target, std::move(edge)});
   return index;
 }
@@ -190,6 +206,7 @@ void KnowledgeGraph::Canonicalize() {
 
   auto fresh = std::make_unique<Impl>();
   fresh->documents = std::move(old.documents);
+  fresh->predicates = std::move(old.predicates);
   for (size_t k : node_order) {
     fresh->node_by_id.emplace(old.nodes[k].id, fresh->nodes.size());
     fresh->nodes.push_back(std::move(old.nodes[k]));

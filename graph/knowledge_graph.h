@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/predicates.h"
 #include "core/types.h"
 
 namespace kg {
@@ -62,6 +63,13 @@ class KnowledgeGraph {
   KnowledgeGraph(const KnowledgeGraph&) = delete;
   KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
 
+  // ---- vocabulary: the predicates the graph's relations may use (written
+  // as graph.predicates; readers take symmetry and kinds from here). Every
+  // edge's predicate is in it: AddEdge adds a plain directed entry for a
+  // name it lacks, and a replacement table must name them all.
+  const PredicateTable& predicates() const;
+  void SetPredicates(PredicateTable predicates);
+
   // ---- documents
   void AddDocument(DocumentInfo document);
   const std::vector<DocumentInfo>& documents() const;
@@ -92,7 +100,8 @@ class KnowledgeGraph {
   void Reserve(size_t nodes, size_t edges);
 
   // For readers of large files: adds an edge without checking that it is
-  // new; call FirstDuplicateEdge() after the last one. The (source,
+  // new or that its predicate is in predicates() (the caller makes sure);
+  // call FirstDuplicateEdge() after the last one. The (source,
   // predicate, target, status) index behind FindEdge is then built on its
   // first use (once, thread-safely).
   size_t AppendEdgeUnchecked(size_t source, size_t target, EdgeData&& edge);

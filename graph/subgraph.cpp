@@ -15,6 +15,7 @@ KnowledgeGraph Subgraph(const KnowledgeGraph& graph, const std::vector<size_t>& 
     keep_nodes.insert(graph.edge_target(e));
   }
   KnowledgeGraph out;
+  out.SetPredicates(graph.predicates());
   std::set<std::string> documents;
   std::unordered_map<size_t, size_t> index;
   for (size_t n : keep_nodes) {

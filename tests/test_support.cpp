@@ -80,10 +80,7 @@ const Pipeline& DefaultPipeline() {
 }
 
 KnowledgeGraph BuildGraph(const std::vector<std::string>& texts) {
-  std::vector<PredicateInfo> predicates;
-  for (const auto& p : DefaultPipeline().rules().pack().predicates)
-    predicates.push_back({p.name, p.symmetric});
-  GraphBuilder builder(predicates);
+  GraphBuilder builder(DefaultPipeline().rules().pack().predicates);
   for (size_t i = 0; i < texts.size(); ++i) {
     auto document = MakeDocument("d" + std::to_string(i + 1), "test", "", texts[i]);
     if (!document.ok()) throw std::runtime_error(document.status().message());

@@ -106,6 +106,8 @@ TEST_CASE("kg stats counts types and predicates", "[cli]") {
   const auto stats = RunKg("stats " + Quote(dir.Path("g.json")) + " --top 3");
   REQUIRE(stats.exit_code == 0);
   CHECK(stats.out.find("documents  19") != std::string::npos);
+  CHECK(stats.out.find("\npredicates ") != std::string::npos);
+  CHECK(stats.out.find(" symmetric)\n") != std::string::npos);
   CHECK(stats.out.find("PERSON") != std::string::npos);
   CHECK(stats.out.find("top entities") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 
 #include "core/document.h"
 #include "core/file_io.h"
+#include "core/predicates.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -79,6 +80,55 @@ TEST_CASE("reading a missing file or a folder says so", "[core]") {
   CHECK(ReadFile(dir.Path(""), 100).status().message().find("is a directory") != std::string::npos);
   const std::string big = dir.Write("big.txt", std::string(200, 'x'));
   CHECK(ReadFile(big, 100).status().message().find("file too large") != std::string::npos);
+}
+
+Predicate MakePredicate(const std::string& name, bool symmetric, PredicateKind kind) {
+  Predicate predicate;
+  predicate.name = name;
+  predicate.symmetric = symmetric;
+  predicate.kind = kind;
+  return predicate;
+}
+
+TEST_CASE("a predicate table is the same whatever order it was filled in", "[core]") {
+  const Predicate met = MakePredicate("met_with", true, PredicateKind::kCooperative);
+  const Predicate pressed = MakePredicate("pressed", false, PredicateKind::kPressure);
+  const Predicate allied = MakePredicate("allied_with", true, PredicateKind::kCooperative);
+  PredicateTable one;
+  REQUIRE(one.Add(pressed).ok());
+  REQUIRE(one.Add(met).ok());
+  PredicateTable two;
+  REQUIRE(two.Add(allied).ok());
+  REQUIRE(two.Add(met).ok());
+  PredicateTable left = one;
+  REQUIRE(left.Merge(two).ok());
+  PredicateTable right = two;
+  REQUIRE(right.Merge(one).ok());
+  CHECK(left == right);
+  CHECK(left.NameList() == "allied_with, met_with, pressed");
+  CHECK(left.IsSymmetric("allied_with"));
+  CHECK_FALSE(left.IsSymmetric("pressed"));
+  CHECK_FALSE(left.IsSymmetric("unknown"));
+  CHECK(left.KindOf("pressed") == PredicateKind::kPressure);
+  CHECK(left.Find("unknown") == nullptr);
+}
+
+TEST_CASE("two definitions of one predicate are refused and leave the table as it was", "[core]") {
+  PredicateTable table;
+  REQUIRE(table.Add(MakePredicate("met_with", true, PredicateKind::kCooperative)).ok());
+  const Status clash = table.Add(MakePredicate("met_with", false, PredicateKind::kCooperative));
+  REQUIRE_FALSE(clash.ok());
+  CHECK(clash.message() ==
+        "predicate \"met_with\" has two different definitions: symmetric, * -> *, cooperative "
+        "and directed, * -> *, cooperative");
+  PredicateTable other;
+  REQUIRE(other.Add(MakePredicate("allied_with", true, PredicateKind::kNeutral)).ok());
+  REQUIRE(other.Add(MakePredicate("met_with", false, PredicateKind::kNeutral)).ok());
+  CHECK_FALSE(table.Merge(other).ok());
+  CHECK(table.NameList() == "met_with");
+  CHECK(table.IsSymmetric("met_with"));
+  CHECK(ParsePredicateKind("hostile") == PredicateKind::kHostile);
+  CHECK_FALSE(ParsePredicateKind("friendly").has_value());
 }
 
 }  // namespace

@@ -76,6 +76,63 @@ TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]"
   CHECK_FALSE(ReadGraphJson("{\"nodes\":[{\"id\":\"\xff\"}],\"links\":[]}", "g.json").ok());
 }
 
+TEST_CASE("the graph file records its vocabulary and readers take it from there",
+          "[export][json]") {
+  KnowledgeGraph graph = Tricky();
+  PredicateTable table = graph.predicates();
+  Predicate allied;
+  allied.name = "allied_with";
+  allied.symmetric = true;
+  allied.subject_types = TypeSet::Of(EntityType::kOrganization);
+  allied.kind = PredicateKind::kCooperative;
+  allied.description = "allied with";
+  REQUIRE(table.Add(allied).ok());
+  graph.SetPredicates(table);
+  const std::string json = WriteGraphJson(graph);
+  CHECK(json.find("\"schema\": \"kg-graph/2\"") != std::string::npos);
+  auto read = ReadGraphJson(json, "g.json");
+  REQUIRE(read.ok());
+  CHECK(read->predicates() == table);
+  const Predicate* found = read->predicates().Find("allied_with");
+  REQUIRE(found != nullptr);
+  CHECK(*found == allied);
+}
+
+TEST_CASE("a graph file's schema and vocabulary are checked", "[export][json]") {
+  const std::string nodes = R"("nodes":[{"id":"a","label":"A","type":"PERSON"},)"
+                            R"({"id":"b","label":"B","type":"PERSON"}],)";
+  const std::string link = R"("links":[{"source":"a","target":"b","predicate":"allied_with",)"
+                           R"("weight":1}]})";
+  auto future = ReadGraphJson(R"({"graph":{"schema":"kg-graph/99"},)" + nodes + link, "g.json");
+  CHECK(future.status().message() ==
+        "g.json: graph.schema: unsupported schema \"kg-graph/99\" (this kg reads kg-graph/1 and "
+        "kg-graph/2)");
+  auto unlisted = ReadGraphJson(
+      R"({"graph":{"predicates":[{"name":"met_with","symmetric":true}]},)" + nodes + link,
+      "g.json");
+  CHECK(unlisted.status().message() ==
+        "g.json: links[0].predicate: \"allied_with\" is not in graph.predicates (met_with)");
+  auto bad_kind = ReadGraphJson(
+      R"({"graph":{"predicates":[{"name":"met_with","kind":"friendly"}]},)" + nodes + link,
+      "g.json");
+  CHECK(bad_kind.status().message() ==
+        "g.json: graph.predicates[0].kind: expected hostile, cooperative, pressure, role or "
+        "neutral");
+  // An older file without a vocabulary takes the fallback, plus plain
+  // entries for the rest.
+  PredicateTable fallback;
+  Predicate met;
+  met.name = "met_with";
+  met.symmetric = true;
+  REQUIRE(fallback.Add(met).ok());
+  auto old =
+      ReadGraphJson(R"({"graph":{"schema":"kg-graph/1"},)" + nodes + link, "g.json", fallback);
+  REQUIRE(old.ok());
+  CHECK(old->predicates().NameList() == "allied_with, met_with");
+  CHECK(old->predicates().IsSymmetric("met_with"));
+  CHECK_FALSE(old->predicates().IsSymmetric("allied_with"));
+}
+
 TEST_CASE("DOT output parses back with cgraph and keeps labels intact", "[export][dot]") {
   DiagramOptions options;
   options.symmetric_predicates = {"met_with"};

@@ -7,9 +7,16 @@
 namespace kg {
 namespace {
 
+Predicate Named(const std::string& name, bool symmetric) {
+  Predicate predicate;
+  predicate.name = name;
+  predicate.symmetric = symmetric;
+  return predicate;
+}
+
 // A hand-made analysis: entities by label and relations between them.
 struct Fixture {
-  std::vector<PredicateInfo> predicates = {{"met_with", true}, {"pressed", false}};
+  std::vector<Predicate> predicates = {Named("met_with", true), Named("pressed", false)};
   Document document;
   DocumentAnalysis analysis;
 
