@@ -1,12 +1,14 @@
 // kg build: news text in, knowledge graph out.
 #include <algorithm>
-#include <atomic>
 #include <iostream>
 #include <thread>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/extraction.h"
+#include "app/progress.h"
+#include "app/throughput.h"
 #include "app/view_options.h"
 #include "core/file_io.h"
 #include "export/diagram.h"
@@ -14,88 +16,8 @@
 #include "extract/pipeline.h"
 #include "graph/algorithms.h"
 #include "graph/graph_builder.h"
-#include "ingest/document_reader.h"
 
 namespace kg {
-namespace {
-
-// Documents are extracted in batches on worker threads and merged in input
-// order, so the output is the same for any thread count and memory stays
-// bounded by two batches. While the workers extract one batch, the main
-// thread reads the next and merges the one before: reading, extracting
-// and merging overlap.
-class BatchBuilder {
- public:
-  BatchBuilder(const Pipeline& pipeline, GraphBuilder* builder, unsigned threads,
-               size_t batch_bytes)
-      : pipeline_(pipeline), builder_(builder), threads_(threads), batch_bytes_(batch_bytes) {}
-  ~BatchBuilder() { Wait(); }
-
-  void Add(Document document) {
-    bytes_ += document.text.size();
-    batch_.push_back(std::move(document));
-    if (bytes_ >= batch_bytes_ || batch_.size() >= 4096) Launch();
-  }
-
-  // Extracts and merges everything added so far.
-  void Finish() {
-    if (!batch_.empty()) Launch();
-    Wait();
-  }
-
- private:
-  // Hands the filling batch to the workers, then merges the batch they
-  // just finished while they work on the new one.
-  void Launch() {
-    Join();
-    std::vector<Document> done = std::move(in_flight_);
-    std::vector<DocumentAnalysis> done_results = std::move(results_);
-    in_flight_ = std::move(batch_);
-    batch_.clear();
-    bytes_ = 0;
-    results_.assign(in_flight_.size(), DocumentAnalysis{});
-    next_ = 0;
-    const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(in_flight_.size()));
-    for (unsigned t = 0; t < count; ++t) {
-      workers_.emplace_back([this] {
-        for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();)
-          results_[i] = pipeline_.Analyze(in_flight_[i]);
-      });
-    }
-    Merge(done, done_results);
-  }
-
-  // Waits for the batch in flight and merges it.
-  void Wait() {
-    Join();
-    Merge(in_flight_, results_);
-    in_flight_.clear();
-    results_.clear();
-  }
-
-  void Join() {
-    for (auto& worker : workers_) worker.join();
-    workers_.clear();
-  }
-
-  // Merging happens on the calling thread only, in input order.
-  void Merge(const std::vector<Document>& documents, const std::vector<DocumentAnalysis>& results) {
-    for (size_t i = 0; i < documents.size(); ++i) builder_->Add(documents[i], results[i]);
-  }
-
-  const Pipeline& pipeline_;
-  GraphBuilder* builder_;
-  unsigned threads_;
-  size_t batch_bytes_;
-  std::vector<Document> batch_;
-  size_t bytes_ = 0;
-  std::vector<Document> in_flight_;
-  std::vector<DocumentAnalysis> results_;
-  std::atomic<size_t> next_{0};
-  std::vector<std::thread> workers_;
-};
-
-}  // namespace
 
 int RunBuild(const Args& args) {
   ArgParser parser(
@@ -109,12 +31,13 @@ int RunBuild(const Args& args) {
       .Option("dot", 0, "FILE", "also write the graph as Graphviz DOT")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
       .Option("threads", 'j', "N", "extraction threads (default: all cores)")
-      .Option("max-evidence", 0, "N", "evidence sentences kept per edge (default: all)")
+      .Option("max-evidence", 0, "N",
+              "evidence sentences kept per relation (default: " +
+                  std::to_string(kDefaultMaxEvidence) + "; 0: all)")
       .Flag("quiet", 'q', "print only errors");
   if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  auto threads = parser.GetNumber("threads", static_cast<long>(cores), 1, 1024);
-  auto max_evidence = parser.GetNumber("max-evidence", 0, 0, 1L << 40);
+  const auto threads = ReadThreads(parser);
+  const auto max_evidence = ReadMaxEvidence(parser);
   if (!threads.ok() || !max_evidence.ok()) {
     PrintError(!threads.ok() ? threads.status().message() : max_evidence.status().message());
     return kExitUsage;
@@ -125,15 +48,22 @@ int RunBuild(const Args& args) {
     return kExitFailure;
   }
   const Pipeline pipeline(*rules);
-  GraphBuilder builder((*rules)->pack().predicates, *max_evidence > 0
-                                                        ? static_cast<size_t>(*max_evidence)
-                                                        : std::numeric_limits<size_t>::max());
-  BatchBuilder batches(pipeline, &builder, static_cast<unsigned>(*threads), size_t{4} << 20);
-  DocumentReader reader(
-      ReadOptions{}, [&](Document document) { batches.Add(std::move(document)); },
-      [](const std::string& error) { PrintError(error); });
-  const size_t problems = reader.ReadAll(parser.positional());
-  batches.Finish();
+  // Extract and merge in one process: the same bytes as kg extract, then
+  // kg merge.
+  GraphBuilder builder((*rules)->pack().predicates, *max_evidence);
+  ExtractionOptions options;
+  options.threads = *threads;
+  options.progress = !parser.Has("quiet");
+  size_t problems = 0;
+  const ExtractionSummary summary =
+      RunExtraction(parser.positional(), pipeline, options,
+                    [&](const Document& document, const DocumentAnalysis& analysis) {
+                      if (Status s = builder.Add(document, analysis); !s.ok()) {
+                        PrintError(s.message());
+                        ++problems;
+                      }
+                    });
+  problems += summary.problems;
   const size_t documents = builder.document_count();
   if (documents == 0) {
     PrintError("build: no readable documents; nothing written");
@@ -172,8 +102,10 @@ int RunBuild(const Args& args) {
     }
   }
   if (!parser.Has("quiet")) {
-    std::cerr << "kg: " << documents << " document" << (documents == 1 ? "" : "s") << ", "
-              << graph.node_count() << " entities, " << graph.edge_count() << " relations";
+    std::cerr << "kg: " << GroupDigits(documents) << " document" << (documents == 1 ? "" : "s")
+              << " (" << RateText(summary.bytes, summary.seconds) << "), "
+              << GroupDigits(graph.node_count()) << " entities, " << GroupDigits(graph.edge_count())
+              << " relations";
     if (output != "-") std::cerr << " -> " << output;
     if (parser.Has("dot")) std::cerr << ", " << parser.Get("dot");
     if (problems > 0)

@@ -17,6 +17,8 @@ constexpr int kExitFailure = 3;      // nothing useful could be done (bad rules,
 using Args = std::vector<std::string>;
 
 int RunBuild(const Args& args);
+int RunExtract(const Args& args);
+int RunMerge(const Args& args);
 int RunExport(const Args& args);
 int RunStats(const Args& args);
 int RunRules(const Args& args);

@@ -1,7 +1,10 @@
 #include "app/common.h"
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
+#include <limits>
+#include <thread>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
@@ -32,6 +35,19 @@ std::optional<int> ParseCommandLine(ArgParser* parser, const std::vector<std::st
     return kExitUsage;
   }
   return std::nullopt;
+}
+
+Result<unsigned> ReadThreads(const ArgParser& parser) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  auto threads = parser.GetNumber("threads", static_cast<long>(cores), 1, 1024);
+  if (!threads.ok()) return threads.status();
+  return static_cast<unsigned>(*threads);
+}
+
+Result<size_t> ReadMaxEvidence(const ArgParser& parser) {
+  auto max = parser.GetNumber("max-evidence", static_cast<long>(kDefaultMaxEvidence), 0, 1L << 40);
+  if (!max.ok()) return max.status();
+  return *max == 0 ? std::numeric_limits<size_t>::max() : static_cast<size_t>(*max);
 }
 
 Result<EntityType> ParseTypeName(const std::string& name) {

@@ -38,6 +38,14 @@ inline constexpr size_t kAnyCount = static_cast<size_t>(-1);
 std::optional<int> ParseCommandLine(ArgParser* parser, const std::vector<std::string>& args,
                                     size_t positional);
 
+// Evidence sentences kept per relation unless --max-evidence says otherwise:
+// memory then follows the size of the graph, not of the corpus.
+inline constexpr size_t kDefaultMaxEvidence = 20;
+// --threads (-j): default all cores.
+Result<unsigned> ReadThreads(const ArgParser& parser);
+// --max-evidence: kDefaultMaxEvidence by default; 0 means all.
+Result<size_t> ReadMaxEvidence(const ArgParser& parser);
+
 // An entity type named on the command line, case-insensitively.
 Result<EntityType> ParseTypeName(const std::string& name);
 

@@ -29,7 +29,10 @@ Result<KnowledgeGraph> BuildOne(const std::string& path, const Pipeline& pipelin
   GraphBuilder builder(pipeline.rules().pack().predicates);
   std::string error;
   DocumentReader reader(
-      ReadOptions{}, [&](Document d) { builder.Add(d, pipeline.Analyze(d)); },
+      ReadOptions{},
+      [&](Document d) {
+        if (Status s = builder.Add(d, pipeline.Analyze(d)); !s.ok()) error = s.message();
+      },
       [&](const std::string& e) { error = e; });
   reader.ReadAll({path});
   if (!error.empty()) return Status::Error(error);

@@ -10,6 +10,8 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "export/predicate_json.h"
+
 namespace kg {
 namespace {
 
@@ -188,33 +190,11 @@ Status ReadPredicates(const Reader& r, const rapidjson::Value& graph, PredicateT
   if (!it->value.IsArray()) return r.Error("graph.predicates", "expected an array");
   for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
     const Where path{"graph.predicates", i};
-    const auto& item = it->value[i];
-    if (!item.IsObject()) return r.Error(path, "expected an object");
     Predicate predicate;
-    KG_ASSIGN(name, r.GetString(item, "name", path));
-    if (name.empty()) return r.Error(path, "name", "empty name");
-    predicate.name = std::move(name);
-    if (auto symmetric = item.FindMember("symmetric"); symmetric != item.MemberEnd()) {
-      if (!symmetric->value.IsBool()) return r.Error(path, "symmetric", "expected true or false");
-      predicate.symmetric = symmetric->value.GetBool();
+    if (auto problem = ReadPredicateJson(it->value[i], &predicate); !problem.message.empty()) {
+      return problem.field.empty() ? r.Error(path, problem.message)
+                                   : r.Error(path, problem.field.c_str(), problem.message);
     }
-    for (const auto& [key, types] : {std::pair{"subject", &predicate.subject_types},
-                                     std::pair{"object", &predicate.object_types}}) {
-      KG_ASSIGN(text, r.GetString(item, key, path, false));
-      if (text.empty()) continue;
-      auto parsed = TypeSet::Parse(text);
-      if (!parsed) return r.Error(path, key, "expected \"*\" or types like PERSON/ORGANIZATION");
-      *types = *parsed;
-    }
-    KG_ASSIGN(kind, r.GetString(item, "kind", path, false));
-    if (!kind.empty()) {
-      auto parsed = ParsePredicateKind(kind);
-      if (!parsed)
-        return r.Error(path, "kind", "expected hostile, cooperative, pressure, role or neutral");
-      predicate.kind = *parsed;
-    }
-    KG_ASSIGN(description, r.GetString(item, "description", path, false));
-    predicate.description = std::move(description);
     if (Status s = table->Add(std::move(predicate)); !s.ok()) return r.Error(path, s.message());
   }
   return Status::Ok();
@@ -386,22 +366,7 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
   String(w, kSchema);
   Key(w, "predicates");
   w.StartArray();
-  for (const Predicate& predicate : graph.predicates().entries()) {
-    w.StartObject();
-    Key(w, "name");
-    String(w, predicate.name);
-    Key(w, "symmetric");
-    w.Bool(predicate.symmetric);
-    Key(w, "subject");
-    String(w, predicate.subject_types.ToString());
-    Key(w, "object");
-    String(w, predicate.object_types.ToString());
-    Key(w, "kind");
-    String(w, PredicateKindName(predicate.kind));
-    Key(w, "description");
-    String(w, predicate.description);
-    w.EndObject();
-  }
+  for (const Predicate& predicate : graph.predicates().entries()) WritePredicateJson(w, predicate);
   w.EndArray();
   Key(w, "documents");
   w.StartArray();

@@ -2,24 +2,51 @@
 
 #include <algorithm>
 #include <cassert>
+#include <numeric>
 #include <set>
-#include <unordered_map>
+#include <tuple>
+#include <unordered_set>
 
 #include "core/text.h"
+#include "graph/document_order.h"
 
 namespace kg {
 namespace {
 
-void MergeSorted(std::vector<std::string>* into, const std::vector<std::string>& add) {
-  std::set<std::string> merged(into->begin(), into->end());
-  merged.insert(add.begin(), add.end());
-  into->assign(merged.begin(), merged.end());
+constexpr uint32_t kNone = UINT32_MAX;
+
+// (subject, object, predicate, status) with entities and predicates as
+// builder indexes.
+struct RelationKey {
+  uint32_t subject;
+  uint32_t object;
+  uint32_t predicate;
+  RelationStatus status;
+  friend bool operator==(const RelationKey&, const RelationKey&) = default;
+};
+
+struct RelationKeyHash {
+  size_t operator()(const RelationKey& key) const {
+    uint64_t h = (uint64_t{key.subject} << 32 | key.object) * 0x9E3779B97F4A7C15ull;
+    h ^= (uint64_t{key.predicate} << 8 | static_cast<uint64_t>(key.status)) + (h >> 29);
+    return static_cast<size_t>(h * 0xBF58476D1CE4E5B9ull);
+  }
+};
+
+// Inserts the sorted, distinct `add` into the sorted, distinct `into`.
+void UnionSorted(std::vector<std::string>* into, std::vector<std::string>&& add) {
+  if (add.empty()) return;
+  std::vector<std::string> merged;
+  merged.reserve(into->size() + add.size());
+  std::set_union(std::make_move_iterator(into->begin()), std::make_move_iterator(into->end()),
+                 std::make_move_iterator(add.begin()), std::make_move_iterator(add.end()),
+                 std::back_inserter(merged));
+  *into = std::move(merged);
 }
 
-void AppendUnique(std::vector<std::string>* into, const std::vector<std::string>& add) {
-  for (const auto& item : add) {
-    if (std::find(into->begin(), into->end(), item) == into->end()) into->push_back(item);
-  }
+void SortDistinct(std::vector<std::string>* items) {
+  std::sort(items->begin(), items->end());
+  items->erase(std::unique(items->begin(), items->end()), items->end());
 }
 
 std::string LastWord(const std::string& folded) {
@@ -29,139 +56,432 @@ std::string LastWord(const std::string& folded) {
 
 }  // namespace
 
+struct GraphBuilder::State {
+  struct Entity {
+    std::string fold;  // FoldName(label): with the type, the entity's key
+    std::string label;
+    EntityType type = EntityType::kPerson;
+    uint32_t label_document = kNone;  // the document the label was taken from
+    std::vector<std::string> forms;   // every surface form, labels included; sorted
+    int64_t mentions = 0;
+    std::vector<uint32_t> documents;  // unsorted until Finish()
+    std::string pinned_id;            // an id a merged graph file gave it
+  };
+  struct Item {
+    uint32_t document;
+    uint32_t start;
+    uint32_t end;
+    std::string sentence;
+  };
+  struct Relation {
+    int64_t weight = 0;
+    std::vector<Item> evidence;
+  };
+
+  size_t max_evidence;
+  PredicateTable predicates;
+  std::unordered_map<std::string, uint32_t> predicate_index;
+  std::vector<std::string> predicate_names;
+  std::vector<DocumentInfo> documents;
+  std::unordered_map<std::string, uint32_t> document_index;
+  std::vector<Entity> entities;
+  std::unordered_map<std::string, uint32_t> entity_index;  // fold + '\n' + type
+  std::vector<RelationKey> relation_keys;
+  std::vector<Relation> relations;
+  std::unordered_map<RelationKey, uint32_t, RelationKeyHash> relation_index;
+
+  explicit State(size_t max) : max_evidence(max) {}
+
+  bool DocumentBefore(uint32_t a, uint32_t b) const {
+    if (a == kNone || b == kNone) return a != kNone && b == kNone;
+    return DocumentIdLess(documents[a].id, documents[b].id);
+  }
+
+  bool ItemBefore(const Item& a, const Item& b) const {
+    if (a.document != b.document) return DocumentBefore(a.document, b.document);
+    return std::tie(a.start, a.end, a.sentence) < std::tie(b.start, b.end, b.sentence);
+  }
+
+  // Keeps the first `max_evidence` items in order, pruning in bulk so that
+  // adding stays linear.
+  void Prune(std::vector<Item>* items, bool now) const {
+    if (items->size() <= max_evidence) return;
+    if (!now && items->size() - max_evidence <= std::max<size_t>(max_evidence, 16)) return;
+    const auto before = [this](const Item& a, const Item& b) { return ItemBefore(a, b); };
+    std::nth_element(items->begin(), items->begin() + static_cast<ptrdiff_t>(max_evidence),
+                     items->end(), before);
+    items->resize(max_evidence);
+  }
+
+  uint32_t PredicateId(const std::string& name) {
+    auto [it, added] = predicate_index.emplace(name, static_cast<uint32_t>(predicate_names.size()));
+    if (added) predicate_names.push_back(name);
+    return it->second;
+  }
+
+  uint32_t EntityFor(FragmentEntity&& entity, uint32_t first_document) {
+    std::string fold = FoldName(entity.label);
+    std::string key = fold + '\n' + std::string(EntityTypeName(entity.type));
+    auto [it, added] = entity_index.emplace(std::move(key), static_cast<uint32_t>(entities.size()));
+    if (added) {
+      Entity record;
+      record.fold = std::move(fold);
+      record.label = entity.label;
+      record.type = entity.type;
+      record.label_document = first_document;
+      entities.push_back(std::move(record));
+    }
+    Entity& record = entities[it->second];
+    // The label of the first document wins; within one document, the
+    // smaller spelling.
+    if (!added && (DocumentBefore(first_document, record.label_document) ||
+                   (first_document == record.label_document && entity.label < record.label))) {
+      record.label = entity.label;
+      record.label_document = first_document;
+    }
+    std::vector<std::string> forms = std::move(entity.aliases);
+    forms.push_back(std::move(entity.label));
+    SortDistinct(&forms);
+    UnionSorted(&record.forms, std::move(forms));
+    record.mentions += entity.mentions;
+    if (!entity.id.empty() && (record.pinned_id.empty() || entity.id < record.pinned_id))
+      record.pinned_id = std::move(entity.id);
+    return it->second;
+  }
+};
+
 GraphBuilder::GraphBuilder(std::vector<Predicate> predicates, size_t max_evidence)
-    : predicates_(std::move(predicates)), max_evidence_(max_evidence) {}
-
-size_t GraphBuilder::NodeFor(const DocEntity& entity) {
-  const auto key = std::make_pair(FoldName(entity.label), entity.type);
-  if (auto it = node_by_key_.find(key); it != node_by_key_.end()) return it->second;
-  NodeData node;
-  node.label = entity.label;
-  node.type = entity.type;
-  nodes_.push_back(std::move(node));
-  node_by_key_.emplace(key, nodes_.size() - 1);
-  return nodes_.size() - 1;
+    : predicates_(std::move(predicates)) {
+  for (const Predicate& predicate : predicates_) predicate_names_.push_back(predicate.name);
+  state_ = std::make_unique<State>(max_evidence);
+  [[maybe_unused]] auto added = Add(VocabularyFragment(predicates_), "rule pack");
+  assert(added.ok() && "a rule pack's vocabulary is consistent");
 }
 
-void GraphBuilder::Add(const Document& document, const DocumentAnalysis& analysis) {
-  documents_.push_back({document.id, document.path, document.title, document.sha256});
-  std::vector<size_t> node_of(analysis.entities.size());
-  for (size_t e = 0; e < analysis.entities.size(); ++e) {
-    const DocEntity& entity = analysis.entities[e];
-    const size_t n = NodeFor(entity);
-    node_of[e] = n;
-    NodeData& node = nodes_[n];
-    MergeSorted(&node.aliases, entity.aliases);
-    node.mentions += entity.mentions;
-    AppendUnique(&node.documents, {document.id});
-  }
-  for (const RelationMention& relation : analysis.relations) {
-    const auto key =
-        std::make_tuple(node_of[static_cast<size_t>(relation.subject)], relation.predicate,
-                        node_of[static_cast<size_t>(relation.object)], relation.status);
-    EdgeData& edge = edges_[key];
-    if (edge.weight == 0) {
-      edge.predicate = predicates_[static_cast<size_t>(relation.predicate)].name;
-      edge.status = relation.status;
-    }
-    ++edge.weight;
-    if (edge.evidence.size() < max_evidence_) {
-      edge.evidence.push_back({document.id, relation.evidence.begin, relation.evidence.end,
-                               std::string(relation.evidence.In(document.text))});
-    }
-  }
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+
+size_t GraphBuilder::document_count() const { return state_->documents.size(); }
+
+Status GraphBuilder::Add(const Document& document, const DocumentAnalysis& analysis) {
+  auto added = Add(FragmentOf(document, analysis, predicates_), document.path);
+  if (!added.ok()) return added.status();
+  if (*added == Added::kAlreadyThere)
+    return Status::Error(document.path + ": document id \"" + document.id + "\" added twice");
+  return Status::Ok();
 }
 
-// For every node, the node it merges into (itself when none): a person
-// named by one word joins the only multi-word person ending in that word.
-std::vector<size_t> GraphBuilder::SurnameMerges() const {
-  std::unordered_map<std::string, std::vector<size_t>> full_names_by_surname;
-  for (size_t n = 0; n < nodes_.size(); ++n) {
-    const std::string folded = FoldName(nodes_[n].label);
-    if (nodes_[n].type == EntityType::kPerson && folded.find(' ') != std::string::npos) {
-      full_names_by_surname[LastWord(folded)].push_back(n);
+Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::string& origin,
+                                              bool* conflict) {
+  State& s = *state_;
+  if (conflict != nullptr) *conflict = false;
+  const auto error = [&](const std::string& where, const std::string& message) {
+    return Status::Error(origin + ": " + where + ": " + message);
+  };
+  const auto clash = [&](const std::string& where, const std::string& message) {
+    if (conflict != nullptr) *conflict = true;
+    return error(where, message);
+  };
+  // Check everything first: a fragment is added whole or not at all.
+  std::unordered_set<std::string_view> own_documents;
+  size_t known = 0;
+  for (size_t d = 0; d < fragment.documents.size(); ++d) {
+    const DocumentInfo& document = fragment.documents[d];
+    const std::string where = "documents[" + std::to_string(d) + "]";
+    if (document.id.empty()) return error(where, "empty document id");
+    if (!own_documents.insert(document.id).second)
+      return error(where, "document \"" + document.id + "\" listed twice");
+    auto it = s.document_index.find(document.id);
+    if (it == s.document_index.end()) continue;
+    if (s.documents[it->second].sha256 != document.sha256) {
+      return clash(where, "document id \"" + document.id +
+                              "\" was merged before with another text (sha256 differs); give "
+                              "the articles distinct ids");
+    }
+    ++known;
+  }
+  if (known > 0 && known == fragment.documents.size()) return Added::kAlreadyThere;
+  if (known > 0) {
+    return clash("documents", std::to_string(known) + " of its " +
+                                  std::to_string(fragment.documents.size()) +
+                                  " documents were merged before: a fragment is merged whole");
+  }
+  PredicateTable vocabulary = s.predicates;
+  if (Status merged = vocabulary.Merge(fragment.predicates); !merged.ok())
+    return clash("predicates", merged.message());
+  for (size_t e = 0; e < fragment.entities.size(); ++e) {
+    const FragmentEntity& entity = fragment.entities[e];
+    const std::string where = "entities[" + std::to_string(e) + "]";
+    if (entity.label.empty()) return error(where, "empty label");
+    if (entity.mentions < 0) return error(where, "negative mentions");
+    for (const auto& id : entity.documents) {
+      if (!own_documents.contains(id))
+        return error(where, "document \"" + id + "\" is not one of the fragment's documents");
     }
   }
-  std::vector<size_t> target(nodes_.size());
-  for (size_t n = 0; n < nodes_.size(); ++n) {
-    target[n] = n;
-    const std::string folded = FoldName(nodes_[n].label);
-    if (nodes_[n].type != EntityType::kPerson || folded.find(' ') != std::string::npos) continue;
-    auto it = full_names_by_surname.find(folded);
-    if (it != full_names_by_surname.end() && it->second.size() == 1) target[n] = it->second.front();
+  for (size_t r = 0; r < fragment.relations.size(); ++r) {
+    const FragmentRelation& relation = fragment.relations[r];
+    const std::string where = "relations[" + std::to_string(r) + "]";
+    if (relation.subject >= fragment.entities.size() || relation.object >= fragment.entities.size())
+      return error(where, "no such entity");
+    // Defined by the fragment itself, so that whether it is consistent
+    // does not depend on what was added before.
+    if (!fragment.predicates.Contains(relation.predicate))
+      return error(where, "predicate \"" + relation.predicate + "\" is not in its predicates");
+    if (relation.weight < 0) return error(where, "negative weight");
+    for (const Evidence& evidence : relation.evidence) {
+      if (!own_documents.contains(evidence.document))
+        return error(where, "evidence from \"" + evidence.document +
+                                "\", not one of the fragment's documents");
+      if (evidence.end < evidence.start) return error(where, "evidence ends before it starts");
+    }
   }
-  return target;
+
+  // Add.
+  s.predicates = std::move(vocabulary);
+  for (DocumentInfo& document : fragment.documents) {
+    s.document_index.emplace(document.id, static_cast<uint32_t>(s.documents.size()));
+    s.documents.push_back(std::move(document));
+  }
+  const auto document_of = [&](const std::string& id) { return s.document_index.at(id); };
+  std::vector<uint32_t> entity_of(fragment.entities.size());
+  for (size_t e = 0; e < fragment.entities.size(); ++e) {
+    FragmentEntity& entity = fragment.entities[e];
+    uint32_t first = kNone;
+    std::vector<uint32_t> documents;
+    documents.reserve(entity.documents.size());
+    for (const auto& id : entity.documents) {
+      documents.push_back(document_of(id));
+      if (s.DocumentBefore(documents.back(), first)) first = documents.back();
+    }
+    entity_of[e] = s.EntityFor(std::move(entity), first);
+    auto& into = s.entities[entity_of[e]].documents;
+    into.insert(into.end(), documents.begin(), documents.end());
+  }
+  for (FragmentRelation& relation : fragment.relations) {
+    RelationKey key{entity_of[relation.subject], entity_of[relation.object],
+                    s.PredicateId(relation.predicate), relation.status};
+    // Symmetric relations are one fact either way round.
+    if (s.predicates.IsSymmetric(relation.predicate) && key.object < key.subject)
+      std::swap(key.subject, key.object);
+    auto [it, added] = s.relation_index.emplace(key, static_cast<uint32_t>(s.relations.size()));
+    if (added) {
+      s.relation_keys.push_back(key);
+      s.relations.emplace_back();
+    }
+    State::Relation& into = s.relations[it->second];
+    into.weight += relation.weight;
+    for (Evidence& evidence : relation.evidence) {
+      into.evidence.push_back({document_of(evidence.document), evidence.start, evidence.end,
+                               std::move(evidence.sentence)});
+    }
+    s.Prune(&into.evidence, false);
+  }
+  return Added::kAdded;
+}
+
+Fragment GraphBuilder::Partial() {
+  State& s = *state_;
+  Fragment out;
+  std::vector<uint32_t> document_order(s.documents.size());
+  std::iota(document_order.begin(), document_order.end(), 0);
+  std::sort(document_order.begin(), document_order.end(),
+            [&](uint32_t a, uint32_t b) { return s.DocumentBefore(a, b); });
+  for (uint32_t d : document_order) out.documents.push_back(s.documents[d]);
+  out.predicates = s.predicates;
+
+  std::vector<uint32_t> entity_order(s.entities.size());
+  std::iota(entity_order.begin(), entity_order.end(), 0);
+  std::sort(entity_order.begin(), entity_order.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(s.entities[a].fold, s.entities[a].type) <
+           std::tie(s.entities[b].fold, s.entities[b].type);
+  });
+  std::vector<uint32_t> new_index(s.entities.size());
+  for (uint32_t e : entity_order) {
+    State::Entity& entity = s.entities[e];
+    new_index[e] = static_cast<uint32_t>(out.entities.size());
+    FragmentEntity item;
+    std::erase(entity.forms, entity.label);
+    item.aliases = std::move(entity.forms);
+    item.label = std::move(entity.label);
+    item.type = entity.type;
+    item.mentions = entity.mentions;
+    std::sort(entity.documents.begin(), entity.documents.end(),
+              [&](uint32_t a, uint32_t b) { return s.DocumentBefore(a, b); });
+    entity.documents.erase(std::unique(entity.documents.begin(), entity.documents.end()),
+                           entity.documents.end());
+    for (uint32_t d : entity.documents) item.documents.push_back(s.documents[d].id);
+    item.id = std::move(entity.pinned_id);
+    out.entities.push_back(std::move(item));
+  }
+
+  for (size_t r = 0; r < s.relations.size(); ++r) {
+    const RelationKey& key = s.relation_keys[r];
+    State::Relation& relation = s.relations[r];
+    FragmentRelation item;
+    item.subject = new_index[key.subject];
+    item.object = new_index[key.object];
+    // Symmetric relations are stored with the smaller entity first.
+    if (s.predicates.IsSymmetric(s.predicate_names[key.predicate]) && item.object < item.subject)
+      std::swap(item.subject, item.object);
+    item.predicate = s.predicate_names[key.predicate];
+    item.status = key.status;
+    item.weight = relation.weight;
+    s.Prune(&relation.evidence, true);
+    std::sort(relation.evidence.begin(), relation.evidence.end(),
+              [&](const State::Item& a, const State::Item& b) { return s.ItemBefore(a, b); });
+    for (State::Item& evidence : relation.evidence) {
+      item.evidence.push_back({s.documents[evidence.document].id, evidence.start, evidence.end,
+                               std::move(evidence.sentence)});
+    }
+    out.relations.push_back(std::move(item));
+  }
+  std::sort(out.relations.begin(), out.relations.end(),
+            [](const FragmentRelation& a, const FragmentRelation& b) {
+              return std::tie(a.subject, a.object, a.predicate, a.status) <
+                     std::tie(b.subject, b.object, b.predicate, b.status);
+            });
+  const size_t max_evidence = s.max_evidence;
+  state_ = std::make_unique<State>(max_evidence);
+  [[maybe_unused]] auto added = Add(VocabularyFragment(predicates_), "rule pack");
+  return out;
 }
 
 KnowledgeGraph GraphBuilder::Finish() {
-  const std::vector<size_t> target = SurnameMerges();
-  for (size_t n = 0; n < nodes_.size(); ++n) {
-    if (target[n] == n) continue;
-    NodeData& into = nodes_[target[n]];
-    MergeSorted(&into.aliases, nodes_[n].aliases);
-    MergeSorted(&into.aliases, {nodes_[n].label});
-    into.mentions += nodes_[n].mentions;
-    AppendUnique(&into.documents, nodes_[n].documents);
+  State& s = *state_;
+  std::vector<uint32_t> document_order(s.documents.size());
+  std::iota(document_order.begin(), document_order.end(), 0);
+  std::sort(document_order.begin(), document_order.end(),
+            [&](uint32_t a, uint32_t b) { return s.DocumentBefore(a, b); });
+  std::vector<uint32_t> rank(s.documents.size());
+  for (uint32_t k = 0; k < document_order.size(); ++k) rank[document_order[k]] = k;
+  for (State::Entity& entity : s.entities) {
+    std::sort(entity.documents.begin(), entity.documents.end(),
+              [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; });
+    entity.documents.erase(std::unique(entity.documents.begin(), entity.documents.end()),
+                           entity.documents.end());
   }
 
-  // Ids: the slug of the label; a clash between different entities gets
-  // the type, then a counter, appended. Assigned in label order so that
-  // ids do not depend on which document came first.
-  std::vector<size_t> order;
-  for (size_t n = 0; n < nodes_.size(); ++n) {
-    if (target[n] == n) order.push_back(n);
+  // A person named by one word joins the only multi-word person ending in
+  // that word.
+  const size_t count = s.entities.size();
+  std::unordered_map<std::string, std::vector<uint32_t>> full_names_by_surname;
+  for (uint32_t e = 0; e < count; ++e) {
+    const State::Entity& entity = s.entities[e];
+    if (entity.type == EntityType::kPerson && entity.fold.find(' ') != std::string::npos)
+      full_names_by_surname[LastWord(entity.fold)].push_back(e);
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return std::make_tuple(FoldName(nodes_[a].label), nodes_[a].label, nodes_[a].type) <
-           std::make_tuple(FoldName(nodes_[b].label), nodes_[b].label, nodes_[b].type);
+  std::vector<uint32_t> target(count);
+  for (uint32_t e = 0; e < count; ++e) {
+    target[e] = e;
+    const State::Entity& entity = s.entities[e];
+    if (entity.type != EntityType::kPerson || entity.fold.find(' ') != std::string::npos) continue;
+    auto it = full_names_by_surname.find(entity.fold);
+    if (it != full_names_by_surname.end() && it->second.size() == 1) target[e] = it->second.front();
+  }
+  for (uint32_t e = 0; e < count; ++e) {
+    if (target[e] == e) continue;
+    State::Entity& from = s.entities[e];
+    State::Entity& into = s.entities[target[e]];
+    UnionSorted(&into.forms, std::move(from.forms));
+    into.mentions += from.mentions;
+    std::vector<uint32_t> documents;
+    std::merge(into.documents.begin(), into.documents.end(), from.documents.begin(),
+               from.documents.end(), std::back_inserter(documents),
+               [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; });
+    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+    into.documents = std::move(documents);
+  }
+
+  // Ids: an id recorded in a merged graph file stays (when two entities
+  // claim one, the first in label order keeps it); the others get the slug
+  // of their label, then the type appended, then a number, assigned in
+  // label order so that they do not depend on which document came first.
+  std::vector<uint32_t> order;
+  for (uint32_t e = 0; e < count; ++e) {
+    if (target[e] == e) order.push_back(e);
+  }
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(s.entities[a].fold, s.entities[a].label, s.entities[a].type) <
+           std::tie(s.entities[b].fold, s.entities[b].label, s.entities[b].type);
   });
-  KnowledgeGraph graph;
+  std::vector<std::string> ids(count);
   std::set<std::string> taken;
-  std::vector<size_t> graph_index(nodes_.size());
-  for (size_t n : order) {
-    std::string id = Slugify(nodes_[n].label);
-    if (taken.contains(id)) id += "-" + AsciiLower(EntityTypeName(nodes_[n].type));
-    for (int suffix = 2; taken.contains(id); ++suffix)
-      id = Slugify(nodes_[n].label) + "-" + std::to_string(suffix);
-    taken.insert(id);
-    std::erase(nodes_[n].aliases, nodes_[n].label);
-    nodes_[n].id = id;
-    graph_index[n] = graph.AddNode(std::move(nodes_[n]));
+  for (uint32_t e : order) {
+    if (!s.entities[e].pinned_id.empty() && taken.insert(s.entities[e].pinned_id).second)
+      ids[e] = s.entities[e].pinned_id;
   }
-  for (size_t n = 0; n < nodes_.size(); ++n) graph_index[n] = graph_index[target[n]];
+  for (uint32_t e : order) {
+    if (!ids[e].empty()) continue;
+    const std::string slug = Slugify(s.entities[e].label);
+    std::string id = slug;
+    if (taken.contains(id)) id += "-" + AsciiLower(EntityTypeName(s.entities[e].type));
+    for (int suffix = 2; taken.contains(id); ++suffix) id = slug + "-" + std::to_string(suffix);
+    taken.insert(id);
+    ids[e] = std::move(id);
+  }
 
-  for (auto& [key, edge] : edges_) {
-    auto [source, predicate, object, status] = key;
-    size_t from = graph_index[source];
-    size_t to = graph_index[object];
+  KnowledgeGraph graph;
+  graph.Reserve(order.size(), s.relations.size());
+  std::vector<size_t> graph_index(count);
+  for (uint32_t e : order) {
+    State::Entity& entity = s.entities[e];
+    NodeData node;
+    node.id = std::move(ids[e]);
+    std::erase(entity.forms, entity.label);
+    node.aliases = std::move(entity.forms);
+    node.label = std::move(entity.label);
+    node.type = entity.type;
+    node.mentions = entity.mentions;
+    node.documents.reserve(entity.documents.size());
+    for (uint32_t d : entity.documents) node.documents.push_back(s.documents[d].id);
+    graph_index[e] = graph.AddNode(std::move(node));
+  }
+  for (uint32_t e = 0; e < count; ++e) graph_index[e] = graph_index[target[e]];
+
+  for (size_t r = 0; r < s.relations.size(); ++r) {
+    const RelationKey& key = s.relation_keys[r];
+    size_t from = graph_index[key.subject];
+    size_t to = graph_index[key.object];
     if (from == to) continue;
-    if (predicates_[static_cast<size_t>(predicate)].symmetric &&
-        graph.node(to).id < graph.node(from).id) {
+    const std::string& predicate = s.predicate_names[key.predicate];
+    if (s.predicates.IsSymmetric(predicate) && graph.node(to).id < graph.node(from).id)
       std::swap(from, to);
+    State::Relation& relation = s.relations[r];
+    std::vector<Evidence> evidence;
+    evidence.reserve(relation.evidence.size());
+    for (State::Item& item : relation.evidence) {
+      evidence.push_back(
+          {s.documents[item.document].id, item.start, item.end, std::move(item.sentence)});
     }
-    if (auto existing = graph.FindEdge(from, edge.predicate, to, status)) {
+    if (auto existing = graph.FindEdge(from, predicate, to, key.status)) {
       EdgeData& into = graph.mutable_edge(*existing);
-      into.weight += edge.weight;
-      for (auto& evidence : edge.evidence) {
-        if (into.evidence.size() < max_evidence_) into.evidence.push_back(std::move(evidence));
-      }
+      into.weight += relation.weight;
+      into.evidence.insert(into.evidence.end(), std::make_move_iterator(evidence.begin()),
+                           std::make_move_iterator(evidence.end()));
     } else {
+      EdgeData edge;
+      edge.predicate = predicate;
+      edge.status = key.status;
+      edge.weight = relation.weight;
+      edge.evidence = std::move(evidence);
       graph.AddEdge(from, to, std::move(edge));
     }
   }
-  for (auto& document : documents_) graph.AddDocument(std::move(document));
-  PredicateTable table;
-  for (const Predicate& predicate : predicates_) {
-    [[maybe_unused]] const Status added = table.Add(predicate);
-    assert(added.ok() && "a rule pack names each predicate once");
-  }
-  graph.SetPredicates(std::move(table));
+  for (uint32_t d : document_order) graph.AddDocument(std::move(s.documents[d]));
+  graph.SetPredicates(std::move(s.predicates));
   graph.Canonicalize();
+  // Canonical order puts the evidence kept first; entities that joined
+  // may have brought more than the cap.
+  for (size_t e = 0; e < graph.edge_count(); ++e) {
+    auto& evidence = graph.mutable_edge(e).evidence;
+    if (evidence.size() > s.max_evidence) evidence.resize(s.max_evidence);
+  }
 
-  documents_.clear();
-  nodes_.clear();
-  node_by_key_.clear();
-  edges_.clear();
+  const size_t max_evidence = s.max_evidence;
+  state_ = std::make_unique<State>(max_evidence);
+  [[maybe_unused]] auto added = Add(VocabularyFragment(predicates_), "rule pack");
   return graph;
 }
 

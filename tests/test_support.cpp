@@ -84,7 +84,8 @@ KnowledgeGraph BuildGraph(const std::vector<std::string>& texts) {
   for (size_t i = 0; i < texts.size(); ++i) {
     auto document = MakeDocument("d" + std::to_string(i + 1), "test", "", texts[i]);
     if (!document.ok()) throw std::runtime_error(document.status().message());
-    builder.Add(*document, DefaultPipeline().Analyze(*document));
+    if (Status s = builder.Add(*document, DefaultPipeline().Analyze(*document)); !s.ok())
+      throw std::runtime_error(s.message());
   }
   return builder.Finish();
 }

@@ -50,8 +50,8 @@ TEST_CASE("one edge per source, predicate, target and status, weighted by eviden
   b.Relation(b.Entity("Joe Biden"), 1, b.Entity("Benjamin Netanyahu"));
   b.Relation(0, 1, 1, RelationStatus::kNegated);
   GraphBuilder builder(a.predicates);
-  builder.Add(a.document, a.analysis);
-  builder.Add(b.document, b.analysis);
+  REQUIRE(builder.Add(a.document, a.analysis).ok());
+  REQUIRE(builder.Add(b.document, b.analysis).ok());
   const KnowledgeGraph graph = builder.Finish();
   REQUIRE(graph.node_count() == 2);
   REQUIRE(graph.edge_count() == 2);
@@ -71,7 +71,7 @@ TEST_CASE("symmetric relations are stored once with the smaller id as source", "
   a.Relation(zed, 0, amy);
   a.Relation(amy, 0, zed);
   GraphBuilder builder(a.predicates);
-  builder.Add(a.document, a.analysis);
+  REQUIRE(builder.Add(a.document, a.analysis).ok());
   const KnowledgeGraph graph = builder.Finish();
   REQUIRE(graph.edge_count() == 1);
   CHECK(graph.node(graph.edge_source(0)).id == "amy-adams");
@@ -83,7 +83,7 @@ TEST_CASE("different entities with the same slug get distinct ids", "[graph]") {
   a.Entity("Jordan", EntityType::kLocation);
   a.Entity("Jordan", EntityType::kPerson);
   GraphBuilder builder(a.predicates);
-  builder.Add(a.document, a.analysis);
+  REQUIRE(builder.Add(a.document, a.analysis).ok());
   const KnowledgeGraph graph = builder.Finish();
   REQUIRE(graph.node_count() == 2);
   CHECK(graph.FindNode("jordan").has_value());
@@ -97,7 +97,7 @@ TEST_CASE("evidence can be capped while the weight still counts everything", "[g
   for (int i = 0; i < 5; ++i) a.Relation(s, 1, o);
   a.analysis.relations[1].evidence = {4, 12};  // distinct sentences survive dedup upstream
   GraphBuilder builder(a.predicates, 2);
-  builder.Add(a.document, a.analysis);
+  REQUIRE(builder.Add(a.document, a.analysis).ok());
   const KnowledgeGraph graph = builder.Finish();
   REQUIRE(graph.edge_count() == 1);
   CHECK(graph.edge(0).weight == 5);

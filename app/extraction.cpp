@@ -1,0 +1,134 @@
+#include "app/extraction.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "app/common.h"
+#include "app/progress.h"
+#include "app/throughput.h"
+#include "ingest/document_reader.h"
+
+namespace kg {
+namespace {
+
+class BatchExtractor {
+ public:
+  // `on_done` hears of every article in input order, with its analysis or
+  // with why its extraction failed (then the analysis is empty).
+  using DoneFn = std::function<void(const Document&, const DocumentAnalysis&, const std::string&)>;
+
+  BatchExtractor(const Pipeline& pipeline, unsigned threads, size_t batch_bytes, DoneFn on_done)
+      : pipeline_(pipeline),
+        threads_(threads),
+        batch_bytes_(batch_bytes),
+        on_done_(std::move(on_done)) {}
+  ~BatchExtractor() { Join(); }
+  BatchExtractor(const BatchExtractor&) = delete;
+  BatchExtractor& operator=(const BatchExtractor&) = delete;
+
+  void Add(Document document) {
+    bytes_ += document.text.size();
+    batch_.push_back(std::move(document));
+    if (bytes_ >= batch_bytes_ || batch_.size() >= 4096) Launch();
+  }
+
+  // Extracts and hands back everything added so far.
+  void Finish() {
+    if (!batch_.empty()) Launch();
+    Join();
+    HandBack(in_flight_, results_, failures_);
+    in_flight_.clear();
+  }
+
+ private:
+  // Hands the filling batch to the workers, then hands back the batch
+  // they just finished while they work on the new one.
+  void Launch() {
+    Join();
+    std::vector<Document> done = std::move(in_flight_);
+    std::vector<DocumentAnalysis> done_results = std::move(results_);
+    std::vector<std::string> done_failures = std::move(failures_);
+    in_flight_ = std::move(batch_);
+    batch_.clear();
+    bytes_ = 0;
+    results_.assign(in_flight_.size(), DocumentAnalysis{});
+    failures_.assign(in_flight_.size(), std::string());
+    next_ = 0;
+    const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(in_flight_.size()));
+    for (unsigned t = 0; t < count; ++t) {
+      workers_.emplace_back([this] {
+        for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) {
+          // One article that cannot be extracted must not end the run.
+          try {
+            results_[i] = pipeline_.Analyze(in_flight_[i]);
+          } catch (const std::bad_alloc&) {
+            results_[i] = DocumentAnalysis{};
+            failures_[i] = "out of memory";
+          } catch (const std::exception& e) {
+            results_[i] = DocumentAnalysis{};
+            failures_[i] = e.what();
+          }
+        }
+      });
+    }
+    HandBack(done, done_results, done_failures);
+  }
+
+  void Join() {
+    for (auto& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+  void HandBack(const std::vector<Document>& documents,
+                const std::vector<DocumentAnalysis>& results,
+                const std::vector<std::string>& failures) {
+    for (size_t i = 0; i < documents.size(); ++i) on_done_(documents[i], results[i], failures[i]);
+  }
+
+  const Pipeline& pipeline_;
+  unsigned threads_;
+  size_t batch_bytes_;
+  DoneFn on_done_;
+  std::vector<Document> batch_;
+  size_t bytes_ = 0;
+  std::vector<Document> in_flight_;
+  std::vector<DocumentAnalysis> results_;
+  std::vector<std::string> failures_;  // per article in flight: why it failed, or ""
+  std::atomic<size_t> next_{0};
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace
+
+ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pipeline& pipeline,
+                                const ExtractionOptions& options, const ExtractionSink& sink) {
+  ExtractionSummary summary;
+  const Stopwatch clock;
+  const auto total = options.progress ? InputBytes(inputs) : std::nullopt;
+  ProgressLine progress(options.progress);
+  BatchExtractor extractor(
+      pipeline, options.threads, options.batch_bytes,
+      [&](const Document& document, const DocumentAnalysis& analysis, const std::string& failure) {
+        if (!failure.empty()) {
+          ++summary.problems;
+          PrintError(document.path + ": article skipped: " + failure);
+          return;
+        }
+        sink(document, analysis);
+        ++summary.documents;
+        summary.bytes += document.text.size();
+        progress.Update(
+            ProgressText(summary.documents, "article", summary.bytes, clock.Seconds(), total));
+      });
+  DocumentReader reader(
+      ReadOptions{}, [&](Document document) { extractor.Add(std::move(document)); },
+      [](const std::string& error) { PrintError(error); });
+  summary.problems += reader.ReadAll(inputs);
+  extractor.Finish();
+  progress.Done();
+  summary.seconds = clock.Seconds();
+  return summary;
+}
+
+}  // namespace kg

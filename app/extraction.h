@@ -1,0 +1,40 @@
+// Reading and extracting articles for kg build and kg extract. Documents
+// stream from the inputs (ingest/document_reader.h), are extracted in
+// batches on worker threads and handed back on the calling thread in
+// input order, so that what is made of them never depends on the thread
+// count. While the workers extract one batch, the calling thread reads
+// the next and hands back the one before; memory holds two batches.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "extract/annotations.h"
+#include "extract/pipeline.h"
+
+namespace kg {
+
+struct ExtractionOptions {
+  unsigned threads = 1;
+  size_t batch_bytes = size_t{4} << 20;
+  bool progress = true;  // a progress line on standard error, when it is a terminal
+};
+
+struct ExtractionSummary {
+  size_t documents = 0;  // extracted and handed back
+  size_t problems = 0;   // bad inputs and failed extractions, each reported
+  uint64_t bytes = 0;    // article text extracted
+  double seconds = 0;
+};
+
+using ExtractionSink = std::function<void(const Document&, const DocumentAnalysis&)>;
+
+// Reads `inputs`, extracts every article with `pipeline` and gives each to
+// `sink`, in input order, on the calling thread. Problems are reported
+// with PrintError (file and position) and skipped.
+ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pipeline& pipeline,
+                                const ExtractionOptions& options, const ExtractionSink& sink);
+
+}  // namespace kg
