@@ -36,9 +36,12 @@ std::vector<std::string> SourcesOf(const std::string& input) {
 
 class Merger {
  public:
-  Merger(GraphBuilder* builder, const std::vector<std::string>& rule_folders, bool progress,
+  Merger(GraphBuilder* builder, std::vector<std::string> rule_folders, bool progress,
          std::optional<uint64_t> total)
-      : builder_(builder), rule_folders_(rule_folders), progress_(progress), total_(total) {}
+      : builder_(builder),
+        rule_folders_(std::move(rule_folders)),
+        progress_(progress),
+        total_(total) {}
 
   // Reads one input; false when merging cannot go on (already reported).
   bool Read(const std::string& source) {
@@ -133,7 +136,7 @@ class Merger {
   }
 
   GraphBuilder* builder_;
-  const std::vector<std::string>& rule_folders_;
+  std::vector<std::string> rule_folders_;
   ProgressLine progress_;
   std::optional<uint64_t> total_;
   const Stopwatch clock_;
