@@ -12,6 +12,7 @@ packages=(
   catch2                               # tests
   python3 python3-networkx             # tests: NetworkX reads the JSON and GraphML
   iso-codes                            # source of the country lexicon
+  wordnet-base                         # source of the lemma lexicon (extract/models/)
 )
 
 missing=()

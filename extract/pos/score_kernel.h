@@ -1,0 +1,28 @@
+// The tagger's inner loop: sums of int16 score rows with saturation, and the
+// best class. SSE2 on x86-64 (always present there), plain C++ elsewhere;
+// both give identical results (the pos tests compare them).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace kg::pos {
+
+inline constexpr size_t kSummedRows = 6;
+
+// out[c] = rows[0][c] + ... + rows[5][c], each addition saturating to int16,
+// in that order. `lanes` is a multiple of 8.
+void SumRows(const int16_t* const* rows, size_t lanes, int16_t* out);
+void SumRowsPortable(const int16_t* const* rows, size_t lanes, int16_t* out);
+
+// The first index of the largest of scores[0, lanes); lanes a multiple of 8.
+uint32_t ArgMax(const int16_t* scores, size_t lanes);
+uint32_t ArgMaxPortable(const int16_t* scores, size_t lanes);
+
+// a + b saturated to int16.
+inline int16_t SaturatingAdd(int16_t a, int16_t b) {
+  const int32_t sum = int32_t{a} + b;
+  return static_cast<int16_t>(sum > INT16_MAX ? INT16_MAX : sum < INT16_MIN ? INT16_MIN : sum);
+}
+
+}  // namespace kg::pos
