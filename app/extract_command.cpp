@@ -20,16 +20,20 @@ int RunExtract(const Args& args) {
       "Extracts the entities and relations of each article and writes them as one\n"
       "JSON line per article (a graph fragment), after a line with the predicates.\n"
       "kg merge turns any number of fragment files, in any order, into the graph that\n"
-      "kg build makes of the same articles. INPUT as for kg build.\n"
+      "kg build makes of the same articles. INPUT as for kg build. A partition of a\n"
+      "larger file on standard input keeps its paths with --source and --first-line.\n"
       "Bad inputs are reported and skipped; the exit status is then 1.");
   parser.Option("output", 'o', "FILE", "fragments to write (default: standard output)")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
       .Option("threads", 'j', "N", "extraction threads (default: all cores)")
+      .Option("source", 0, "NAME", "the file standard input is part of, for document paths")
+      .Option("first-line", 0, "N", "with --source: the line of NAME standard input starts at")
       .Flag("quiet", 'q', "print only errors");
   if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const auto threads = ReadThreads(parser);
-  if (!threads.ok()) {
-    PrintError(threads.status().message());
+  const auto first_line = parser.GetNumber("first-line", 1, 1, 1L << 50);
+  if (!threads.ok() || !first_line.ok()) {
+    PrintError(!threads.ok() ? threads.status().message() : first_line.status().message());
     return kExitUsage;
   }
   auto rules = LoadRules(parser.GetAll("rules"));
@@ -51,6 +55,8 @@ int RunExtract(const Args& args) {
   ExtractionOptions options;
   options.threads = *threads;
   options.progress = !parser.Has("quiet");
+  options.stdin_name = parser.Get("source");
+  options.first_line = static_cast<uint64_t>(*first_line);
   std::string line;
   const ExtractionSummary summary =
       RunExtraction(parser.positional(), pipeline, options,

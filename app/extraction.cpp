@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string>
 #include <thread>
 
 #include "app/common.h"
@@ -99,6 +100,18 @@ class BatchExtractor {
   std::vector<std::thread> workers_;
 };
 
+// "-:7: message" -> "a.jsonl:107: message", "-: message" -> "a.jsonl:
+// message", for articles read from standard input.
+std::string Renamed(const std::string& where, const ExtractionOptions& options) {
+  if (options.stdin_name.empty() || !where.starts_with('-')) return where;
+  if (where.size() == 1 || where[1] != ':') return where;
+  size_t end = 2;
+  while (end < where.size() && where[end] >= '0' && where[end] <= '9') ++end;
+  if (end == 2) return options.stdin_name + where.substr(1);
+  const uint64_t line = std::stoull(where.substr(2, end - 2)) + options.first_line - 1;
+  return options.stdin_name + ":" + std::to_string(line) + where.substr(end);
+}
+
 }  // namespace
 
 ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pipeline& pipeline,
@@ -122,8 +135,12 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
             ProgressText(summary.documents, "article", summary.bytes, clock.Seconds(), total));
       });
   DocumentReader reader(
-      ReadOptions{}, [&](Document document) { extractor.Add(std::move(document)); },
-      [](const std::string& error) { PrintError(error); });
+      ReadOptions{},
+      [&](Document document) {
+        document.path = Renamed(document.path, options);
+        extractor.Add(std::move(document));
+      },
+      [&](const std::string& error) { PrintError(Renamed(error, options)); });
   summary.problems += reader.ReadAll(inputs);
   extractor.Finish();
   progress.Done();

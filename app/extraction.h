@@ -20,6 +20,11 @@ struct ExtractionOptions {
   unsigned threads = 1;
   size_t batch_bytes = size_t{4} << 20;
   bool progress = true;  // a progress line on standard error, when it is a terminal
+  // What standard input is a part of, for document paths and messages:
+  // with stdin_name "a.jsonl" and first_line 101, standard input's line 1
+  // is "a.jsonl:101" (a partition of a larger file). "" keeps "-".
+  std::string stdin_name;
+  uint64_t first_line = 1;
 };
 
 struct ExtractionSummary {

@@ -11,6 +11,7 @@ packages=(
   fonts-dejavu-core                    # glyphs for rendered diagrams
   catch2                               # tests
   python3 python3-networkx             # tests: NetworkX reads the JSON and GraphML
+  python3-distributed                  # scripts/dask_build.py: kg on a Dask cluster
   iso-codes                            # source of the country lexicon
   wordnet-base                         # source of the lemma lexicon (extract/models/)
 )
