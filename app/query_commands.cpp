@@ -11,6 +11,7 @@
 #include "app/common.h"
 #include "app/result_output.h"
 #include "app/view_options.h"
+#include "core/file_io.h"
 #include "graph/algorithms.h"
 #include "query/query_engine.h"
 
@@ -21,9 +22,10 @@ namespace {
 // answer.
 class Session {
  public:
-  // Adds the shared options; Open() reads them after parsing.
-  static void AddOptions(ArgParser* parser) {
-    parser->Option("format", 'f', "FORMAT", "table (default), json, dot, svg, png or pdf")
+  // Adds the shared options; Open() reads them after parsing. `kg query`
+  // gives -f to --file, so its --format has no short name.
+  static void AddOptions(ArgParser* parser, char format_short = 'f') {
+    parser->Option("format", format_short, "FORMAT", "table (default), json, dot, svg, png or pdf")
         .Option("output", 'o', "FILE", "write the answer here (default: standard output)")
         .Option("rules", 'r', "DIR",
                 "predicates for a graph file that does not list its own (repeatable)", true);
@@ -122,38 +124,97 @@ bool ReadTypeOption(const ArgParser& parser, std::optional<EntityType>* type) {
 void PrintQueryError(const QueryError& error, const std::string& query) {
   std::cerr << "kg: query error: " << error.message << "\n";
   if (error.column <= 0) return;
-  // Point at the column under the query, on its own line.
-  std::cerr << "  " << query << "\n  ";
-  int column = 1;
-  for (size_t i = 0; i < query.size() && column < error.column; ++i) {
-    if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) {
-      std::cerr << (query[i] == '\t' ? '\t' : ' ');
-      ++column;
-    }
+  // Point at the column under the query's line, on its own line; a long
+  // line is cut to a window around the column.
+  constexpr size_t kWindow = 60;  // code points each side
+  const size_t at = std::min(static_cast<size_t>(error.column - 1), query.size());
+  const size_t line_begin = query.rfind('\n', at == 0 ? 0 : at - 1) == std::string::npos
+                                ? 0
+                                : query.rfind('\n', at == 0 ? 0 : at - 1) + 1;
+  const size_t line_end = std::min(query.find('\n', at), query.size());
+  const auto is_lead = [&](size_t i) {
+    return (static_cast<unsigned char>(query[i]) & 0xC0) != 0x80;
+  };
+  size_t begin = at;
+  for (size_t points = 0; begin > line_begin && points < kWindow;) {
+    if (is_lead(--begin)) ++points;
   }
-  std::cerr << "^\n";
+  size_t end = at;
+  for (size_t points = 0; end < line_end && points <= kWindow; ++end) {
+    if (is_lead(end)) ++points;
+  }
+  while (end < line_end && !is_lead(end)) ++end;
+  std::string shown = (begin > line_begin ? "..." : "") + query.substr(begin, end - begin) +
+                      (end < line_end ? "..." : "");
+  std::string pad = begin > line_begin ? "   " : "";
+  for (size_t i = begin; i < at; ++i) {
+    if (is_lead(i)) pad += query[i] == '\t' ? '\t' : ' ';
+  }
+  std::cerr << "  " << shown << "\n  " << pad << "^\n";
+}
+
+// The query text: the second argument, or the file of --file, or standard
+// input when either is "-". Nullopt (reported) when it cannot be read.
+std::optional<std::string> ReadQueryText(const ArgParser& parser) {
+  constexpr size_t kMaxQueryBytes = size_t{64} << 20;
+  const bool from_file = parser.Has("file");
+  const std::string source = from_file ? parser.Get("file") : parser.positional()[1];
+  if (!from_file && source != "-") return source;
+  if (source == "-") {
+    std::string text;
+    char buffer[65536];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+      text.append(buffer, static_cast<size_t>(std::cin.gcount()));
+      if (text.size() > kMaxQueryBytes) {
+        PrintError("standard input: the query is longer than 64 MiB");
+        return std::nullopt;
+      }
+    }
+    return text;
+  }
+  auto text = ReadFile(source, kMaxQueryBytes);
+  if (!text.ok()) {
+    PrintError(text.status().message());
+    return std::nullopt;
+  }
+  return *text;
 }
 
 }  // namespace
 
 int RunQuery(const Args& args) {
   ArgParser parser(
-      "kg query GRAPH.json 'MATCH ... RETURN ...' [--format table|json|dot|svg] [-o FILE]",
+      "kg query GRAPH.json ('MATCH ... RETURN ...' | -f FILE | -) [--format table|json|dot|svg] "
+      "[-o FILE]",
       "Answers a graph pattern query in a subset of Cypher (docs/query-language.md):\n"
       "  MATCH (a:PERSON)-[r:pressed]->(b) RETURN a, r, b\n"
       "  MATCH (a)-[:met_with]-(b {label: \"Benjamin Netanyahu\"}) RETURN a.label ORDER BY "
       "a.label\n"
       "  MATCH p = shortestPath((a {label: \"Burns\"})-[*..4]-(b {label: \"Haniyeh\"})) RETURN p\n"
       "Entities are found by any of their names, case-insensitively. A syntax error\n"
-      "points at its column; unknown names, types and predicates are listed. Exit 2.");
-  Session::AddOptions(&parser);
-  if (auto code = ParseCommandLine(&parser, args, 2)) return *code;
+      "points at its column; unknown names, types and predicates are listed. Exit 2.\n"
+      "A long query can be read from a file (-f FILE) or from standard input (-).");
+  parser.Option("file", 'f', "FILE", "read the query from FILE (- for standard input)");
+  Session::AddOptions(&parser, 0);
+  if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
+  const size_t expected = parser.Has("file") ? 1 : 2;
+  if (parser.positional().size() != expected) {
+    PrintError(parser.Has("file") ? "expected the graph only: the query comes from --file"
+                                  : "expected 2 arguments, the graph and the query (see --help)");
+    return kExitUsage;
+  }
+  if (parser.positional()[0] == "-" &&
+      (parser.Has("file") ? parser.Get("file") : parser.positional()[1]) == "-") {
+    PrintError("the graph and the query cannot both come from standard input");
+    return kExitUsage;
+  }
+  const auto text = ReadQueryText(parser);
+  if (!text) return kExitFailure;
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
-  const std::string& text = parser.positional()[1];
-  auto result = session.engine().Run(text);
+  auto result = session.engine().Run(*text);
   if (auto* error = std::get_if<QueryError>(&result)) {
-    PrintQueryError(*error, text);
+    PrintQueryError(*error, *text);
     return kExitUsage;
   }
   return session.Write(std::get<QueryResult>(result));

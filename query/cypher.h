@@ -74,6 +74,11 @@ struct Expression {
   bool negated = false;   // IS NOT NULL
   std::vector<ExpressionPtr> children;
   int column = 0;
+
+  Expression() = default;
+  ~Expression();  // iterative: a chain of 100,000 ORs must not overflow the stack
+  Expression(const Expression&) = delete;
+  Expression& operator=(const Expression&) = delete;
 };
 
 struct ReturnItem {

@@ -1,6 +1,7 @@
 // Recursive-descent parser for the Cypher subset in cypher.h.
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 #include "core/text.h"
 #include "query/cypher.h"
@@ -11,6 +12,11 @@ namespace {
 // Upper bound for "*" and "*2.." paths: a variable-length pattern over a
 // graph of millions of entities must stay bounded.
 constexpr int kUnboundedHops = 15;
+
+// Deepest nesting of parentheses, lists, NOTs, function calls and property
+// chains: the parser descends recursively, so the query must not choose
+// how deep the stack goes.
+constexpr int kMaxNesting = 256;
 
 struct Token {
   enum class Kind { kIdentifier, kString, kInteger, kFloat, kSymbol, kEnd };
@@ -183,6 +189,23 @@ class Parser {
   }
 
  private:
+  // Counts one level of nesting for as long as it lives.
+  class Nested {
+   public:
+    explicit Nested(Parser* parser) : parser_(parser) {
+      if (++parser_->depth_ > kMaxNesting) {
+        parser_->Fail("expected at most " + std::to_string(kMaxNesting) +
+                      " levels of nested parentheses, lists, NOTs, calls and properties");
+      }
+    }
+    ~Nested() { --parser_->depth_; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+
+   private:
+    Parser* parser_;
+  };
+
   const Token& Peek(size_t ahead = 0) const {
     return tokens_[std::min(position_ + ahead, tokens_.size() - 1)];
   }
@@ -310,24 +333,31 @@ class Parser {
     return relationship;
   }
 
+  // A hop count, checked before it is narrowed to int.
+  int ExpectHops(const RelationshipPattern& relationship) {
+    const int64_t hops = ExpectCount("a number of hops");
+    if (hops > kUnboundedHops) HopsError(relationship);
+    return static_cast<int>(hops);
+  }
+
+  [[noreturn]] static void HopsError(const RelationshipPattern& relationship) {
+    throw ParseError("hops must run from min to max, at most " + std::to_string(kUnboundedHops),
+                     relationship.column);
+  }
+
   void ParseHops(RelationshipPattern* relationship) {
     relationship->variable_length = true;
     relationship->min_hops = 1;
     relationship->max_hops = kUnboundedHops;
     if (Peek().kind == Token::Kind::kInteger) {
-      relationship->min_hops = static_cast<int>(ExpectCount("a number of hops"));
+      relationship->min_hops = ExpectHops(*relationship);
       relationship->max_hops = relationship->min_hops;
     }
     if (Accept("..")) {
-      relationship->max_hops = Peek().kind == Token::Kind::kInteger
-                                   ? static_cast<int>(ExpectCount("a number of hops"))
-                                   : kUnboundedHops;
+      relationship->max_hops =
+          Peek().kind == Token::Kind::kInteger ? ExpectHops(*relationship) : kUnboundedHops;
     }
-    if (relationship->max_hops < relationship->min_hops ||
-        relationship->max_hops > kUnboundedHops) {
-      throw ParseError("hops must run from min to max, at most " + std::to_string(kUnboundedHops),
-                       relationship->column);
-    }
+    if (relationship->max_hops < relationship->min_hops) HopsError(*relationship);
   }
 
   std::vector<Property> ParseProperties() {
@@ -355,7 +385,15 @@ class Parser {
       int64_t value = ExpectCount("a number");
       literal.value = negative ? -value : value;
     } else if (token.kind == Token::Kind::kFloat) {
-      literal.value = (negative ? -1 : 1) * std::stod(Next().text);
+      double value = 0;
+      const std::string& digits = token.text;
+      const auto [end, error] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), value);
+      if (error != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
+        Fail("expected a decimal number within the range of doubles (1e-308 to 1e308)");
+      }
+      Next();
+      literal.value = negative ? -value : value;
     } else if (negative) {
       Fail("expected a number after \"-\"");
     } else if (token.kind == Token::Kind::kString) {
@@ -365,7 +403,9 @@ class Parser {
       Next();
     } else if (IsKeyword("null")) {
       Next();
-    } else if (Accept("[")) {
+    } else if (IsSymbol("[")) {
+      const Nested nested(this);
+      Next();
       std::vector<Literal> items;
       if (!IsSymbol("]")) {
         do {
@@ -415,6 +455,7 @@ class Parser {
 
   ExpressionPtr ParseNot() {
     if (IsKeyword("NOT")) {
+      const Nested nested(this);
       const int column = Next().column;
       auto expression = Make(Expression::Kind::kNot, column);
       expression->children.push_back(ParseNot());
@@ -455,7 +496,12 @@ class Parser {
 
   ExpressionPtr ParsePostfix() {
     auto expression = ParsePrimary();
+    int links = 0;
     while (IsSymbol(".")) {
+      if (depth_ + ++links > kMaxNesting) {
+        Fail("expected at most " + std::to_string(kMaxNesting) +
+             " levels of nested parentheses, lists, NOTs, calls and properties");
+      }
       const int column = Next().column;
       auto property = Make(Expression::Kind::kProperty, column);
       property->name = ExpectIdentifier("a property name after \".\"");
@@ -468,12 +514,16 @@ class Parser {
   ExpressionPtr ParsePrimary() {
     const Token& token = Peek();
     const int column = token.column;
-    if (Accept("(")) {
+    if (IsSymbol("(")) {
+      const Nested nested(this);
+      Next();
       auto inner = ParseExpression();
       Expect(")", "to close the parenthesis");
       return inner;
     }
-    if (Accept("[")) {
+    if (IsSymbol("[")) {
+      const Nested nested(this);
+      Next();
       auto list = Make(Expression::Kind::kList, column);
       if (!IsSymbol("]")) {
         do {
@@ -486,6 +536,7 @@ class Parser {
     if (token.kind == Token::Kind::kIdentifier && !IsKeyword("true") && !IsKeyword("false") &&
         !IsKeyword("null")) {
       if (IsSymbol("(", 1)) {
+        const Nested nested(this);
         auto call = Make(Expression::Kind::kFunction, column);
         call->name = AsciiLower(Next().text);
         Next();
@@ -515,9 +566,25 @@ class Parser {
   std::string_view text_;
   std::vector<Token> tokens_;
   size_t position_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
+
+// Long AND/OR chains make deep trees: take them apart with a work list
+// instead of letting each node's destructor recurse into its children.
+Expression::~Expression() {
+  std::vector<ExpressionPtr> pending = std::move(children);
+  while (!pending.empty()) {
+    ExpressionPtr last = std::move(pending.back());
+    pending.pop_back();
+    if (last == nullptr) continue;
+    // Moving the vector leaves last's own list empty: its destructor,
+    // run at the end of this iteration, has nothing left to walk.
+    std::vector<ExpressionPtr> grandchildren = std::move(last->children);
+    for (auto& child : grandchildren) pending.push_back(std::move(child));
+  }
+}
 
 std::variant<Query, SyntaxError> ParseQuery(std::string_view text) {
   try {

@@ -215,8 +215,10 @@ class QueryRun {
     grouped_ = std::any_of(aggregate_.begin(), aggregate_.end(), [](bool a) { return a; });
     const bool streaming =
         !grouped_ && !query_.distinct && query_.order.empty() && query_.limit.has_value();
-    stop_after_ =
-        streaming ? static_cast<size_t>(*query_.limit + query_.skip.value_or(0)) : SIZE_MAX;
+    // SKIP + LIMIT saturates: both may be as large as INT64_MAX.
+    const auto limit = static_cast<uint64_t>(query_.limit.value_or(0));
+    const auto skip = static_cast<uint64_t>(query_.skip.value_or(0));
+    stop_after_ = !streaming ? SIZE_MAX : limit > SIZE_MAX - skip ? SIZE_MAX : limit + skip;
 
     Binding binding(slots_.size());
     MatchPath(0, &binding);
@@ -442,6 +444,8 @@ class QueryRun {
         if (e.name == "count" && !allow_aggregate)
           throw Failure("count() belongs in RETURN or ORDER BY", e.column);
         if (e.name != "count" && e.star) throw Failure("only count(*) takes *", e.column);
+        if (e.name == "count" && !e.star && e.children.size() != 1)
+          throw Failure("count() takes one argument, or *", e.column);
         const bool one_argument = e.name != "count" && e.name != "coalesce";
         if (one_argument && e.children.size() != 1)
           throw Failure(e.name + "() takes one argument", e.column);
