@@ -9,6 +9,7 @@
 #include "app/extraction.h"
 #include "app/progress.h"
 #include "app/throughput.h"
+#include "app/graph_files.h"
 #include "app/view_options.h"
 #include "core/file_io.h"
 #include "export/diagram.h"
@@ -27,7 +28,9 @@ int RunBuild(const Args& args) {
       "INPUT is a text file (one article), a .jsonl file ({\"id\",\"title\",\"text\"} per\n"
       "line), a folder (searched for .txt/.text/.jsonl) or - for standard input.\n"
       "Bad inputs are reported and skipped; the exit status is then 1.");
-  parser.Option("output", 'o', "FILE", "graph JSON to write (default: standard output)")
+  parser
+      .Option("output", 'o', "FILE",
+              "graph to write: JSON, or binary for FILE.kgb (default: stdout)")
       .Option("dot", 0, "FILE", "also write the graph as Graphviz DOT")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
       .Option("threads", 'j', "N", "extraction threads (default: all cores)")
@@ -72,7 +75,7 @@ int RunBuild(const Args& args) {
   KnowledgeGraph graph = builder.Finish();
 
   const std::string output = parser.Get("output", "-");
-  if (Status s = WriteFileAtomically(output, WriteGraphJson(graph)); !s.ok()) {
+  if (Status s = WriteGraphFile(graph, output); !s.ok()) {
     PrintError(s.message());
     return kExitFailure;
   }

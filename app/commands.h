@@ -30,5 +30,6 @@ int RunPath(const Args& args);
 int RunCentral(const Args& args);
 int RunComponents(const Args& args);
 int RunEvidence(const Args& args);
+int RunConvert(const Args& args);
 
 }  // namespace kg

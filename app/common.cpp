@@ -8,12 +8,11 @@
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
+#include "app/graph_files.h"
 #include "core/file_io.h"
 #include "export/graph_json.h"
 
 namespace kg {
-
-constexpr size_t kMaxGraphBytes = size_t{16} << 30;
 
 void PrintError(const std::string& message) { std::cerr << "kg: " << message << "\n"; }
 
@@ -76,23 +75,21 @@ PredicateTable PredicateTableOf(const RulePack& pack) {
   return table;
 }
 
-Result<KnowledgeGraph> LoadGraph(const std::string& path,
-                                 const std::vector<std::string>& rule_folders) {
+Result<PredicateTable> FallbackPredicates(const std::vector<std::string>& rule_folders) {
   RulePack pack = DefaultRulePack();
   for (const auto& folder : rule_folders) {
     auto overlay = LoadRulePack(folder);
     if (!overlay.ok()) return overlay.status();
     pack.Overlay(*overlay);
   }
-  std::string json;
-  if (path == "-") {
-    json.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    auto contents = ReadFile(path, kMaxGraphBytes);
-    if (!contents.ok()) return contents.status();
-    json = std::move(*contents);
-  }
-  return ReadGraphJson(std::move(json), path, PredicateTableOf(pack));
+  return PredicateTableOf(pack);
+}
+
+Result<KnowledgeGraph> LoadGraph(const std::string& path,
+                                 const std::vector<std::string>& rule_folders) {
+  auto fallback = FallbackPredicates(rule_folders);
+  if (!fallback.ok()) return fallback.status();
+  return ReadGraphFile(path, *fallback);
 }
 
 }  // namespace kg

@@ -19,10 +19,14 @@ Result<std::shared_ptr<const CompiledRules>> LoadRules(const std::vector<std::st
 // The vocabulary a rule pack defines.
 PredicateTable PredicateTableOf(const RulePack& pack);
 
-// Reads a graph JSON file ("-" for standard input). The graph's own
-// vocabulary (graph.predicates) is used as it is; a file that does not
-// record one (written before kg-graph/2) takes the default pack's, with the
-// packs in `rule_folders` laid over it.
+// The vocabulary for graph files that do not record one (graph JSON written
+// before kg-graph/2): the default pack's, with the packs in `rule_folders`
+// laid over it.
+Result<PredicateTable> FallbackPredicates(const std::vector<std::string>& rule_folders);
+
+// Reads a graph file, JSON or binary ("-" for standard input). The graph's
+// own vocabulary (graph.predicates) is used as it is; a file that does not
+// record one takes FallbackPredicates(rule_folders).
 Result<KnowledgeGraph> LoadGraph(const std::string& path,
                                  const std::vector<std::string>& rule_folders = {});
 

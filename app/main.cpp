@@ -26,6 +26,7 @@ constexpr const char* kUsage =
     "  evidence   the sentences behind a relation\n"
     "  render     draw the graph as SVG, PNG or PDF\n"
     "  export     write a graph or a view of it as DOT, JSON, GraphML or GEXF\n"
+    "  convert    graph JSON to the binary format (.kgb) that opens at once, and back\n"
     "  stats      counts by type and predicate, top entities\n"
     "  rules      check a rule pack (rules check DIR), list the default one (rules show)\n"
     "  eval       precision, recall and F1 against gold annotations\n"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
     if (command == "central") return kg::RunCentral(rest);
     if (command == "components") return kg::RunComponents(rest);
     if (command == "evidence") return kg::RunEvidence(rest);
+    if (command == "convert") return kg::RunConvert(rest);
   } catch (const std::bad_alloc&) {
     kg::PrintError("out of memory");
     return kg::kExitFailure;

@@ -22,16 +22,29 @@ struct Arc {
 class Topology {
  public:
   explicit Topology(const KnowledgeGraph& graph);
+  // A view of rows kept elsewhere (a graph image, which checked them):
+  // `offsets` holds node_count + 1 increasing entries, the last equal to
+  // arcs.size(). Both must outlive the topology.
+  Topology(std::span<const uint64_t> offsets, std::span<const Arc> arcs);
 
-  size_t node_count() const { return offsets_.size() - 1; }
+  Topology(Topology&&) noexcept = default;  // the views follow the moved buffers
+  Topology& operator=(Topology&&) noexcept = default;
+  Topology(const Topology&) = delete;
+  Topology& operator=(const Topology&) = delete;
+
+  size_t node_count() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   std::span<const Arc> arcs(size_t node) const {
     return {arcs_.data() + offsets_[node], arcs_.data() + offsets_[node + 1]};
   }
   size_t degree(size_t node) const { return offsets_[node + 1] - offsets_[node]; }
+  std::span<const uint64_t> offsets() const { return offsets_; }
+  std::span<const Arc> all_arcs() const { return arcs_; }
 
  private:
-  std::vector<uint64_t> offsets_;
-  std::vector<Arc> arcs_;
+  std::vector<uint64_t> owned_offsets_;
+  std::vector<Arc> owned_arcs_;
+  std::span<const uint64_t> offsets_;
+  std::span<const Arc> arcs_;
 };
 
 }  // namespace kg

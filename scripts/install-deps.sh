@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config     # toolchain
   libboost-graph-dev                   # graph storage and algorithms
   rapidjson-dev                        # graph JSON
+  libxxhash-dev                        # checksums of binary graph files
   libgraphviz-dev graphviz             # DOT (cgraph) and diagrams (gvc)
   fonts-dejavu-core                    # glyphs for rendered diagrams
   catch2                               # tests
