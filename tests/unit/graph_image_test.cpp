@@ -80,9 +80,9 @@ TEST_CASE("an image holds every field of the graph, and gives the same graph bac
 }
 
 TEST_CASE("the same graph always gives the same bytes", "[image]") {
-  const std::string_view a = GraphImage::FromGraph(SmallGraph()).bytes();
+  const GraphImage first = GraphImage::FromGraph(SmallGraph());
   const GraphImage second = GraphImage::FromGraph(SmallGraph());
-  CHECK(std::string(a) == std::string(second.bytes()));
+  CHECK(std::string(first.bytes()) == std::string(second.bytes()));
 }
 
 TEST_CASE("an empty graph makes a valid image", "[image]") {
