@@ -2,6 +2,7 @@
 // asked of a saved graph.
 #include <algorithm>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/graph_files.h"
 #include "app/result_output.h"
 #include "app/view_options.h"
 #include "core/file_io.h"
@@ -40,21 +42,34 @@ class Session {
     }
     format_ = *format;
     output_ = parser.Get("output", "-");
-    auto graph = LoadGraph(path, parser.GetAll("rules"));
+    auto fallback = FallbackPredicates(parser.GetAll("rules"));
+    if (!fallback.ok()) {
+      PrintError(fallback.status().message());
+      return kExitFailure;
+    }
+    auto graph = ReadGraphImage(path, *fallback);
     if (!graph.ok()) {
       PrintError(graph.status().message());
       return kExitFailure;
     }
-    graph_ = std::make_unique<KnowledgeGraph>(std::move(*graph));
+    graph_ = std::make_unique<GraphImage>(std::move(*graph));
     QueryOptions options;
     const DiagramOptions diagram = DiagramDefaults(graph_->predicates());
     options.symmetric_predicates = diagram.symmetric_predicates;
     options.known_predicates = PredicateNames(graph_->predicates());
+    if (parser.Has("max-work")) {
+      auto work = parser.GetNumber("max-work", 0, 1, std::numeric_limits<long>::max());
+      if (!work.ok()) {
+        PrintError(work.status().message());
+        return kExitUsage;
+      }
+      options.max_work = static_cast<uint64_t>(*work);
+    }
     engine_ = std::make_unique<QueryEngine>(*graph_, options);
     return std::nullopt;
   }
 
-  const KnowledgeGraph& graph() const { return *graph_; }
+  const GraphImage& graph() const { return *graph_; }
   const QueryEngine& engine() const { return *engine_; }
 
   // The entity a name means, or an error with suggestions.
@@ -69,8 +84,7 @@ class Session {
 
   // Checks a predicate name against the graph and the rule pack.
   bool KnownPredicate(const std::string& predicate) const {
-    std::set<std::string> valid = engine_->options().known_predicates;
-    for (size_t e = 0; e < graph_->edge_count(); ++e) valid.insert(graph_->edge(e).predicate);
+    const std::set<std::string>& valid = engine_->predicate_names();
     if (valid.contains(predicate)) return true;
     std::string list;
     for (const auto& name : valid) list += (list.empty() ? "" : ", ") + name;
@@ -85,11 +99,13 @@ class Session {
       if (!KnownPredicate(predicate)) return std::nullopt;
     }
     if (predicates.empty()) return EdgeFilter{};
-    const KnowledgeGraph* graph = graph_.get();
-    return EdgeFilter([graph, predicates = std::move(predicates)](size_t e) {
-      return std::find(predicates.begin(), predicates.end(), graph->edge(e).predicate) !=
-             predicates.end();
-    });
+    std::vector<uint8_t> walk(graph_->predicate_count(), 0);
+    for (const auto& predicate : predicates) {
+      if (auto p = graph_->FindPredicate(predicate)) walk[*p] = 1;
+    }
+    const GraphImage* graph = graph_.get();
+    return EdgeFilter(
+        [graph, walk = std::move(walk)](size_t e) { return walk[graph->edge_predicate(e)] != 0; });
   }
 
   int Write(const QueryResult& result) const {
@@ -105,7 +121,7 @@ class Session {
  private:
   OutputFormat format_ = OutputFormat::kTable;
   std::string output_ = "-";
-  std::unique_ptr<KnowledgeGraph> graph_;
+  std::unique_ptr<GraphImage> graph_;
   std::unique_ptr<QueryEngine> engine_;
 };
 
@@ -195,6 +211,8 @@ int RunQuery(const Args& args) {
       "points at its column; unknown names, types and predicates are listed. Exit 2.\n"
       "A long query can be read from a file (-f FILE) or from standard input (-).");
   parser.Option("file", 'f', "FILE", "read the query from FILE (- for standard input)");
+  parser.Option("max-work", 'w', "N",
+                "stop a query after N steps of work (default 100000000; see docs)");
   Session::AddOptions(&parser, 0);
   if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const size_t expected = parser.Has("file") ? 1 : 2;
@@ -242,16 +260,15 @@ int RunNeighbors(const Args& args) {
   if (!start) return kExitUsage;
   const auto filter = session.PredicateFilter(parser.GetAll("predicate"));
   if (!filter) return kExitUsage;
-  const KnowledgeGraph& graph = session.graph();
+  const GraphImage& graph = session.graph();
   QueryResult result;
   result.columns = {"hops", "entity", "type", "via"};
   for (const Reached& reached :
        Neighborhood(session.engine().topology(), *start, static_cast<int>(*hops), *filter)) {
-    if (reached.hops == 0 || (type && graph.node(reached.node).type != *type)) continue;
-    result.rows.push_back(
-        {QueryValue::Int(reached.hops), QueryValue::Node(reached.node),
-         QueryValue::String(std::string(EntityTypeName(graph.node(reached.node).type))),
-         QueryValue::Edge(reached.edge)});
+    if (reached.hops == 0 || (type && graph.node_type(reached.node) != *type)) continue;
+    result.rows.push_back({QueryValue::Int(reached.hops), QueryValue::Node(reached.node),
+                           QueryValue::GraphString(EntityTypeName(graph.node_type(reached.node))),
+                           QueryValue::Edge(reached.edge)});
   }
   return session.Write(result);
 }
@@ -277,17 +294,25 @@ int RunPath(const Args& args) {
   if (!from || !to) return kExitUsage;
   const auto filter = session.PredicateFilter(parser.GetAll("predicate"));
   if (!filter) return kExitUsage;
-  const KnowledgeGraph& graph = session.graph();
+  const GraphImage& graph = session.graph();
   QueryResult result;
   result.columns = {"hops", "path"};
-  for (Path& path : ShortestPaths(session.engine().topology(), *from, *to, static_cast<int>(*hops),
-                                  parser.Has("all"), *filter)) {
+  // --all lists at most kMaxPaths paths, and says so when there are more.
+  constexpr size_t kMaxPaths = 10'000;
+  std::vector<Path> paths =
+      ShortestPaths(session.engine().topology(), *from, *to, static_cast<int>(*hops),
+                    parser.Has("all"), *filter, kMaxPaths + 1);
+  if (paths.size() > kMaxPaths) {
+    paths.resize(kMaxPaths);
+    std::cerr << "kg: showing the first " << kMaxPaths << " shortest paths; there are more\n";
+  }
+  for (Path& path : paths) {
     result.rows.push_back({QueryValue::Int(static_cast<int64_t>(path.edges.size())),
                            QueryValue::OfPath(std::move(path))});
   }
   if (result.rows.empty()) {
-    std::cerr << "kg: no path between " << graph.node(*from).label << " and "
-              << graph.node(*to).label << " within " << *hops << " hops\n";
+    std::cerr << "kg: no path between " << graph.node_label(*from) << " and "
+              << graph.node_label(*to) << " within " << *hops << " hops\n";
   }
   return session.Write(result);
 }
@@ -312,13 +337,14 @@ int RunCentral(const Args& args) {
   if (!ReadTypeOption(parser, &type)) return kExitUsage;
   Session session;
   if (auto code = session.Open(parser, parser.positional()[0])) return *code;
-  const KnowledgeGraph& graph = session.graph();
-  const std::vector<double> score = by == "degree" ? DegreeCentrality(session.engine().topology())
-                                    : by == "betweenness" ? BetweennessCentrality(graph)
-                                                          : PageRank(graph);
+  const GraphImage& graph = session.graph();
+  const Topology& topology = session.engine().topology();
+  const std::vector<double> score = by == "degree"        ? DegreeCentrality(topology)
+                                    : by == "betweenness" ? BetweennessCentrality(topology)
+                                                          : PageRank(topology);
   std::vector<size_t> order;
   for (size_t n = 0; n < graph.node_count(); ++n) {
-    if (!type || graph.node(n).type == *type) order.push_back(n);
+    if (!type || graph.node_type(n) == *type) order.push_back(n);
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return score[a] > score[b]; });
@@ -327,7 +353,7 @@ int RunCentral(const Args& args) {
   for (size_t k = 0; k < order.size() && k < static_cast<size_t>(*top); ++k) {
     const size_t n = order[k];
     result.rows.push_back({QueryValue::Int(static_cast<int64_t>(k + 1)), QueryValue::Node(n),
-                           QueryValue::String(std::string(EntityTypeName(graph.node(n).type))),
+                           QueryValue::GraphString(EntityTypeName(graph.node_type(n))),
                            by == "degree" ? QueryValue::Int(static_cast<int64_t>(score[n]))
                                           : QueryValue::Float(score[n])});
   }
@@ -351,7 +377,7 @@ int RunComponents(const Args& args) {
   QueryResult result;
   result.columns = {"component", "size", "entities"};
   int64_t number = 0;
-  for (const auto& component : Components(session.graph())) {
+  for (const auto& component : Components(session.engine().topology())) {
     ++number;
     if (component.size() < static_cast<size_t>(*min_size)) continue;
     std::vector<QueryValue> members;
@@ -375,30 +401,36 @@ int RunEvidence(const Args& args) {
   const auto object = subject ? session.Resolve(parser.positional()[3]) : std::nullopt;
   const std::string& predicate = parser.positional()[2];
   if (!subject || !object || !session.KnownPredicate(predicate)) return kExitUsage;
-  const KnowledgeGraph& graph = session.graph();
+  const GraphImage& graph = session.graph();
+  if (Status s = graph.CheckEvidenceText(); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
   const bool symmetric = session.engine().options().symmetric_predicates.contains(predicate);
-  std::map<std::string, std::string> document_paths;
-  for (const auto& document : graph.documents()) document_paths[document.id] = document.path;
+  std::map<std::string_view, std::string_view> document_paths;
+  for (size_t d = 0; d < graph.document_count(); ++d)
+    document_paths[graph.document(d).id] = graph.document(d).path;
   QueryResult result;
   result.columns = {"relation", "document", "path", "start", "end", "sentence"};
   std::vector<size_t> edges;
   for (const Arc& arc : session.engine().topology().arcs(*subject)) {
-    if (arc.node == *object && graph.edge(arc.edge).predicate == predicate &&
+    if (arc.node == *object && graph.predicate_name(graph.edge_predicate(arc.edge)) == predicate &&
         (arc.outgoing || symmetric)) {
       edges.push_back(arc.edge);
     }
   }
   for (size_t e : edges) {
-    for (const Evidence& evidence : graph.edge(e).evidence) {
-      result.rows.push_back({QueryValue::Edge(e), QueryValue::String(evidence.document),
-                             QueryValue::String(document_paths[evidence.document]),
+    for (size_t i = graph.evidence_begin(e); i < graph.evidence_end(e); ++i) {
+      const EvidenceView evidence = graph.evidence(i);
+      result.rows.push_back({QueryValue::Edge(e), QueryValue::GraphString(evidence.document),
+                             QueryValue::GraphString(document_paths[evidence.document]),
                              QueryValue::Int(evidence.start), QueryValue::Int(evidence.end),
-                             QueryValue::String(evidence.sentence)});
+                             QueryValue::GraphString(evidence.sentence)});
     }
   }
   if (result.rows.empty()) {
-    std::cerr << "kg: no \"" << predicate << "\" relation from " << graph.node(*subject).label
-              << " to " << graph.node(*object).label << "\n";
+    std::cerr << "kg: no \"" << predicate << "\" relation from " << graph.node_label(*subject)
+              << " to " << graph.node_label(*object) << "\n";
   }
   return session.Write(result);
 }

@@ -5,7 +5,6 @@
 
 #include "core/file_io.h"
 #include "export/result_json.h"
-#include "graph/subgraph.h"
 
 namespace kg {
 namespace {
@@ -19,35 +18,37 @@ size_t DisplayWidth(std::string_view text) {
 
 // " -[pressed]-> " walking the edge forwards, " <-[pressed]- " backwards,
 // " -[met_with]- " for a symmetric predicate.
-std::string Step(const EdgeData& edge, bool forward, const std::set<std::string>& symmetric) {
-  if (symmetric.contains(edge.predicate)) return " -[" + edge.predicate + "]- ";
-  return forward ? " -[" + edge.predicate + "]-> " : " <-[" + edge.predicate + "]- ";
+std::string Step(const GraphImage& graph, size_t e, bool forward,
+                 const std::set<std::string>& symmetric) {
+  const std::string predicate(graph.predicate_name(graph.edge_predicate(e)));
+  if (symmetric.contains(predicate)) return " -[" + predicate + "]- ";
+  return forward ? " -[" + predicate + "]-> " : " <-[" + predicate + "]- ";
 }
 
-std::string EdgeText(size_t e, const KnowledgeGraph& graph,
-                     const std::set<std::string>& symmetric) {
-  const EdgeData& edge = graph.edge(e);
-  std::string text = graph.node(graph.edge_source(e)).label + Step(edge, true, symmetric) +
-                     graph.node(graph.edge_target(e)).label;
-  if (edge.status != RelationStatus::kAsserted)
-    text += " (" + std::string(RelationStatusName(edge.status)) + ")";
+std::string EdgeText(size_t e, const GraphImage& graph, const std::set<std::string>& symmetric) {
+  std::string text = std::string(graph.node_label(graph.edge_source(e))) +
+                     Step(graph, e, true, symmetric) +
+                     std::string(graph.node_label(graph.edge_target(e)));
+  if (graph.edge_status(e) != RelationStatus::kAsserted)
+    text += " (" + std::string(RelationStatusName(graph.edge_status(e))) + ")";
   return text;
 }
 
+// Lists nest as deep as the query's list literals (at most 256 levels).
 void Collect(const QueryValue& value, std::vector<size_t>* nodes, std::vector<size_t>* edges) {
-  switch (value.kind) {
+  switch (value.kind()) {
     case QueryValue::Kind::kNode:
-      nodes->push_back(value.index);
+      nodes->push_back(value.index());
       break;
     case QueryValue::Kind::kEdge:
-      edges->push_back(value.index);
+      edges->push_back(value.index());
       break;
     case QueryValue::Kind::kPath:
-      nodes->insert(nodes->end(), value.path.nodes.begin(), value.path.nodes.end());
-      edges->insert(edges->end(), value.path.edges.begin(), value.path.edges.end());
+      nodes->insert(nodes->end(), value.path().nodes.begin(), value.path().nodes.end());
+      edges->insert(edges->end(), value.path().edges.begin(), value.path().edges.end());
       break;
     case QueryValue::Kind::kList:
-      for (const auto& item : value.list) Collect(item, nodes, edges);
+      for (const auto& item : value.list()) Collect(item, nodes, edges);
       break;
     default:
       break;
@@ -67,38 +68,40 @@ Result<OutputFormat> ParseOutputFormat(const std::string& name) {
                        "\" (table, json, dot, svg, png or pdf)");
 }
 
-std::string ValueText(const QueryValue& value, const KnowledgeGraph& graph,
+std::string ValueText(const QueryValue& value, const GraphImage& graph,
                       const std::set<std::string>& symmetric) {
-  switch (value.kind) {
+  switch (value.kind()) {
     case QueryValue::Kind::kNull:
       return "null";
     case QueryValue::Kind::kBool:
-      return value.boolean ? "true" : "false";
+      return value.boolean() ? "true" : "false";
     case QueryValue::Kind::kInt:
-      return std::to_string(value.integer);
+      return std::to_string(value.integer());
     case QueryValue::Kind::kFloat: {
       char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%.6g", value.real);
+      std::snprintf(buffer, sizeof buffer, "%.6g", value.real());
       return buffer;
     }
     case QueryValue::Kind::kString:
-      return value.text;
+      return std::string(value.text());
     case QueryValue::Kind::kNode:
-      return graph.node(value.index).label;
+      return std::string(graph.node_label(value.index()));
     case QueryValue::Kind::kEdge:
-      return EdgeText(value.index, graph, symmetric);
+      return EdgeText(value.index(), graph, symmetric);
     case QueryValue::Kind::kPath: {
-      std::string text = graph.node(value.path.nodes.front()).label;
-      for (size_t i = 0; i < value.path.edges.size(); ++i) {
-        const size_t e = value.path.edges[i];
-        const bool forward = graph.edge_source(e) == value.path.nodes[i];
-        text += Step(graph.edge(e), forward, symmetric) + graph.node(value.path.nodes[i + 1]).label;
+      const Path& path = value.path();
+      std::string text(graph.node_label(path.nodes.front()));
+      for (size_t i = 0; i < path.edges.size(); ++i) {
+        const size_t e = path.edges[i];
+        const bool forward = graph.edge_source(e) == path.nodes[i];
+        text +=
+            Step(graph, e, forward, symmetric) + std::string(graph.node_label(path.nodes[i + 1]));
       }
       return text;
     }
     case QueryValue::Kind::kList: {
       std::string text;
-      for (const auto& item : value.list)
+      for (const auto& item : value.list())
         text += (text.empty() ? "" : ", ") + ValueText(item, graph, symmetric);
       return "[" + text + "]";
     }
@@ -106,7 +109,7 @@ std::string ValueText(const QueryValue& value, const KnowledgeGraph& graph,
   return "";
 }
 
-std::string FormatTable(const QueryResult& result, const KnowledgeGraph& graph,
+std::string FormatTable(const QueryResult& result, const GraphImage& graph,
                         const std::set<std::string>& symmetric) {
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width;
@@ -140,7 +143,7 @@ std::string FormatTable(const QueryResult& result, const KnowledgeGraph& graph,
   return out;
 }
 
-Status WriteResult(const QueryResult& result, const KnowledgeGraph& graph, OutputFormat format,
+Status WriteResult(const QueryResult& result, const GraphImage& graph, OutputFormat format,
                    const std::string& path, const DiagramOptions& diagram) {
   switch (format) {
     case OutputFormat::kTable:
@@ -162,7 +165,7 @@ Status WriteResult(const QueryResult& result, const KnowledgeGraph& graph, Outpu
     return Status::Error(
         "the answer holds no entities or relations to draw; return nodes, relations or paths");
   }
-  const KnowledgeGraph view = Subgraph(graph, nodes, edges);
+  const KnowledgeGraph view = ImageSubgraph(graph, std::move(nodes), std::move(edges));
   DiagramOptions options = diagram;
   options.importance.clear();  // sizes of the whole graph do not index the view
   auto drawn = format == OutputFormat::kDot ? WriteDot(view, options)

@@ -18,16 +18,16 @@ Result<OutputFormat> ParseOutputFormat(const std::string& name);
 // A value as one table cell: entities by label, relations as
 // "A -[pressed]-> B" ("A -[met_with]- B" for symmetric predicates), paths
 // step by step, lists comma-separated.
-std::string ValueText(const QueryValue& value, const KnowledgeGraph& graph,
+std::string ValueText(const QueryValue& value, const GraphImage& graph,
                       const std::set<std::string>& symmetric);
 
-std::string FormatTable(const QueryResult& result, const KnowledgeGraph& graph,
+std::string FormatTable(const QueryResult& result, const GraphImage& graph,
                         const std::set<std::string>& symmetric);
 
 // Writes `result` to `path` ("-": standard output) in `format`. Diagrams
 // show every entity, relation and path in the answer; an answer with none
 // of them cannot be drawn (an error).
-Status WriteResult(const QueryResult& result, const KnowledgeGraph& graph, OutputFormat format,
+Status WriteResult(const QueryResult& result, const GraphImage& graph, OutputFormat format,
                    const std::string& path, const DiagramOptions& diagram);
 
 }  // namespace kg

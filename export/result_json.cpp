@@ -12,72 +12,71 @@ void String(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void WriteNode(Writer& w, const KnowledgeGraph& graph, size_t n) {
-  const NodeData& node = graph.node(n);
+void WriteNode(Writer& w, const GraphImage& graph, size_t n) {
   w.StartObject();
   w.Key("id");
-  String(w, node.id);
+  String(w, graph.node_id(n));
   w.Key("label");
-  String(w, node.label);
+  String(w, graph.node_label(n));
   w.Key("type");
-  String(w, EntityTypeName(node.type));
+  String(w, EntityTypeName(graph.node_type(n)));
   w.EndObject();
 }
 
-void WriteEdge(Writer& w, const KnowledgeGraph& graph, size_t e) {
-  const EdgeData& edge = graph.edge(e);
+void WriteEdge(Writer& w, const GraphImage& graph, size_t e) {
   w.StartObject();
   w.Key("source");
-  String(w, graph.node(graph.edge_source(e)).id);
+  String(w, graph.node_id(graph.edge_source(e)));
   w.Key("target");
-  String(w, graph.node(graph.edge_target(e)).id);
+  String(w, graph.node_id(graph.edge_target(e)));
   w.Key("predicate");
-  String(w, edge.predicate);
+  String(w, graph.predicate_name(graph.edge_predicate(e)));
   w.Key("status");
-  String(w, RelationStatusName(edge.status));
+  String(w, RelationStatusName(graph.edge_status(e)));
   w.Key("weight");
-  w.Int64(edge.weight);
+  w.Int64(graph.edge_weight(e));
   w.EndObject();
 }
 
-void WriteValue(Writer& w, const KnowledgeGraph& graph, const QueryValue& value) {
-  switch (value.kind) {
+// Lists nest as deep as the query's list literals (at most 256 levels).
+void WriteValue(Writer& w, const GraphImage& graph, const QueryValue& value) {
+  switch (value.kind()) {
     case QueryValue::Kind::kNull:
       w.Null();
       return;
     case QueryValue::Kind::kBool:
-      w.Bool(value.boolean);
+      w.Bool(value.boolean());
       return;
     case QueryValue::Kind::kInt:
-      w.Int64(value.integer);
+      w.Int64(value.integer());
       return;
     case QueryValue::Kind::kFloat:
-      w.Double(value.real);
+      w.Double(value.real());
       return;
     case QueryValue::Kind::kString:
-      String(w, value.text);
+      String(w, value.text());
       return;
     case QueryValue::Kind::kNode:
-      WriteNode(w, graph, value.index);
+      WriteNode(w, graph, value.index());
       return;
     case QueryValue::Kind::kEdge:
-      WriteEdge(w, graph, value.index);
+      WriteEdge(w, graph, value.index());
       return;
     case QueryValue::Kind::kPath:
       w.StartObject();
       w.Key("nodes");
       w.StartArray();
-      for (size_t n : value.path.nodes) WriteNode(w, graph, n);
+      for (size_t n : value.path().nodes) WriteNode(w, graph, n);
       w.EndArray();
       w.Key("links");
       w.StartArray();
-      for (size_t e : value.path.edges) WriteEdge(w, graph, e);
+      for (size_t e : value.path().edges) WriteEdge(w, graph, e);
       w.EndArray();
       w.EndObject();
       return;
     case QueryValue::Kind::kList:
       w.StartArray();
-      for (const auto& item : value.list) WriteValue(w, graph, item);
+      for (const auto& item : value.list()) WriteValue(w, graph, item);
       w.EndArray();
       return;
   }
@@ -85,7 +84,7 @@ void WriteValue(Writer& w, const KnowledgeGraph& graph, const QueryValue& value)
 
 }  // namespace
 
-std::string WriteQueryResultJson(const KnowledgeGraph& graph, const QueryResult& result) {
+std::string WriteQueryResultJson(const GraphImage& graph, const QueryResult& result) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.SetIndent(' ', 2);

@@ -9,6 +9,6 @@
 
 namespace kg {
 
-std::string WriteQueryResultJson(const KnowledgeGraph& graph, const QueryResult& result);
+std::string WriteQueryResultJson(const GraphImage& graph, const QueryResult& result);
 
 }  // namespace kg

@@ -20,16 +20,26 @@ bool Walkable(const EdgeFilter& filter, size_t edge) { return !filter || filter(
 
 using UndirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
+// (source, target) of every edge, by edge index, read off the arcs that
+// leave each node.
+std::vector<std::pair<size_t, size_t>> EdgeEnds(const Topology& topology) {
+  std::vector<std::pair<size_t, size_t>> ends(topology.all_arcs().size() / 2);
+  for (size_t n = 0; n < topology.node_count(); ++n) {
+    for (const Arc& arc : topology.arcs(n)) {
+      if (arc.outgoing) ends[arc.edge] = {n, arc.node};
+    }
+  }
+  return ends;
+}
+
 // One undirected edge per linked pair: parallel relations between the same
 // two entities would otherwise count their paths twice.
-UndirectedGraph SimpleUndirected(const KnowledgeGraph& graph) {
+UndirectedGraph SimpleUndirected(const Topology& topology) {
   std::set<std::pair<size_t, size_t>> pairs;
-  for (size_t e = 0; e < graph.edge_count(); ++e) {
-    const size_t a = graph.edge_source(e);
-    const size_t b = graph.edge_target(e);
+  for (const auto& [a, b] : EdgeEnds(topology)) {
     if (a != b) pairs.insert(std::minmax(a, b));
   }
-  UndirectedGraph g(graph.node_count());
+  UndirectedGraph g(topology.node_count());
   for (const auto& [a, b] : pairs) boost::add_edge(a, b, g);
   return g;
 }
@@ -73,10 +83,11 @@ struct SearchSide {
     distance[node] = d;
   }
 
-  void Expand(const Topology& topology, const EdgeFilter& filter) {
+  void Expand(const Topology& topology, const EdgeFilter& filter, uint64_t* work) {
     std::vector<size_t> next;
     uint64_t degree = 0;
     for (size_t u : frontier) {
+      if (work != nullptr) *work += topology.degree(u);
       for (const Arc& arc : topology.arcs(u)) {
         if (!Walkable(filter, arc.edge)) continue;
         if (!Reached(arc.node)) {
@@ -139,7 +150,7 @@ std::vector<Reached> Neighborhood(const Topology& topology, size_t start, int ma
 }
 
 std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to, int max_hops,
-                                bool all, const EdgeFilter& filter, size_t limit) {
+                                bool all, const EdgeFilter& filter, size_t limit, uint64_t* work) {
   if (from == to) return {Path{{from}, {}}};
   thread_local SearchSide forward;
   thread_local SearchSide backward;
@@ -154,7 +165,7 @@ std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to
     const bool grow_forward = forward.frontier_degree <= backward.frontier_degree;
     SearchSide& side = grow_forward ? forward : backward;
     const SearchSide& other = grow_forward ? backward : forward;
-    side.Expand(topology, filter);
+    side.Expand(topology, filter, work);
     int best = std::numeric_limits<int>::max();
     for (size_t node : side.frontier) {
       if (!other.Reached(node)) continue;
@@ -193,9 +204,14 @@ std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to
 }
 
 std::vector<std::vector<size_t>> Components(const KnowledgeGraph& graph) {
-  const UndirectedGraph g = SimpleUndirected(graph);
-  std::vector<int> component(graph.node_count());
-  const int count = graph.node_count() == 0 ? 0 : boost::connected_components(g, component.data());
+  return Components(Topology(graph));
+}
+
+std::vector<std::vector<size_t>> Components(const Topology& topology) {
+  const UndirectedGraph g = SimpleUndirected(topology);
+  std::vector<int> component(topology.node_count());
+  const int count =
+      topology.node_count() == 0 ? 0 : boost::connected_components(g, component.data());
   std::vector<std::vector<size_t>> out(static_cast<size_t>(count));
   for (size_t n = 0; n < component.size(); ++n) out[static_cast<size_t>(component[n])].push_back(n);
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -211,9 +227,13 @@ std::vector<double> DegreeCentrality(const Topology& topology) {
 }
 
 std::vector<double> BetweennessCentrality(const KnowledgeGraph& graph) {
-  const UndirectedGraph g = SimpleUndirected(graph);
-  std::vector<double> centrality(graph.node_count(), 0.0);
-  if (graph.node_count() == 0) return centrality;
+  return BetweennessCentrality(Topology(graph));
+}
+
+std::vector<double> BetweennessCentrality(const Topology& topology) {
+  const UndirectedGraph g = SimpleUndirected(topology);
+  std::vector<double> centrality(topology.node_count(), 0.0);
+  if (topology.node_count() == 0) return centrality;
   boost::brandes_betweenness_centrality(
       g, boost::centrality_map(boost::make_iterator_property_map(
              centrality.begin(), boost::get(boost::vertex_index, g))));
@@ -248,21 +268,25 @@ class Converged {
 
 std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double tolerance,
                              int max_iterations) {
+  return PageRank(Topology(graph), damping, tolerance, max_iterations);
+}
+
+std::vector<double> PageRank(const Topology& topology, double damping, double tolerance,
+                             int max_iterations) {
   // Relations count both ways: being pressed is as central as pressing.
   // Boost's compressed sparse rows keep ten million arcs in two arrays.
   std::vector<std::pair<size_t, size_t>> arcs;
-  arcs.reserve(2 * graph.edge_count());
-  for (size_t e = 0; e < graph.edge_count(); ++e) {
-    const size_t a = graph.edge_source(e);
-    const size_t b = graph.edge_target(e);
+  arcs.reserve(topology.all_arcs().size());
+  for (const auto& [a, b] : EdgeEnds(topology)) {
     if (a == b) continue;
     arcs.emplace_back(a, b);
     arcs.emplace_back(b, a);
   }
   using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
-  const Csr g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), graph.node_count());
+  const Csr g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
+              topology.node_count());
   arcs = {};
-  std::vector<double> ranks(graph.node_count(), 0.0);
+  std::vector<double> ranks(topology.node_count(), 0.0);
   if (ranks.empty()) return ranks;
   boost::graph::page_rank(
       g, boost::make_iterator_property_map(ranks.begin(), boost::get(boost::vertex_index, g)),

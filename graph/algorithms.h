@@ -41,19 +41,25 @@ struct Path {
 };
 
 // Shortest paths from `from` to `to` with at most `max_hops` edges: one, or
-// with `all` every shortest one (at most `limit`). Empty when none exists.
+// with `all` every shortest one, at most `limit` of them (the caller tells
+// "that many" from "all"). Empty when none exists. `work`, when given,
+// gets the number of arcs looked at added to it.
 std::vector<Path> ShortestPaths(const Topology& topology, size_t from, size_t to, int max_hops,
-                                bool all = false, const EdgeFilter& filter = {},
-                                size_t limit = 100);
+                                bool all = false, const EdgeFilter& filter = {}, size_t limit = 100,
+                                uint64_t* work = nullptr);
 
 // Connected components, largest first; members in node order.
+std::vector<std::vector<size_t>> Components(const Topology& topology);
 std::vector<std::vector<size_t>> Components(const KnowledgeGraph& graph);
 
 // Centrality scores per node.
-std::vector<double> DegreeCentrality(const Topology& topology);          // incident relations
-std::vector<double> BetweennessCentrality(const KnowledgeGraph& graph);  // Brandes, undirected
+std::vector<double> DegreeCentrality(const Topology& topology);       // incident relations
+std::vector<double> BetweennessCentrality(const Topology& topology);  // Brandes, undirected
+std::vector<double> BetweennessCentrality(const KnowledgeGraph& graph);
 // PageRank stops when no node's (unnormalised, around 1) rank moves by
 // more than `tolerance` in an iteration; the result sums to 1.
+std::vector<double> PageRank(const Topology& topology, double damping = 0.85,
+                             double tolerance = 1e-6, int max_iterations = 100);
 std::vector<double> PageRank(const KnowledgeGraph& graph, double damping = 0.85,
                              double tolerance = 1e-6, int max_iterations = 100);
 

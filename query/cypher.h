@@ -91,8 +91,14 @@ struct SortItem {
   bool descending = false;
 };
 
-struct Query {
+// One MATCH clause: its comma-separated patterns. A relation is used at
+// most once within a clause (Cypher's relationship uniqueness).
+struct MatchClause {
   std::vector<PathPattern> patterns;
+};
+
+struct Query {
+  std::vector<MatchClause> matches;
   ExpressionPtr where;  // may be null
   bool distinct = false;
   std::vector<ReturnItem> items;

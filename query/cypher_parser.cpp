@@ -138,6 +138,8 @@ class Parser {
       Next();
       ParsePatterns(&query);
     }
+    if (IsKeyword("OPTIONAL"))
+      Fail("expected MATCH, WHERE or RETURN (OPTIONAL MATCH is not supported)");
     if (IsKeyword("WHERE")) {
       Next();
       query.where = ParseExpression();
@@ -250,9 +252,11 @@ class Parser {
   }
 
   void ParsePatterns(Query* query) {
+    MatchClause clause;
     do {
-      query->patterns.push_back(ParsePath());
+      clause.patterns.push_back(ParsePath());
     } while (Accept(","));
+    query->matches.push_back(std::move(clause));
   }
 
   PathPattern ParsePath() {

@@ -27,27 +27,15 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
   return std::min(row[a.size()], cap);
 }
 
-EntityLookup::EntityLookup(const KnowledgeGraph& graph) : graph_(graph) {
-  for (size_t n = 0; n < graph.node_count(); ++n) {
-    const NodeData& node = graph.node(n);
-    std::set<std::string> forms = {FoldName(node.label), FoldName(node.id)};
-    for (const auto& alias : node.aliases) forms.insert(FoldName(alias));
-    for (const auto& form : forms) {
-      if (!form.empty()) by_form_[form].push_back(n);
-    }
-  }
-}
-
 std::vector<size_t> EntityLookup::Find(std::string_view name) const {
   const std::string folded = FoldName(name);
-  auto it = by_form_.find(folded);
-  if (it == by_form_.end()) return {};
-  std::vector<size_t> found = it->second;
+  if (folded.empty()) return {};
+  std::vector<size_t> found = graph_.NodesNamed(folded);
   std::stable_sort(found.begin(), found.end(), [&](size_t a, size_t b) {
-    const bool a_label = FoldName(graph_.node(a).label) == folded;
-    const bool b_label = FoldName(graph_.node(b).label) == folded;
+    const bool a_label = FoldName(graph_.node_label(a)) == folded;
+    const bool b_label = FoldName(graph_.node_label(b)) == folded;
     if (a_label != b_label) return a_label;
-    return graph_.node(a).mentions > graph_.node(b).mentions;
+    return graph_.node_mentions(a) > graph_.node_mentions(b);
   });
   return found;
 }
@@ -70,13 +58,14 @@ Result<size_t> EntityLookup::Resolve(std::string_view name) const {
     return Status::Error(message);
   }
   const std::string folded = FoldName(name);
-  const NodeData& first = graph_.node(found.front());
-  if (found.size() == 1 || FoldName(first.label) == folded || FoldName(first.id) == folded)
-    return found.front();
+  const size_t first = found.front();
+  if (found.size() == 1 || FoldName(graph_.node_label(first)) == folded ||
+      FoldName(graph_.node_id(first)) == folded)
+    return first;
   std::string message = "\"" + std::string(name) + "\" names several entities:";
   for (size_t i = 0; i < found.size() && i < 5; ++i) {
-    message +=
-        (i ? ", " : " ") + graph_.node(found[i]).label + " (" + graph_.node(found[i]).id + ")";
+    message += (i ? ", " : " ") + std::string(graph_.node_label(found[i])) + " (" +
+               std::string(graph_.node_id(found[i])) + ")";
   }
   return Status::Error(message + "; give the full name or the id");
 }
@@ -86,17 +75,15 @@ std::vector<std::string> EntityLookup::Suggest(std::string_view name, size_t cou
   const size_t cap = std::max<size_t>(3, folded.size() / 2);
   std::vector<std::pair<size_t, std::string>> scored;
   for (size_t n = 0; n < graph_.node_count(); ++n) {
-    const NodeData& node = graph_.node(n);
-    size_t best = cap;
-    for (const std::string* form : {&node.label})
-      best = std::min(best, EditDistance(folded, FoldName(*form), cap));
-    for (const auto& alias : node.aliases)
-      best = std::min(best, EditDistance(folded, FoldName(alias), cap));
+    const std::string label = FoldName(graph_.node_label(n));
+    size_t best = EditDistance(folded, label, cap);
+    const StringList aliases = graph_.node_aliases(n);
+    for (size_t a = 0; a < aliases.size(); ++a)
+      best = std::min(best, EditDistance(folded, FoldName(aliases[a]), cap));
     // A typed part of a name ("netanyah") counts as close.
-    const std::string label = FoldName(node.label);
     if (folded.size() >= 3 && label.find(folded) != std::string::npos)
       best = std::min<size_t>(best, 1);
-    if (best < cap) scored.emplace_back(best, node.label);
+    if (best < cap) scored.emplace_back(best, std::string(graph_.node_label(n)));
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;

@@ -5,17 +5,17 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
-#include "graph/knowledge_graph.h"
+#include "graph/graph_image.h"
 
 namespace kg {
 
 class EntityLookup {
  public:
-  explicit EntityLookup(const KnowledgeGraph& graph);
+  // Uses the image's index of folded names: nothing is built.
+  explicit EntityLookup(const GraphImage& graph) : graph_(graph) {}
 
   // Nodes with a label, alias or id equal to `name` once folded; those
   // whose label matches come first, then by mentions.
@@ -25,12 +25,11 @@ class EntityLookup {
   // alias shared by several entities is ambiguous. Errors suggest names.
   Result<size_t> Resolve(std::string_view name) const;
 
-  // Up to `count` labels or aliases closest to `name`.
+  // Up to `count` labels or aliases closest to `name` (reads every name).
   std::vector<std::string> Suggest(std::string_view name, size_t count = 3) const;
 
  private:
-  const KnowledgeGraph& graph_;
-  std::unordered_map<std::string, std::vector<size_t>> by_form_;
+  const GraphImage& graph_;
 };
 
 // Edit distance (insertions, deletions, substitutions), capped at `cap`.

@@ -62,13 +62,14 @@ Result<KnowledgeGraph> ApplyFilter(const KnowledgeGraph& graph, const GraphFilte
   }
 
   if (!filter.focus.empty()) {
-    const EntityLookup lookup(graph);
+    // The image holds the index of names and the adjacency.
+    const GraphImage image = GraphImage::FromGraph(graph);
+    const EntityLookup lookup(image);
     auto focus = lookup.Resolve(filter.focus);
     if (!focus.ok()) return focus.status();
     if (!node_kept[*focus])
       return Status::Error("\"" + filter.focus + "\" is filtered out by the other options");
-    const Topology topology(graph);
-    const auto reached = Neighborhood(topology, *focus, filter.hops, [&](size_t e) {
+    const auto reached = Neighborhood(image.topology(), *focus, filter.hops, [&](size_t e) {
       return edge_kept[e] && node_kept[graph.edge_source(e)] && node_kept[graph.edge_target(e)];
     });
     std::vector<bool> near(graph.node_count(), false);

@@ -1,11 +1,14 @@
-// Runs queries of the Cypher subset (cypher.h) against a loaded graph.
-// The engine indexes the graph once (names, topology) and is then
-// read-only: Run() may be called from several threads.
+// Runs queries of the Cypher subset (cypher.h) against a graph image:
+// parse (cypher_parser), bind names to the graph (query_binder), match the
+// patterns (pattern_matcher), and build the answer (result_builder). The
+// engine indexes nothing itself beyond the image and is read-only: Run()
+// may be called from several threads.
 //
 // Errors are values: a syntax error or a semantic one (unknown entity
-// type, relationship type, property or entity name) carries a message that
-// says what was expected or suggests the closest names, and the 1-based
-// column to point at (0 when the error has no single position).
+// type, relationship type, property or entity name), or a query that
+// needs more work or rows than allowed, carries a message that says what
+// was expected or suggests the closest names, and the 1-based column to
+// point at (0 when the error has no single position).
 #pragma once
 
 #include <cstdint>
@@ -15,71 +18,42 @@
 #include <variant>
 #include <vector>
 
-#include "graph/algorithms.h"
-#include "graph/knowledge_graph.h"
-#include "graph/topology.h"
+#include "graph/graph_image.h"
 #include "query/entity_lookup.h"
+#include "query/query_error.h"
+#include "query/query_value.h"
+#include "query/result_builder.h"
 
 namespace kg {
-
-struct QueryValue {
-  enum class Kind : uint8_t { kNull, kBool, kInt, kFloat, kString, kNode, kEdge, kPath, kList };
-  Kind kind = Kind::kNull;
-  bool boolean = false;
-  int64_t integer = 0;
-  double real = 0.0;
-  std::string text;
-  size_t index = 0;  // node or edge
-  Path path;
-  std::vector<QueryValue> list;
-
-  static QueryValue Null() { return {}; }
-  static QueryValue Bool(bool b);
-  static QueryValue Int(int64_t i);
-  static QueryValue Float(double f);
-  static QueryValue String(std::string s);
-  static QueryValue Node(size_t n);
-  static QueryValue Edge(size_t e);
-  static QueryValue OfPath(Path p);
-  static QueryValue List(std::vector<QueryValue> items);
-};
-
-// A total order used by ORDER BY, DISTINCT and grouping: null sorts last.
-int CompareValues(const QueryValue& a, const QueryValue& b, const KnowledgeGraph& graph);
-
-struct QueryResult {
-  std::vector<std::string> columns;
-  std::vector<std::vector<QueryValue>> rows;
-};
-
-struct QueryError {
-  std::string message;
-  int column = 0;
-};
 
 struct QueryOptions {
   std::set<std::string> symmetric_predicates;  // matched in either direction
   std::set<std::string> known_predicates;      // valid relationship types besides the graph's own
-  size_t max_rows = 5'000'000;                 // a guard against runaway patterns
+  size_t max_rows = 5'000'000;                 // rows (or groups) kept before LIMIT
+  uint64_t max_work = 100'000'000;             // entities tried + relations walked + rows made
 };
 
 class QueryEngine {
  public:
-  QueryEngine(const KnowledgeGraph& graph, QueryOptions options);
+  QueryEngine(const GraphImage& graph, QueryOptions options);
 
   std::variant<QueryResult, QueryError> Run(std::string_view text) const;
 
-  const KnowledgeGraph& graph() const { return graph_; }
-  const Topology& topology() const { return topology_; }
+  const GraphImage& graph() const { return graph_; }
+  const Topology& topology() const { return graph_.topology(); }
   const EntityLookup& lookup() const { return lookup_; }
   const QueryOptions& options() const { return options_; }
+  // Relations of this predicate (an index of the image) have no direction.
+  bool symmetric(uint32_t predicate) const { return symmetric_[predicate] != 0; }
+  // Every valid relationship type: the graph's and the known ones.
+  const std::set<std::string>& predicate_names() const { return predicates_; }
 
  private:
-  const KnowledgeGraph& graph_;
+  const GraphImage& graph_;
   QueryOptions options_;
-  Topology topology_;
   EntityLookup lookup_;
-  std::set<std::string> predicates_;  // every valid relationship type
+  std::set<std::string> predicates_;
+  std::vector<uint8_t> symmetric_;  // by predicate index
 };
 
 }  // namespace kg

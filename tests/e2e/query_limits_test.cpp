@@ -121,6 +121,54 @@ TEST_CASE("huge LIMIT and SKIP and hop counts", "[cli][query][limits]") {
   }
 }
 
+// Five people, each related to every other one both ways: 20 relations,
+// billions of trails.
+const std::string& CompleteGraph() {
+  static test::TempDir dir;
+  static const std::string path = [] {
+    std::string nodes;
+    std::string links;
+    for (int a = 0; a < 5; ++a) {
+      nodes += std::string(a ? "," : "") + "{\"id\": \"p" + std::to_string(a) +
+               "\", \"label\": \"P" + std::to_string(a) + "\", \"type\": \"PERSON\"}";
+      for (int b = 0; b < 5; ++b) {
+        if (a == b) continue;
+        links += std::string(links.empty() ? "" : ",") + "{\"source\": \"p" + std::to_string(a) +
+                 "\", \"target\": \"p" + std::to_string(b) +
+                 "\", \"predicate\": \"warned\", \"weight\": 1}";
+      }
+    }
+    return dir.Write("k5.json", "{\"nodes\": [" + nodes + "], \"links\": [" + links + "]}");
+  }();
+  return path;
+}
+
+TEST_CASE("a runaway query stops at the work budget with exit 2", "[cli][query][limits]") {
+  const std::string expected =
+      "kg: query error: the query needs more than 1000000 steps of work (entities tried, "
+      "relations walked, rows made); anchor the pattern on an entity, narrow it, or raise "
+      "--max-work\n";
+  for (const char* query : {
+           "MATCH (a)-[*]-(b) RETURN count(*)",
+           "MATCH (a)-[*]->(b) WHERE a.mentions > 100 RETURN a",
+           "MATCH (a {id: 'p0'})-[*]-(b) RETURN count(DISTINCT b)",
+           "MATCH (a), (b), (c), (d), (e), (f), (g), (h), (i) RETURN count(*)",
+           "MATCH p = allShortestPaths((a)-[*]-(b)) MATCH (c)-[*]-(d) RETURN count(*)",
+       }) {
+    INFO(query);
+    const auto result =
+        RunKg("query " + Quote(CompleteGraph()) + " " + Quote(query) + " --max-work 1000000");
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == expected);
+  }
+  // Within the budget the same graph answers.
+  const auto small =
+      RunKg("query " + Quote(CompleteGraph()) +
+            " 'MATCH (a {id: \"p0\"})-[*..2]->(b) RETURN count(*)' --max-work 1000000");
+  CHECK(small.exit_code == 0);
+  CHECK(small.out == "count(*)\n--------\n20\n(1 row)\n");  // 4 + 4 * 4 trails
+}
+
 TEST_CASE("a query is read from a file or from standard input", "[cli][query]") {
   const std::string query = "MATCH (a:PERSON)\nWHERE a.mentions >= 2\nRETURN a.label\n";
   const std::string expected = "a.label\n-------\nBob\n(1 row)\n";
