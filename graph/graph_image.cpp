@@ -332,7 +332,7 @@ Status GraphImage::Impl::Attach() {
   return Status::Ok();
 }
 
-GraphImage::GraphImage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphImage::GraphImage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)), arrays_(impl_.get()) {}
 GraphImage::GraphImage(GraphImage&&) noexcept = default;
 GraphImage& GraphImage::operator=(GraphImage&&) noexcept = default;
 GraphImage::~GraphImage() = default;
@@ -372,15 +372,6 @@ DocumentView GraphImage::document(size_t d) const {
           impl_->Name(fields[3])};
 }
 
-size_t GraphImage::node_count() const { return impl_->node_ids.size(); }
-std::string_view GraphImage::node_id(size_t n) const { return impl_->Name(impl_->node_ids[n]); }
-std::string_view GraphImage::node_label(size_t n) const {
-  return impl_->Name(impl_->node_labels[n]);
-}
-EntityType GraphImage::node_type(size_t n) const {
-  return static_cast<EntityType>(impl_->node_types[n]);
-}
-int64_t GraphImage::node_mentions(size_t n) const { return impl_->node_mentions[n]; }
 StringList GraphImage::node_aliases(size_t n) const {
   const auto& o = impl_->alias_offsets;
   return StringList(this, impl_->aliases.subspan(o[n], o[n + 1] - o[n]));
@@ -411,18 +402,6 @@ std::vector<size_t> GraphImage::NodesNamed(std::string_view form) const {
   return nodes;
 }
 
-size_t GraphImage::edge_count() const { return impl_->edge_sources.size(); }
-size_t GraphImage::edge_source(size_t e) const { return impl_->edge_sources[e]; }
-size_t GraphImage::edge_target(size_t e) const { return impl_->edge_targets[e]; }
-uint32_t GraphImage::edge_predicate(size_t e) const { return impl_->edge_predicates[e]; }
-RelationStatus GraphImage::edge_status(size_t e) const {
-  return static_cast<RelationStatus>(impl_->edge_statuses[e]);
-}
-int64_t GraphImage::edge_weight(size_t e) const { return impl_->edge_weights[e]; }
-size_t GraphImage::predicate_count() const { return impl_->predicates.size(); }
-std::string_view GraphImage::predicate_name(uint32_t p) const {
-  return impl_->Name(impl_->predicates[p]);
-}
 std::optional<uint32_t> GraphImage::FindPredicate(std::string_view name) const {
   for (uint32_t p = 0; p < predicate_count(); ++p) {
     if (predicate_name(p) == name) return p;
@@ -430,8 +409,6 @@ std::optional<uint32_t> GraphImage::FindPredicate(std::string_view name) const {
   return std::nullopt;
 }
 
-size_t GraphImage::evidence_begin(size_t e) const { return impl_->evidence_offsets[e]; }
-size_t GraphImage::evidence_end(size_t e) const { return impl_->evidence_offsets[e + 1]; }
 EvidenceView GraphImage::evidence(size_t i) const {
   return {impl_->Name(impl_->evidence_documents[i]), impl_->evidence_starts[i],
           impl_->evidence_ends[i], impl_->Text(impl_->evidence_sentences[i])};
@@ -449,6 +426,5 @@ Status GraphImage::CheckEvidenceText() const {
 }
 
 const Topology& GraphImage::topology() const { return impl_->topology; }
-std::string_view GraphImage::name(uint32_t id) const { return impl_->Name(id); }
 
 }  // namespace kg

@@ -87,11 +87,11 @@ class GraphImage {
   DocumentView document(size_t d) const;
 
   // ---- nodes
-  size_t node_count() const;
-  std::string_view node_id(size_t n) const;
-  std::string_view node_label(size_t n) const;
-  EntityType node_type(size_t n) const;
-  int64_t node_mentions(size_t n) const;
+  size_t node_count() const { return arrays_->node_ids.size(); }
+  std::string_view node_id(size_t n) const { return name(arrays_->node_ids[n]); }
+  std::string_view node_label(size_t n) const { return name(arrays_->node_labels[n]); }
+  EntityType node_type(size_t n) const { return static_cast<EntityType>(arrays_->node_types[n]); }
+  int64_t node_mentions(size_t n) const { return arrays_->node_mentions[n]; }
   StringList node_aliases(size_t n) const;
   StringList node_documents(size_t n) const;
   // The node with this id, by binary search.
@@ -100,19 +100,21 @@ class GraphImage {
   std::vector<size_t> NodesNamed(std::string_view form) const;
 
   // ---- relations
-  size_t edge_count() const;
-  size_t edge_source(size_t e) const;
-  size_t edge_target(size_t e) const;
-  uint32_t edge_predicate(size_t e) const;  // index into predicate_name()
-  RelationStatus edge_status(size_t e) const;
-  int64_t edge_weight(size_t e) const;
-  size_t predicate_count() const;
-  std::string_view predicate_name(uint32_t p) const;
+  size_t edge_count() const { return arrays_->edge_sources.size(); }
+  size_t edge_source(size_t e) const { return arrays_->edge_sources[e]; }
+  size_t edge_target(size_t e) const { return arrays_->edge_targets[e]; }
+  uint32_t edge_predicate(size_t e) const { return arrays_->edge_predicates[e]; }  // see predicate_name()
+  RelationStatus edge_status(size_t e) const {
+    return static_cast<RelationStatus>(arrays_->edge_statuses[e]);
+  }
+  int64_t edge_weight(size_t e) const { return arrays_->edge_weights[e]; }
+  size_t predicate_count() const { return arrays_->predicates.size(); }
+  std::string_view predicate_name(uint32_t p) const { return name(arrays_->predicates[p]); }
   std::optional<uint32_t> FindPredicate(std::string_view name) const;
 
   // ---- evidence of edge e: indexes [evidence_begin(e), evidence_end(e))
-  size_t evidence_begin(size_t e) const;
-  size_t evidence_end(size_t e) const;
+  size_t evidence_begin(size_t e) const { return arrays_->evidence_offsets[e]; }
+  size_t evidence_end(size_t e) const { return arrays_->evidence_offsets[e + 1]; }
   EvidenceView evidence(size_t i) const;
   // Verifies the evidence sentences' checksum once; later calls return the
   // first answer. Without it a corrupt file shows damaged sentences.
@@ -121,13 +123,45 @@ class GraphImage {
   const Topology& topology() const;
 
   // The name pool, for StringList.
-  std::string_view name(uint32_t id) const;
+  std::string_view name(uint32_t id) const {
+    return {arrays_->names.data() + arrays_->name_offsets[id],
+            arrays_->name_offsets[id + 1] - arrays_->name_offsets[id]};
+  }
 
+  // Views of the arrays of graph_image_format.h, set once they are checked;
+  // the accessors above read them inline (queries call them per relation).
+  struct Arrays {
+    std::span<const char> names;
+    std::span<const uint64_t> name_offsets;
+    std::span<const char> text;
+    std::span<const uint64_t> text_offsets;
+    std::span<const uint32_t> documents;
+    std::span<const uint32_t> predicates;
+    std::span<const uint32_t> node_ids;
+    std::span<const uint32_t> node_labels;
+    std::span<const uint8_t> node_types;
+    std::span<const int64_t> node_mentions;
+    std::span<const uint64_t> alias_offsets;
+    std::span<const uint32_t> aliases;
+    std::span<const uint64_t> node_document_offsets;
+    std::span<const uint32_t> node_documents;
+    std::span<const uint32_t> edge_sources;
+    std::span<const uint32_t> edge_targets;
+    std::span<const uint32_t> edge_predicates;
+    std::span<const uint8_t> edge_statuses;
+    std::span<const int64_t> edge_weights;
+    std::span<const uint64_t> evidence_offsets;
+    std::span<const uint32_t> evidence_documents;
+    std::span<const uint32_t> evidence_starts;
+    std::span<const uint32_t> evidence_ends;
+    std::span<const uint32_t> evidence_sentences;
+  };
   struct Impl;
 
  private:
   explicit GraphImage(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+  const Arrays* arrays_;  // *impl_, which stays put when the image moves
 };
 
 inline std::string_view StringList::operator[](size_t i) const { return image_->name(ids_[i]); }

@@ -14,37 +14,13 @@
 
 namespace kg {
 
-struct GraphImage::Impl {
+struct GraphImage::Impl : GraphImage::Arrays {
   // Where the bytes live: a mapped file or an 8-byte aligned buffer.
   std::optional<MappedFile> file;
   std::vector<uint64_t> memory;
   std::string_view bytes;
   std::string origin;  // names the file in errors
 
-  std::span<const char> names;
-  std::span<const uint64_t> name_offsets;
-  std::span<const char> text;
-  std::span<const uint64_t> text_offsets;
-  std::span<const uint32_t> documents;
-  std::span<const uint32_t> predicates;
-  std::span<const uint32_t> node_ids;
-  std::span<const uint32_t> node_labels;
-  std::span<const uint8_t> node_types;
-  std::span<const int64_t> node_mentions;
-  std::span<const uint64_t> alias_offsets;
-  std::span<const uint32_t> aliases;
-  std::span<const uint64_t> node_document_offsets;
-  std::span<const uint32_t> node_documents;
-  std::span<const uint32_t> edge_sources;
-  std::span<const uint32_t> edge_targets;
-  std::span<const uint32_t> edge_predicates;
-  std::span<const uint8_t> edge_statuses;
-  std::span<const int64_t> edge_weights;
-  std::span<const uint64_t> evidence_offsets;
-  std::span<const uint32_t> evidence_documents;
-  std::span<const uint32_t> evidence_starts;
-  std::span<const uint32_t> evidence_ends;
-  std::span<const uint32_t> evidence_sentences;
   std::span<const uint64_t> arc_offsets;
   std::span<const Arc> arcs;
   std::span<const uint32_t> nodes_by_id;

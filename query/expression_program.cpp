@@ -320,6 +320,11 @@ QueryValue Evaluator::Run(const Program& program, std::span<const QueryValue> sl
                    : Compare(static_cast<Comparison>(op.detail), left, right);
         break;
       }
+      case Operation::Code::kCompareConstant:
+        // The constant is read in place: no copy of a string per row.
+        stack_.back() = Compare(static_cast<Comparison>(op.detail), stack_.back(),
+                                program.constants[op.argument]);
+        break;
       case Operation::Code::kIsNull: {
         const bool null = stack_.back().is_null();
         stack_.back() = QueryValue::Bool(op.detail != 0 ? !null : null);

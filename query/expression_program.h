@@ -71,7 +71,8 @@ struct Operation {
     kNot,
     kAnd,
     kOr,
-    kCompare,  // pop two, push comparison `detail`
+    kCompare,          // pop two, push comparison `detail`
+    kCompareConstant,  // pop one, push comparison `detail` with constants[argument]
     kIsNull,   // detail 1: IS NOT NULL
   };
   Code code = Code::kConstant;

@@ -458,8 +458,13 @@ class Binder {
         if (e.name == "AND" || e.name == "OR") {
           ops.push_back({e.name == "AND" ? Operation::Code::kAnd : Operation::Code::kOr, 0, 0});
         } else {
-          ops.push_back(
-              {Operation::Code::kCompare, static_cast<uint8_t>(*ComparisonOf(e.name)), 0});
+          const auto op = static_cast<uint8_t>(*ComparisonOf(e.name));
+          if (!ops.empty() && ops.back().code == Operation::Code::kConstant) {
+            // "x op literal": compare with the constant where it lies.
+            ops.back() = {Operation::Code::kCompareConstant, op, ops.back().argument};
+          } else {
+            ops.push_back({Operation::Code::kCompare, op, 0});
+          }
         }
         return;
       case Expression::Kind::kNot:

@@ -98,8 +98,12 @@ void ResultBuilder::AddToGroup(std::span<const QueryValue> slots) {
                                            : evaluator_.Run(plan_.items[i], slots));
   }
   size_t index = 0;
-  auto it = group_index_.find(std::span<const QueryValue>(scratch_));
-  if (it != group_index_.end()) {
+  // Matches come in runs with one key (every relation of one entity, or
+  // count(*) alone): check the last group before hashing.
+  if (last_group_ < groups_.size() && RowEqual{}(scratch_, group_keys_[last_group_])) {
+    index = last_group_;
+  } else if (auto it = group_index_.find(std::span<const QueryValue>(scratch_));
+             it != group_index_.end()) {
     index = it->second;
   } else {
     if (groups_.size() >= max_rows_) {
@@ -113,6 +117,7 @@ void ResultBuilder::AddToGroup(std::span<const QueryValue> slots) {
         {std::vector<int64_t>(plan_.items.size(), 0),
          std::vector<std::unordered_set<QueryValue, ValueHash, ValueEqual>>(plan_.items.size())});
   }
+  last_group_ = index;
   Group& group = groups_[index];
   for (size_t i = 0; i < plan_.items.size(); ++i) {
     const auto& count = plan_.aggregates[i];

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -81,6 +82,7 @@ class ResultBuilder {
   std::vector<std::vector<QueryValue>> group_keys_;
   std::vector<Group> groups_;
   std::vector<QueryValue> scratch_;
+  size_t last_group_ = SIZE_MAX;
   uint64_t sequence_ = 0;
   bool heap_ = false;  // rows_ is a heap of the best `keep_` rows
 };
