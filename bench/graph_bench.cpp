@@ -110,9 +110,8 @@ void WriteKuzuCsv(const kg::GraphImage& graph, const std::string& folder) {
   }
   std::ofstream relations(folder + "/relations.csv");
   for (size_t e = 0; e < graph.edge_count(); ++e) {
-    relations << graph.node_id(graph.edge_source(e)) << ','
-              << graph.node_id(graph.edge_target(e)) << ','
-              << graph.predicate_name(graph.edge_predicate(e)) << ','
+    relations << graph.node_id(graph.edge_source(e)) << ',' << graph.node_id(graph.edge_target(e))
+              << ',' << graph.predicate_name(graph.edge_predicate(e)) << ','
               << kg::RelationStatusName(graph.edge_status(e)) << ',' << graph.edge_weight(e) << ','
               << e << '\n';
   }
@@ -235,8 +234,7 @@ int main(int argc, char** argv) {
     for (size_t pick : picks) reached += kg::Neighborhood(engine.topology(), pick, 2).size();
   });
   std::printf("2-hop neighbourhood (API, mean of %zu)       %9.3f ms  (%zu reached on average)\n",
-              picks.size(), hood * 1e3 / static_cast<double>(picks.size()),
-              reached / picks.size());
+              picks.size(), hood * 1e3 / static_cast<double>(picks.size()), reached / picks.size());
   size_t found = 0;
   const double paths = Median(options.runs, [&] {
     found = 0;

@@ -103,8 +103,9 @@ uint32_t ElementSize(Section section) {
       return 8;
     case Section::kArcs:
       return 12;
-    case Section::kDocuments:
     case Section::kPredicates:
+      return 12;
+    case Section::kDocuments:
     case Section::kNodeIds:
     case Section::kNodeLabels:
     case Section::kNodeAliases:
@@ -236,7 +237,7 @@ Status GraphImage::Impl::Attach() {
   text = As<char>(at(Section::kText));
   text_offsets = As<uint64_t>(at(Section::kTextOffsets));
   documents = As<uint32_t>(at(Section::kDocuments));
-  predicates = As<uint32_t>(at(Section::kPredicates));
+  predicates = As<image::PredicateRecord>(at(Section::kPredicates));
   node_ids = As<uint32_t>(at(Section::kNodeIds));
   node_labels = As<uint32_t>(at(Section::kNodeLabels));
   node_types = As<uint8_t>(at(Section::kNodeTypes));
@@ -272,8 +273,13 @@ Status GraphImage::Impl::Attach() {
   const uint64_t text_count = text_offsets.size() - 1;
   if (documents.size() % 4 != 0 || !AllBelow(documents, name_count))
     return bad(Section::kDocuments, "string index out of range");
-  if (!AllBelow(predicates, name_count))
-    return bad(Section::kPredicates, "string index out of range");
+  for (const image::PredicateRecord& p : predicates) {
+    if (p.name >= name_count || p.description >= name_count || p.symmetric > 1 ||
+        p.subject_types > 7 || p.object_types > 7 ||
+        p.kind > static_cast<uint8_t>(PredicateKind::kRole)) {
+      return bad(Section::kPredicates, "string index or definition out of range");
+    }
+  }
   if (node_ids.size() != nodes || !AllBelow(node_ids, name_count))
     return bad(Section::kNodeIds, "wrong count or string index out of range");
   if (node_labels.size() != nodes || !AllBelow(node_labels, name_count))
@@ -412,6 +418,35 @@ std::optional<uint32_t> GraphImage::FindPredicate(std::string_view name) const {
 EvidenceView GraphImage::evidence(size_t i) const {
   return {impl_->Name(impl_->evidence_documents[i]), impl_->evidence_starts[i],
           impl_->evidence_ends[i], impl_->Text(impl_->evidence_sentences[i])};
+}
+
+namespace {
+
+TypeSet TypesOf(uint8_t bits) {
+  TypeSet types = TypeSet::None();
+  for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+    if ((bits >> static_cast<int>(t)) & 1) types.Add(t);
+  }
+  return types;
+}
+
+}  // namespace
+
+PredicateTable GraphImage::predicates() const {
+  PredicateTable table;
+  for (const image::PredicateRecord& record : arrays_->predicates) {
+    Predicate predicate;
+    predicate.name = name(record.name);
+    predicate.description = name(record.description);
+    predicate.symmetric = record.symmetric != 0;
+    predicate.subject_types = TypesOf(record.subject_types);
+    predicate.object_types = TypesOf(record.object_types);
+    predicate.kind = static_cast<PredicateKind>(record.kind);
+    // Names are distinct when the writer made them; a forged duplicate is
+    // dropped rather than trusted.
+    [[maybe_unused]] const Status added = table.Add(std::move(predicate));
+  }
+  return table;
 }
 
 Status GraphImage::CheckEvidenceText() const {

@@ -25,8 +25,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/predicates.h"
 #include "core/status.h"
 #include "core/types.h"
+#include "graph/graph_image_format.h"
 #include "graph/knowledge_graph.h"
 #include "graph/topology.h"
 
@@ -103,14 +105,19 @@ class GraphImage {
   size_t edge_count() const { return arrays_->edge_sources.size(); }
   size_t edge_source(size_t e) const { return arrays_->edge_sources[e]; }
   size_t edge_target(size_t e) const { return arrays_->edge_targets[e]; }
-  uint32_t edge_predicate(size_t e) const { return arrays_->edge_predicates[e]; }  // see predicate_name()
+  uint32_t edge_predicate(size_t e) const {
+    return arrays_->edge_predicates[e];
+  }  // see predicate_name()
   RelationStatus edge_status(size_t e) const {
     return static_cast<RelationStatus>(arrays_->edge_statuses[e]);
   }
   int64_t edge_weight(size_t e) const { return arrays_->edge_weights[e]; }
   size_t predicate_count() const { return arrays_->predicates.size(); }
-  std::string_view predicate_name(uint32_t p) const { return name(arrays_->predicates[p]); }
+  std::string_view predicate_name(uint32_t p) const { return name(arrays_->predicates[p].name); }
   std::optional<uint32_t> FindPredicate(std::string_view name) const;
+  bool predicate_symmetric(uint32_t p) const { return arrays_->predicates[p].symmetric != 0; }
+  // The whole vocabulary (a copy: a few dozen entries).
+  PredicateTable predicates() const;
 
   // ---- evidence of edge e: indexes [evidence_begin(e), evidence_end(e))
   size_t evidence_begin(size_t e) const { return arrays_->evidence_offsets[e]; }
@@ -136,7 +143,7 @@ class GraphImage {
     std::span<const char> text;
     std::span<const uint64_t> text_offsets;
     std::span<const uint32_t> documents;
-    std::span<const uint32_t> predicates;
+    std::span<const image::PredicateRecord> predicates;
     std::span<const uint32_t> node_ids;
     std::span<const uint32_t> node_labels;
     std::span<const uint8_t> node_types;

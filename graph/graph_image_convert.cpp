@@ -44,6 +44,7 @@ EdgeData EdgeOf(const GraphImage& image, size_t e) {
 Result<KnowledgeGraph> ToKnowledgeGraph(const GraphImage& image) {
   if (Status s = image.CheckEvidenceText(); !s.ok()) return s;
   KnowledgeGraph graph;
+  graph.SetPredicates(image.predicates());
   graph.Reserve(image.node_count(), image.edge_count());
   for (size_t d = 0; d < image.document_count(); ++d) {
     const DocumentView document = image.document(d);
@@ -73,6 +74,7 @@ KnowledgeGraph ImageSubgraph(const GraphImage& image, std::vector<size_t> nodes,
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
   KnowledgeGraph graph;
+  graph.SetPredicates(image.predicates());
   for (size_t d = 0; d < image.document_count(); ++d) {
     const DocumentView document = image.document(d);
     graph.AddDocument({std::string(document.id), std::string(document.path),

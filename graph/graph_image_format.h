@@ -17,7 +17,7 @@
 namespace kg::image {
 
 inline constexpr char kMagic[8] = {'k', 'g', 'g', 'r', 'a', 'p', 'h', '\x1a'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;  // 2: the vocabulary with its definitions
 // The folding of names in kNameForms (core/text.h FoldName). A file whose
 // forms were folded otherwise gets its name index rebuilt in memory.
 inline constexpr uint32_t kFoldVersion = 1;
@@ -87,6 +87,17 @@ struct ArcRecord {
   uint8_t padding[3];
 };
 static_assert(sizeof(ArcRecord) == 12);
+
+// One entry of the vocabulary (core/predicates.h).
+struct PredicateRecord {
+  uint32_t name;          // name id
+  uint32_t description;   // name id
+  uint8_t symmetric;      // 0 or 1
+  uint8_t subject_types;  // bit 1 << EntityType
+  uint8_t object_types;
+  uint8_t kind;  // PredicateKind
+};
+static_assert(sizeof(PredicateRecord) == 12);
 
 struct FormRecord {
   uint32_t form;  // name id of the folded form

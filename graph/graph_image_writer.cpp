@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstring>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -112,14 +113,29 @@ GraphImage GraphImage::FromGraph(const KnowledgeGraph& graph) {
       documents.push_back(names.Add(*field));
   }
 
-  // Predicates in order of name: the same graph always gets the same ids.
-  std::set<std::string_view> predicate_names;
-  for (size_t e = 0; e < edges; ++e) predicate_names.insert(graph.edge(e).predicate);
-  std::vector<uint32_t> predicates;
+  // The vocabulary, sorted by name, and any predicate in use it lacks.
+  PredicateTable table = graph.predicates();
+  for (size_t e = 0; e < edges; ++e) {
+    if (!table.Contains(graph.edge(e).predicate)) {
+      Predicate plain;
+      plain.name = graph.edge(e).predicate;
+      [[maybe_unused]] const Status added = table.Add(std::move(plain));
+    }
+  }
+  const auto bits = [](TypeSet types) {
+    uint8_t out = 0;
+    for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+      if (types.Contains(t)) out = static_cast<uint8_t>(out | (1u << static_cast<int>(t)));
+    }
+    return out;
+  };
+  std::vector<image::PredicateRecord> predicates;
   std::unordered_map<std::string_view, uint32_t> predicate_index;
-  for (std::string_view p : predicate_names) {
-    predicate_index.emplace(p, static_cast<uint32_t>(predicates.size()));
-    predicates.push_back(names.Add(p));
+  for (const Predicate& p : table.entries()) {
+    predicate_index.emplace(p.name, static_cast<uint32_t>(predicates.size()));
+    predicates.push_back({names.Add(p.name), names.Add(p.description),
+                          static_cast<uint8_t>(p.symmetric ? 1 : 0), bits(p.subject_types),
+                          bits(p.object_types), static_cast<uint8_t>(p.kind)});
   }
 
   std::vector<uint32_t> node_ids(nodes), node_labels(nodes), aliases, node_documents;

@@ -73,7 +73,7 @@ struct Operation {
     kOr,
     kCompare,          // pop two, push comparison `detail`
     kCompareConstant,  // pop one, push comparison `detail` with constants[argument]
-    kIsNull,   // detail 1: IS NOT NULL
+    kIsNull,           // detail 1: IS NOT NULL
   };
   Code code = Code::kConstant;
   uint8_t detail = 0;

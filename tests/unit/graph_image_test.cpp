@@ -79,6 +79,39 @@ TEST_CASE("an image holds every field of the graph, and gives the same graph bac
   }
 }
 
+TEST_CASE("an image keeps the vocabulary with its definitions", "[image]") {
+  KnowledgeGraph graph;
+  PredicateTable table;
+  Predicate met;
+  met.name = "met_with";
+  met.symmetric = true;
+  met.kind = PredicateKind::kCooperative;
+  met.subject_types = TypeSet::Of(EntityType::kPerson);
+  met.description = "two people met";
+  REQUIRE(table.Add(met).ok());
+  Predicate unused;
+  unused.name = "warned";
+  unused.kind = PredicateKind::kHostile;
+  REQUIRE(table.Add(unused).ok());
+  graph.SetPredicates(table);
+  NodeData a;
+  a.id = "a";
+  NodeData b;
+  b.id = "b";
+  const size_t na = graph.AddNode(a);
+  const size_t nb = graph.AddNode(b);
+  EdgeData edge;
+  edge.predicate = "met_with";
+  graph.AddEdge(na, nb, edge);
+  const GraphImage image = GraphImage::FromGraph(graph);
+  CHECK(image.predicates() == table);
+  CHECK(image.predicate_symmetric(*image.FindPredicate("met_with")));
+  CHECK(!image.predicate_symmetric(*image.FindPredicate("warned")));
+  auto back = ToKnowledgeGraph(image);
+  REQUIRE(back.ok());
+  CHECK(back->predicates() == table);
+}
+
 TEST_CASE("the same graph always gives the same bytes", "[image]") {
   const GraphImage first = GraphImage::FromGraph(SmallGraph());
   const GraphImage second = GraphImage::FromGraph(SmallGraph());
@@ -110,7 +143,7 @@ TEST_CASE("truncated or damaged images are refused with the place of the damage"
   std::string version = bytes;
   version[8] = 9;  // the version field
   CHECK(Message(GraphImage::FromBytes(version, "g.kgb")) ==
-        "g.kgb: graph image format version 9; this kg reads version 1 (convert the graph JSON "
+        "g.kgb: graph image format version 9; this kg reads version 2 (convert the graph JSON "
         "again)");
   // A byte of the node ids' section.
   image::SectionEntry entry;
