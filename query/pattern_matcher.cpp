@@ -47,7 +47,7 @@ bool PatternMatcher::Used(uint32_t edge) const {
 }
 
 bool PatternMatcher::NodeFits(const NodeMatch& node, size_t n) const {
-  if (!node.types.Contains(graph_.node_type(n))) return false;
+  if (!node.types.IsAll() && !node.types.Contains(graph_.node_type(n))) return false;
   if (node.candidates && !std::binary_search(node.candidates->begin(), node.candidates->end(), n))
     return false;
   if (node.mentions && graph_.node_mentions(n) != *node.mentions) return false;

@@ -20,8 +20,25 @@ bool RowEqual::operator()(std::span<const QueryValue> a, std::span<const QueryVa
   return true;
 }
 
+namespace {
+
+size_t KeyWidth(const QueryPlan& plan) {
+  size_t width = 0;
+  for (const auto& aggregate : plan.aggregates) width += aggregate ? 0u : 1u;
+  return width;
+}
+
+}  // namespace
+
 ResultBuilder::ResultBuilder(const GraphImage& graph, const QueryPlan& plan, size_t max_rows)
-    : graph_(graph), plan_(plan), max_rows_(max_rows), evaluator_(graph) {
+    : graph_(graph),
+      plan_(plan),
+      max_rows_(max_rows),
+      evaluator_(graph),
+      seen_(plan.items.size()),
+      groups_(KeyWidth(plan)) {
+  for (const auto& aggregate : plan.aggregates)
+    counts_distinct_ |= aggregate && aggregate->distinct;
   keep_ = !plan.limit                          ? SIZE_MAX
           : *plan.limit > SIZE_MAX - plan.skip ? SIZE_MAX
                                                : static_cast<size_t>(plan.skip + *plan.limit);
@@ -82,8 +99,9 @@ bool ResultBuilder::Add(std::span<const QueryValue> slots) {
   row.values.reserve(plan_.items.size());
   for (const Program& item : plan_.items) row.values.push_back(evaluator_.Run(item, slots));
   if (plan_.distinct) {
-    if (seen_.contains(std::span<const QueryValue>(row.values))) return true;
-    seen_.insert(row.values);
+    bool fresh = false;
+    seen_.FindOrAdd(row.values, &fresh);
+    if (!fresh) return true;
   }
   row.keys = Keys(slots, row.values);
   row.sequence = sequence_++;
@@ -94,44 +112,40 @@ bool ResultBuilder::Add(std::span<const QueryValue> slots) {
 void ResultBuilder::AddToGroup(std::span<const QueryValue> slots) {
   scratch_.clear();
   for (size_t i = 0; i < plan_.items.size(); ++i) {
-    scratch_.push_back(plan_.aggregates[i] ? QueryValue::Null()
-                                           : evaluator_.Run(plan_.items[i], slots));
+    if (!plan_.aggregates[i]) scratch_.push_back(evaluator_.Run(plan_.items[i], slots));
   }
   size_t index = 0;
   // Matches come in runs with one key (every relation of one entity, or
   // count(*) alone): check the last group before hashing.
-  if (last_group_ < groups_.size() && RowEqual{}(scratch_, group_keys_[last_group_])) {
+  if (last_group_ < groups_.size() && RowEqual{}(scratch_, groups_.row(last_group_))) {
     index = last_group_;
-  } else if (auto it = group_index_.find(std::span<const QueryValue>(scratch_));
-             it != group_index_.end()) {
-    index = it->second;
   } else {
-    if (groups_.size() >= max_rows_) {
-      Fail("the query makes more than " + std::to_string(max_rows_) +
-           " groups; narrow the pattern or group by fewer values");
+    bool added = false;
+    index = groups_.FindOrAdd(scratch_, &added);
+    if (added) {
+      if (groups_.size() > max_rows_) {
+        Fail("the query makes more than " + std::to_string(max_rows_) +
+             " groups; narrow the pattern or group by fewer values");
+      }
+      counts_.resize(counts_.size() + plan_.items.size(), 0);
+      if (counts_distinct_) distinct_.resize(distinct_.size() + plan_.items.size());
     }
-    index = groups_.size();
-    group_index_.emplace(scratch_, index);
-    group_keys_.push_back(scratch_);
-    groups_.push_back(
-        {std::vector<int64_t>(plan_.items.size(), 0),
-         std::vector<std::unordered_set<QueryValue, ValueHash, ValueEqual>>(plan_.items.size())});
   }
   last_group_ = index;
-  Group& group = groups_[index];
+  const size_t base = index * plan_.items.size();
   for (size_t i = 0; i < plan_.items.size(); ++i) {
     const auto& count = plan_.aggregates[i];
     if (!count) continue;
     if (count->star) {
-      ++group.counts[i];
+      ++counts_[base + i];
       continue;
     }
     QueryValue v = evaluator_.Run(count->argument, slots);
     if (v.is_null()) continue;
     if (count->distinct) {
-      group.distinct[i].insert(std::move(v));
+      distinct_[base + i].insert(std::move(v));
     } else {
-      ++group.counts[i];
+      ++counts_[base + i];
     }
   }
 }
@@ -139,14 +153,19 @@ void ResultBuilder::AddToGroup(std::span<const QueryValue> slots) {
 QueryResult ResultBuilder::Finish() {
   if (plan_.grouped) {
     rows_.clear();
+    rows_.reserve(groups_.size());
     for (size_t g = 0; g < groups_.size(); ++g) {
       Row row;
-      row.values = std::move(group_keys_[g]);
-      for (size_t i = 0; i < row.values.size(); ++i) {
-        if (!plan_.aggregates[i]) continue;
-        row.values[i] = QueryValue::Int(plan_.aggregates[i]->distinct
-                                            ? static_cast<int64_t>(groups_[g].distinct[i].size())
-                                            : groups_[g].counts[i]);
+      const auto key = groups_.row(g);
+      const size_t base = g * plan_.items.size();
+      for (size_t i = 0, k = 0; i < plan_.items.size(); ++i) {
+        if (!plan_.aggregates[i]) {
+          row.values.push_back(key[k++]);
+        } else if (plan_.aggregates[i]->distinct) {
+          row.values.push_back(QueryValue::Int(static_cast<int64_t>(distinct_[base + i].size())));
+        } else {
+          row.values.push_back(QueryValue::Int(counts_[base + i]));
+        }
       }
       row.keys = Keys({}, row.values);
       row.sequence = g;
@@ -155,7 +174,7 @@ QueryResult ResultBuilder::Finish() {
     // count(*) over nothing still answers 0.
     const bool all_counts = std::all_of(plan_.aggregates.begin(), plan_.aggregates.end(),
                                         [](const auto& a) { return a.has_value(); });
-    if (groups_.empty() && all_counts) {
+    if (groups_.size() == 0 && all_counts) {
       Row row;
       row.values.assign(plan_.aggregates.size(), QueryValue::Int(0));
       row.keys = Keys({}, row.values);

@@ -14,6 +14,7 @@
 
 #include "graph/graph_image.h"
 #include "query/expression_program.h"
+#include "query/group_table.h"
 #include "query/query_plan.h"
 #include "query/query_value.h"
 
@@ -59,10 +60,6 @@ class ResultBuilder {
     std::vector<QueryValue> keys;  // ORDER BY keys not among the columns
     uint64_t sequence = 0;         // arrival: ties keep it
   };
-  struct Group {
-    std::vector<int64_t> counts;
-    std::vector<std::unordered_set<QueryValue, ValueHash, ValueEqual>> distinct;
-  };
 
   void AddToGroup(std::span<const QueryValue> slots);
   void AddRow(Row row);
@@ -77,10 +74,13 @@ class ResultBuilder {
   Evaluator evaluator_;
   size_t keep_;  // rows worth keeping: SKIP + LIMIT, or all
   std::vector<Row> rows_;
-  std::unordered_set<std::vector<QueryValue>, RowHash, RowEqual> seen_;  // DISTINCT
-  std::unordered_map<std::vector<QueryValue>, size_t, RowHash, RowEqual> group_index_;
-  std::vector<std::vector<QueryValue>> group_keys_;
-  std::vector<Group> groups_;
+  GroupTable seen_;  // DISTINCT: the rows so far
+  // Grouping: the key columns of each group, and per group and column its
+  // count, or the values it counts (DISTINCT).
+  GroupTable groups_;
+  std::vector<int64_t> counts_;
+  std::vector<std::unordered_set<QueryValue, ValueHash, ValueEqual>> distinct_;
+  bool counts_distinct_ = false;
   std::vector<QueryValue> scratch_;
   size_t last_group_ = SIZE_MAX;
   uint64_t sequence_ = 0;

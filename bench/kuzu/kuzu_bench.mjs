@@ -30,10 +30,12 @@ if (mode === "load") {
 } else if (mode === "run") {
   const runs = Number(b ?? 5);
   let start = now();
+  const cpuOpen = process.cpuUsage();
   const db = new kuzu.Database(a);
   const conn = new kuzu.Connection(db);
   await all(conn, "MATCH (a:Entity) WHERE a.id = 'e0' RETURN a.label");
-  console.log(`open the database (first query included)     ${(now() - start).toFixed(1)} ms`);
+  const openCpu = process.cpuUsage(cpuOpen);
+  console.log(`open the database (first query included)     ${(now() - start).toFixed(1)} ms  cpu ${((openCpu.user + openCpu.system) / 1000).toFixed(1)} ms`);
   const queries = [
     ["2-hop from a hub (e106)", "MATCH (a:Entity {id: 'e106'})-[:Rel*1..2]-(b:Entity) RETURN count(DISTINCT b)"],
     ["shortest path e999999 - e500001", "MATCH p = (a:Entity {id: 'e999999'})-[:Rel* SHORTEST 1..6]-(b:Entity {id: 'e500001'}) RETURN length(p)"],
@@ -43,14 +45,18 @@ if (mode === "load") {
   for (const [name, query] of queries) {
     let answer = await all(conn, query);  // warm-up
     const times = [];
+    const cpu = [];
     for (let i = 0; i < runs; ++i) {
       start = now();
+      const cpuStart = process.cpuUsage();
       answer = await all(conn, query);
       times.push(now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
     }
-    times.sort((x, y) => x - y);
+    const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const first = answer.length ? Object.values(answer[0]).at(-1) : "none";
-    console.log(`${name.padEnd(44)} ${times[Math.floor(times.length / 2)].toFixed(3)} ms  (${answer.length} rows, first ${first})`);
+    console.log(`${name.padEnd(44)} ${median(times).toFixed(3)} ms  cpu ${median(cpu).toFixed(3)} ms  (${answer.length} rows, first ${first})`);
   }
   console.log(`peak memory                                  ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } else {
