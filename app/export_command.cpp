@@ -1,33 +1,67 @@
 // kg export: a saved graph, or a filtered view of it, in another format.
+#include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
 #include "app/view_options.h"
 #include "core/file_io.h"
+#include "export/cytoscape_json.h"
 #include "export/diagram.h"
 #include "export/graph_json.h"
 #include "export/graph_xml.h"
+#include "export/table_export.h"
 
 namespace kg {
+namespace {
+
+// Writes each file into `folder`, made if missing; each file atomically.
+Status WriteTables(const std::string& folder, const std::vector<TableFile>& files) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return Status::Error(folder + ": cannot make the folder: " + ec.message());
+  for (const TableFile& file : files) {
+    if (Status s = WriteFileAtomically((std::filesystem::path(folder) / file.name).string(),
+                                       file.contents);
+        !s.ok())
+      return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 int RunExport(const Args& args) {
   ArgParser parser(
-      "kg export GRAPH.json --format dot|json|graphml|gexf [-o FILE] [filters]",
+      "kg export GRAPH.json --format FORMAT [-o FILE|DIR] [filters]",
       "Writes a saved graph, or the part of it the filters choose, as DOT, graph JSON,\n"
-      "GraphML (Gephi, yEd, NetworkX) or GEXF (Gephi). Default: DOT on standard output.\n"
-      "DOT is fitted to size like kg render (see --all) and names no layout engine.");
-  parser.Option("format", 'f', "FORMAT", "dot (default), json, graphml or gexf")
-      .Option("output", 'o', "FILE", "file to write (default: standard output)")
+      "GraphML (Gephi, yEd, igraph, NetworkX), GEXF (Gephi, styled as kg render draws),\n"
+      "Cytoscape JSON (Cytoscape, Cytoscape.js), CSV tables (-o DIR: nodes.csv and\n"
+      "edges.csv) or Neo4j import files (-o DIR: CSV for neo4j-admin database import\n"
+      "and load.cypher for LOAD CSV). Default: DOT on standard output. DOT is fitted to\n"
+      "size like kg render (see --all) and names no layout engine.");
+  parser
+      .Option("format", 'f', "FORMAT",
+              "dot (default), json, graphml, gexf, cytoscape, csv or neo4j")
+      .Option("output", 'o', "FILE", "file, or folder for csv and neo4j (default: standard output)")
       .Option("rules", 'r', "DIR",
               "predicates for a graph file that does not list its own (repeatable)", true);
   AddFilterOptions(&parser);
   AddDiagramOptions(&parser);
   if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
   const std::string format = parser.Get("format", "dot");
-  if (format != "dot" && format != "json" && format != "graphml" && format != "gexf") {
-    PrintError("export: unknown format \"" + format + "\" (dot, json, graphml or gexf)");
+  const std::set<std::string> formats = {"dot",       "json", "graphml", "gexf",
+                                         "cytoscape", "csv",  "neo4j"};
+  if (!formats.contains(format)) {
+    PrintError("export: unknown format \"" + format +
+               "\" (dot, json, graphml, gexf, cytoscape, csv or neo4j)");
+    return kExitUsage;
+  }
+  const bool tables = format == "csv" || format == "neo4j";
+  if (tables && !parser.Has("output")) {
+    PrintError("export: --format " + format + " writes several files: give a folder with -o DIR");
     return kExitUsage;
   }
   auto filter = ReadFilterOptions(parser);
@@ -44,13 +78,31 @@ int RunExport(const Args& args) {
   KnowledgeGraph* view = &graph;
   FittedDiagram fitted;
   if (as_diagram) fitted = FitDiagramToSize(view, total, ReadDiagramFit(parser, *filter));
+  if (tables) {
+    const std::string folder = parser.Get("output");
+    if (Status s =
+            WriteTables(folder, format == "csv" ? WriteCsvTables(*view) : WriteNeo4jImport(*view));
+        !s.ok()) {
+      PrintError(s.message());
+      return kExitFailure;
+    }
+    return kExitOk;
+  }
   std::string out;
   if (format == "json") {
     out = WriteGraphJson(*view);
   } else if (format == "graphml") {
     out = WriteGraphMl(*view);
+  } else if (format == "cytoscape") {
+    out = WriteCytoscapeJson(*view);
   } else if (format == "gexf") {
-    out = WriteGexf(*view);
+    // Sizes as kg render's --size-by gives them.
+    auto diagram = ReadDiagramOptions(parser, *view);
+    if (!diagram.ok()) {
+      PrintError(diagram.status().message());
+      return kExitUsage;
+    }
+    out = WriteGexf(*view, diagram->importance);
   } else {
     auto diagram = ReadDiagramOptions(parser, *view);
     if (!diagram.ok()) {

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "export/cgraph_handle.h"
 #include "export/graphviz_process.h"
+#include "export/palette.h"
 #include "graph/algorithms.h"
 
 namespace kg {
@@ -23,23 +24,20 @@ struct TypeStyle {
 };
 
 TypeStyle StyleOf(EntityType type) {
+  const TypeColors colors = ColorsOf(type);
   switch (type) {
     case EntityType::kPerson:
-      return {"ellipse", "filled", "#dbe9ff", "#3b6fb6"};
+      return {"ellipse", "filled", colors.fill, colors.border};
     case EntityType::kOrganization:
-      return {"box", "filled,rounded", "#fff1c2", "#b8860b"};
+      return {"box", "filled,rounded", colors.fill, colors.border};
     case EntityType::kLocation:
-      return {"hexagon", "filled", "#d9f2d9", "#2e7d32"};
+      return {"hexagon", "filled", colors.fill, colors.border};
   }
-  return {"ellipse", "filled", "white", "black"};
+  return {"ellipse", "filled", colors.fill, colors.border};
 }
 
 const char* KindColor(const std::string& kind) {
-  if (kind == "hostile") return "#c62828";
-  if (kind == "cooperative") return "#2e7d32";
-  if (kind == "pressure") return "#ef6c00";
-  if (kind == "role") return "#8d8d8d";
-  return "#455a64";
+  return ColorOf(ParsePredicateKind(kind).value_or(PredicateKind::kNeutral));
 }
 
 std::string KindOf(const DiagramOptions& options, const std::string& predicate) {
@@ -193,7 +191,7 @@ class DiagramBuilder {
       // Importance scales the font (and so the node) and the border.
       const double share =
           top > 0 && n < options_.importance.size() ? std::sqrt(options_.importance[n] / top) : 0.0;
-      SetAttr(out, "fontsize", Format(11.0 + 13.0 * share));
+      SetAttr(out, "fontsize", Format(FontSizeFor(share)));
       SetAttr(out, "penwidth", Format(1.0 + 2.0 * share));
       if (auto it = membership.find(n); it != membership.end())
         agsubnode(ClusterFor(it->second), out, 1);
@@ -208,9 +206,7 @@ class DiagramBuilder {
     SetAttr(out, "color", KindColor(kind));
     SetAttr(out, "fontcolor", KindColor(kind));
     SetAttr(out, "style", StatusStyle(status, role));
-    SetAttr(
-        out, "penwidth",
-        Format(role ? 0.8 : 1.2 + std::log2(static_cast<double>(std::max<int64_t>(weight, 1)))));
+    SetAttr(out, "penwidth", Format(LineWidthFor(weight, role)));
     SetAttr(out, "fontname", "DejaVu Sans");
     SetAttr(out, "fontsize", "9");
     if (role) SetAttr(out, "arrowhead", "empty");

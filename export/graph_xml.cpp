@@ -1,5 +1,12 @@
 #include "export/graph_xml.h"
 
+#include <cstdio>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "export/palette.h"
+
 namespace kg {
 namespace {
 
@@ -11,6 +18,96 @@ std::string Aliases(const NodeData& node) {
 
 std::string FirstEvidence(const EdgeData& edge) {
   return edge.evidence.empty() ? "" : edge.evidence.front().sentence;
+}
+
+// Lists as JSON inside one attribute: GraphML and GEXF have no list type,
+// and JSON keeps every sentence, document and offset intact.
+std::string StringsJson(const std::vector<std::string>& items) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto& item : items)
+    w.String(item.data(), static_cast<rapidjson::SizeType>(item.size()));
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string EvidenceJson(const EdgeData& edge) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const Evidence& evidence : edge.evidence) {
+    w.StartObject();
+    w.Key("document");
+    w.String(evidence.document.data(), static_cast<rapidjson::SizeType>(evidence.document.size()));
+    w.Key("start");
+    w.Uint(evidence.start);
+    w.Key("end");
+    w.Uint(evidence.end);
+    w.Key("sentence");
+    w.String(evidence.sentence.data(), static_cast<rapidjson::SizeType>(evidence.sentence.size()));
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string DocumentsJson(const KnowledgeGraph& graph) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const DocumentInfo& document : graph.documents()) {
+    w.StartObject();
+    for (const auto& [key, field] :
+         {std::pair{"id", &document.id}, std::pair{"path", &document.path},
+          std::pair{"title", &document.title}, std::pair{"sha256", &document.sha256}}) {
+      w.Key(key);
+      w.String(field->data(), static_cast<rapidjson::SizeType>(field->size()));
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// "#3b6fb6" as GEXF's <viz:color r="59" g="111" b="182"/>.
+std::string VizColor(const char* hex) {
+  const auto channel = [hex](int at) {
+    return std::to_string(std::stoi(std::string(hex + at, 2), nullptr, 16));
+  };
+  return "<viz:color r=\"" + channel(1) + "\" g=\"" + channel(3) + "\" b=\"" + channel(5) + "\"/>";
+}
+
+std::string Decimal(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  return buffer;
+}
+
+// GEXF's shapes nearest to the diagrams' ellipse, box and hexagon.
+const char* ShapeOf(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "disc";
+    case EntityType::kOrganization:
+      return "square";
+    case EntityType::kLocation:
+      return "diamond";
+  }
+  return "disc";
+}
+
+// As the diagrams draw them: negated dashed, hypothetical dotted.
+const char* LineShapeOf(RelationStatus status) {
+  switch (status) {
+    case RelationStatus::kAsserted:
+      return "solid";
+    case RelationStatus::kNegated:
+      return "dashed";
+    case RelationStatus::kHypothetical:
+      return "dotted";
+  }
+  return "solid";
 }
 
 // Appends an element with text content: <tag attr="...">text</tag>.
@@ -56,15 +153,20 @@ std::string WriteGraphMl(const KnowledgeGraph& graph) {
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+      "  <key id=\"documents\" for=\"graph\" attr.name=\"documents\" attr.type=\"string\"/>\n"
       "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
       "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
       "  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
       "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"long\"/>\n"
+      "  <key id=\"node_documents\" for=\"node\" attr.name=\"documents\" attr.type=\"string\"/>\n"
       "  <key id=\"predicate\" for=\"edge\" attr.name=\"predicate\" attr.type=\"string\"/>\n"
       "  <key id=\"status\" for=\"edge\" attr.name=\"status\" attr.type=\"string\"/>\n"
       "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"long\"/>\n"
+      "  <key id=\"symmetric\" for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\"/>\n"
+      "  <key id=\"sentence\" for=\"edge\" attr.name=\"sentence\" attr.type=\"string\"/>\n"
       "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
       "  <graph id=\"kg\" edgedefault=\"directed\">\n";
+  Data(&out, "    ", "documents", DocumentsJson(graph));
   for (size_t n = 0; n < graph.node_count(); ++n) {
     const NodeData& node = graph.node(n);
     out += "    <node id=\"" + EscapeXml(node.id) + "\">\n";
@@ -72,6 +174,7 @@ std::string WriteGraphMl(const KnowledgeGraph& graph) {
     Data(&out, "      ", "type", EntityTypeName(node.type));
     Data(&out, "      ", "aliases", Aliases(node));
     Data(&out, "      ", "mentions", std::to_string(node.mentions));
+    Data(&out, "      ", "node_documents", StringsJson(node.documents));
     out += "    </node>\n";
   }
   for (size_t e = 0; e < graph.edge_count(); ++e) {
@@ -82,17 +185,21 @@ std::string WriteGraphMl(const KnowledgeGraph& graph) {
     Data(&out, "      ", "predicate", edge.predicate);
     Data(&out, "      ", "status", RelationStatusName(edge.status));
     Data(&out, "      ", "weight", std::to_string(edge.weight));
-    Data(&out, "      ", "evidence", FirstEvidence(edge));
+    Data(&out, "      ", "symmetric",
+         graph.predicates().IsSymmetric(edge.predicate) ? "true" : "false");
+    Data(&out, "      ", "sentence", FirstEvidence(edge));
+    Data(&out, "      ", "evidence", EvidenceJson(edge));
     out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";
   return out;
 }
 
-std::string WriteGexf(const KnowledgeGraph& graph) {
+std::string WriteGexf(const KnowledgeGraph& graph, const std::vector<double>& importance) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+      "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+      "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"
       "  <meta><creator>kg</creator><description>knowledge graph built from news "
       "text</description></meta>\n"
       "  <graph mode=\"static\" defaultedgetype=\"directed\">\n"
@@ -100,33 +207,45 @@ std::string WriteGexf(const KnowledgeGraph& graph) {
       "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
       "      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
       "      <attribute id=\"mentions\" title=\"mentions\" type=\"long\"/>\n"
+      "      <attribute id=\"documents\" title=\"documents\" type=\"string\"/>\n"
       "    </attributes>\n"
       "    <attributes class=\"edge\">\n"
       "      <attribute id=\"predicate\" title=\"predicate\" type=\"string\"/>\n"
       "      <attribute id=\"status\" title=\"status\" type=\"string\"/>\n"
+      "      <attribute id=\"symmetric\" title=\"symmetric\" type=\"boolean\"/>\n"
+      "      <attribute id=\"sentence\" title=\"sentence\" type=\"string\"/>\n"
       "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
       "    </attributes>\n"
       "    <nodes>\n";
   const auto value = [](const char* id, std::string_view v) {
     return std::string("<attvalue for=\"") + id + "\" value=\"" + EscapeXml(v) + "\"/>";
   };
+  const std::vector<double> shares = ImportanceShares(importance, graph.node_count());
   for (size_t n = 0; n < graph.node_count(); ++n) {
     const NodeData& node = graph.node(n);
     out += "      <node id=\"" + EscapeXml(node.id) + "\" label=\"" + EscapeXml(node.label) +
            "\"><attvalues>" + value("type", EntityTypeName(node.type)) +
            value("aliases", Aliases(node)) + value("mentions", std::to_string(node.mentions)) +
-           "</attvalues></node>\n";
+           value("documents", StringsJson(node.documents)) + "</attvalues>" +
+           VizColor(ColorsOf(node.type).fill) + "<viz:size value=\"" +
+           Decimal(FontSizeFor(shares[n])) + "\"/><viz:shape value=\"" + ShapeOf(node.type) +
+           "\"/></node>\n";
   }
   out += "    </nodes>\n    <edges>\n";
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
+    const PredicateKind kind = graph.predicates().KindOf(edge.predicate);
     out += "      <edge id=\"" + std::to_string(e) + "\" source=\"" +
            EscapeXml(graph.node(graph.edge_source(e)).id) + "\" target=\"" +
            EscapeXml(graph.node(graph.edge_target(e)).id) + "\" label=\"" +
            EscapeXml(edge.predicate) + "\" weight=\"" + std::to_string(edge.weight) +
            "\"><attvalues>" + value("predicate", edge.predicate) +
            value("status", RelationStatusName(edge.status)) +
-           value("evidence", FirstEvidence(edge)) + "</attvalues></edge>\n";
+           value("symmetric", graph.predicates().IsSymmetric(edge.predicate) ? "true" : "false") +
+           value("sentence", FirstEvidence(edge)) + value("evidence", EvidenceJson(edge)) +
+           "</attvalues>" + VizColor(ColorOf(kind)) + "<viz:thickness value=\"" +
+           Decimal(LineWidthFor(edge.weight, kind == PredicateKind::kRole)) +
+           "\"/><viz:shape value=\"" + LineShapeOf(edge.status) + "\"/></edge>\n";
   }
   out += "    </edges>\n  </graph>\n</gexf>\n";
   return out;

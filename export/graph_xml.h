@@ -1,17 +1,24 @@
-// The graph as GraphML (Gephi, yEd, NetworkX read_graphml) and GEXF 1.2
-// (Gephi, NetworkX read_gexf). Node attributes: label, type, aliases (joined
-// by " | "), mentions; edge attributes: predicate, status, weight and the
-// first evidence sentence.
+// The graph as GraphML (Gephi, yEd, igraph, NetworkX read_graphml) and GEXF
+// 1.2 (Gephi, NetworkX read_gexf). Node attributes: label, type, aliases
+// (joined by " | "), mentions, documents; edge attributes: predicate,
+// status, weight, symmetric, sentence (the first evidence sentence) and
+// evidence: every sentence kept, with its document and offsets. Lists are
+// JSON arrays in one attribute (neither format has lists); GraphML also
+// carries the documents as graph data. GEXF carries viz: colours, sizes
+// and shapes as kg render draws them, so Gephi opens it styled.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "graph/knowledge_graph.h"
 
 namespace kg {
 
 std::string WriteGraphMl(const KnowledgeGraph& graph);
-std::string WriteGexf(const KnowledgeGraph& graph);
+// `importance`: per node, any scale (kg render's --size-by); empty: all
+// nodes the same size.
+std::string WriteGexf(const KnowledgeGraph& graph, const std::vector<double>& importance = {});
 
 // `text` with &, <, >, " and ' escaped, and characters XML 1.0 forbids
 // (control characters) dropped.
