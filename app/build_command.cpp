@@ -106,9 +106,7 @@ int RunBuild(const Args& args) {
   if (parser.Has("html")) {
     const std::string title =
         output == "-" ? "kg graph" : std::filesystem::path(output).filename().string();
-    if (Status s =
-            WriteView(graph, title, parser.Get("html"), parser.Has("quiet"));
-        !s.ok()) {
+    if (Status s = WriteView(graph, title, parser.Get("html"), parser.Has("quiet")); !s.ok()) {
       PrintError(s.message());
       return kExitFailure;
     }

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/status.h"
-#include "extract/rule_pack.h"
 #include "graph/knowledge_graph.h"
 
 namespace kg {
@@ -37,7 +36,7 @@ int RunComponents(const Args& args);
 int RunEvidence(const Args& args);
 
 // Writes `graph` as the interactive HTML page (kg view, kg build --html).
-Status WriteView(const KnowledgeGraph& graph, const RulePack& pack, const std::string& title,
-                 const std::string& output, bool quiet);
+Status WriteView(const KnowledgeGraph& graph, const std::string& title, const std::string& output,
+                 bool quiet);
 
 }  // namespace kg

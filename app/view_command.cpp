@@ -14,9 +14,10 @@
 
 namespace kg {
 
-Status WriteView(const KnowledgeGraph& graph, const RulePack& pack, const std::string& title,
-                 const std::string& output, bool quiet) {
-  DiagramOptions style = DiagramDefaults(pack);
+Status WriteView(const KnowledgeGraph& graph, const std::string& title, const std::string& output,
+                 bool quiet) {
+  // Kinds and symmetry come from the graph's own predicate table.
+  DiagramOptions style = DiagramDefaults(graph.predicates());
   style.importance = DegreeCentrality(Topology(graph));
   ProgressLine progress(!quiet);
   const std::string waiting = "laying out " + GroupDigits(graph.node_count()) + " entities for " +
@@ -36,7 +37,8 @@ int RunView(const Args& args) {
                    "neighbourhood of an entity.");
   parser.Option("output", 'o', "FILE", "the page to write (.html)")
       .Option("title", 0, "TEXT", "the page's title (default: the graph file's name)")
-      .Option("rules", 'r', "DIR", "rule pack that defines the predicates (repeatable)", true)
+      .Option("rules", 'r', "DIR",
+              "rule pack for the predicates of a graph file without its own (repeatable)", true)
       .Flag("quiet", 'q', "print only errors");
   AddFilterOptions(&parser);
   if (auto code = ParseCommandLine(&parser, args, 1)) return *code;
@@ -44,13 +46,11 @@ int RunView(const Args& args) {
     PrintError("view: expected -o FILE (see kg view --help)");
     return kExitUsage;
   }
-  std::shared_ptr<const CompiledRules> rules;
   KnowledgeGraph view;
-  if (auto code = LoadView(parser, &rules, &view)) return *code;
+  if (auto code = LoadView(parser, &view)) return *code;
   const std::string title =
       parser.Get("title", std::filesystem::path(parser.positional().front()).filename().string());
-  if (Status s = WriteView(view, rules->pack(), title, parser.Get("output"), parser.Has("quiet"));
-      !s.ok()) {
+  if (Status s = WriteView(view, title, parser.Get("output"), parser.Has("quiet")); !s.ok()) {
     PrintError(s.message());
     return kExitFailure;
   }
