@@ -1,5 +1,6 @@
 // kg build: news text in, knowledge graph out.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -32,6 +33,7 @@ int RunBuild(const Args& args) {
       .Option("output", 'o', "FILE",
               "graph to write: JSON, or binary for FILE.kgb (default: stdout)")
       .Option("dot", 0, "FILE", "also write the graph as Graphviz DOT")
+      .Option("html", 0, "FILE", "also write the interactive HTML view (as kg view does)")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
       .Option("threads", 'j', "N", "extraction threads (default: all cores)")
       .Option("max-evidence", 0, "N",
@@ -104,6 +106,14 @@ int RunBuild(const Args& args) {
       return kExitFailure;
     }
   }
+  if (parser.Has("html")) {
+    const std::string title =
+        output == "-" ? "kg graph" : std::filesystem::path(output).filename().string();
+    if (Status s = WriteView(graph, title, parser.Get("html"), parser.Has("quiet")); !s.ok()) {
+      PrintError(s.message());
+      return kExitFailure;
+    }
+  }
   if (!parser.Has("quiet")) {
     std::cerr << "kg: " << GroupDigits(documents) << " document" << (documents == 1 ? "" : "s")
               << " (" << RateText(summary.bytes, summary.seconds) << "), "
@@ -111,6 +121,7 @@ int RunBuild(const Args& args) {
               << " relations";
     if (output != "-") std::cerr << " -> " << output;
     if (parser.Has("dot")) std::cerr << ", " << parser.Get("dot");
+    if (parser.Has("html")) std::cerr << ", " << parser.Get("html");
     if (problems > 0)
       std::cerr << " (" << problems << " input problem" << (problems == 1 ? "" : "s") << ")";
     std::cerr << "\n";

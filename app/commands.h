@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
+#include "graph/knowledge_graph.h"
+
 namespace kg {
 
 // Exit codes, documented in README.md.
@@ -24,6 +27,7 @@ int RunStats(const Args& args);
 int RunRules(const Args& args);
 int RunEval(const Args& args);
 int RunRender(const Args& args);
+int RunView(const Args& args);
 int RunQuery(const Args& args);
 int RunNeighbors(const Args& args);
 int RunPath(const Args& args);
@@ -31,5 +35,9 @@ int RunCentral(const Args& args);
 int RunComponents(const Args& args);
 int RunEvidence(const Args& args);
 int RunConvert(const Args& args);
+
+// Writes `graph` as the interactive HTML page (kg view, kg build --html).
+Status WriteView(const KnowledgeGraph& graph, const std::string& title, const std::string& output,
+                 bool quiet);
 
 }  // namespace kg

@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "  components groups of connected entities\n"
     "  evidence   the sentences behind a relation\n"
     "  render     draw the graph as SVG, PNG or PDF\n"
+    "  view       write the graph as an interactive HTML page\n"
     "  export     write a graph or a view of it as DOT, JSON, GraphML or GEXF\n"
     "  convert    graph JSON to the binary format (.kgb) that opens at once, and back\n"
     "  stats      counts by type and predicate, top entities\n"
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     if (command == "rules") return kg::RunRules(rest);
     if (command == "eval") return kg::RunEval(rest);
     if (command == "render") return kg::RunRender(rest);
+    if (command == "view") return kg::RunView(rest);
     if (command == "query") return kg::RunQuery(rest);
     if (command == "neighbors" || command == "neighbours") return kg::RunNeighbors(rest);
     if (command == "path") return kg::RunPath(rest);

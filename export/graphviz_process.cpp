@@ -2,7 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
+#include <sys/personality.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,8 +10,6 @@
 #include <array>
 #include <cerrno>
 #include <vector>
-
-extern char** environ;
 
 namespace kg {
 namespace {
@@ -54,18 +52,37 @@ Result<std::string> RunGraphviz(const std::string& dot_text, const std::string& 
   if (pipe2(err_pipe, O_CLOEXEC) != 0) return Status::Error("cannot start Graphviz: no pipe");
   Fd err_parent(err_pipe[0]), err_child(err_pipe[1]);
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_child.get(), STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out_child.get(), STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err_child.get(), STDERR_FILENO);
   std::string engine_flag = "-K" + engine, format_flag = "-T" + format;
   std::array<char*, 5> argv = {const_cast<char*>("dot"), engine_flag.data(), format_flag.data(),
                                const_cast<char*>("-q"), nullptr};
-  pid_t pid = -1;
-  const int spawned = posix_spawnp(&pid, "dot", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
+  // A pipe that the child's exec closes: a byte in it means exec failed.
+  int exec_pipe[2];
+  if (pipe2(exec_pipe, O_CLOEXEC) != 0) return Status::Error("cannot start Graphviz: no pipe");
+  Fd exec_parent(exec_pipe[0]), exec_child(exec_pipe[1]);
+  const pid_t pid = fork();
+  if (pid < 0) return Status::Error("cannot start Graphviz: fork failed");
+  if (pid == 0) {
+    // Only async-signal-safe calls from here to exec. Without address
+    // randomisation Graphviz's address-ordered work repeats exactly (fdp
+    // otherwise changes about one run in ten); if the system refuses, the
+    // layout still works.
+    personality(ADDR_NO_RANDOMIZE);
+    if (dup2(in_child.get(), STDIN_FILENO) < 0 || dup2(out_child.get(), STDOUT_FILENO) < 0 ||
+        dup2(err_child.get(), STDERR_FILENO) < 0)
+      _exit(127);
+    execvp("dot", argv.data());
+    const char failed = 1;
+    (void)!write(exec_child.get(), &failed, 1);
+    _exit(127);
+  }
+  exec_child.Close();
+  char failed = 0;
+  ssize_t got;
+  while ((got = read(exec_parent.get(), &failed, 1)) < 0 && errno == EINTR) {
+  }
+  if (got == 1) {
+    int ignored = 0;
+    waitpid(pid, &ignored, 0);
     return Status::Error("cannot run Graphviz's dot command (is the graphviz package installed?)");
   }
   in_child.Close();

@@ -4,9 +4,9 @@
 // Why not in this process: Graphviz's engines order part of their work by
 // heap addresses (graphviz issues 1214 and 1767), so the same graph laid
 // out in-process after other work (loading a large graph, Pango's font
-// threads) can come out differently on every run. A fresh process gives
-// the same bytes for the same input, and a layout that takes long can be
-// watched (progress) without threads.
+// threads) can come out differently on every run. A fresh process without
+// address randomisation gives the same bytes for the same input, and a
+// layout that takes long can be watched (progress) without threads.
 #pragma once
 
 #include <functional>

@@ -16,7 +16,13 @@ packages=(
   python3-distributed                  # scripts/dask_build.py: kg on a Dask cluster
   iso-codes                            # source of the country lexicon
   wordnet-base                         # source of the lemma lexicon (extract/models/)
+  chromium                             # tests: the HTML view in a real browser
 )
+# The HTML view's libraries come from npm (web/package-lock.json, installed
+# by the build): Node.js and npm from Debian unless some npm is present.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

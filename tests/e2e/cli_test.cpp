@@ -115,8 +115,9 @@ TEST_CASE("kg stats counts types and predicates", "[cli]") {
 TEST_CASE("every command documents itself and rejects unknown options", "[cli]") {
   const auto top = RunKg("--help");
   CHECK(top.exit_code == 0);
-  for (const std::string command : {"build", "query", "neighbors", "path", "central", "components",
-                                    "evidence", "render", "export", "stats", "rules", "eval"}) {
+  for (const std::string command :
+       {"build", "query", "neighbors", "path", "central", "components", "evidence", "render",
+        "view", "export", "stats", "rules", "eval"}) {
     INFO(command);
     CHECK(top.out.find("  " + command + " ") != std::string::npos);
     const auto help = RunKg(command + " --help");

@@ -5,6 +5,7 @@
 
 #include "export/diagram.h"
 #include "export/graph_json.h"
+#include "export/html_view.h"
 #include "tests/test_support.h"
 
 namespace kg {
@@ -204,6 +205,29 @@ TEST_CASE("merged relations keep one edge per direction", "[export][dot]") {
   // Heaviest first within a direction.
   CHECK(labels == std::set<std::string>{"criticized (3)\\npressed (2)", "warned", "met_with"});
   agclose(out);
+}
+
+TEST_CASE("the HTML view is one page whose data cannot close its script", "[export][view]") {
+  DiagramOptions style;
+  style.predicate_kinds = {{"attacked", "hostile"}};
+  auto html = WriteHtmlView(Tricky(), style, "a <b> & \"c\"");
+  REQUIRE(html.ok());
+  CHECK(html->find("<title>a &lt;b&gt; &amp; &quot;c&quot;</title>") != std::string::npos);
+  CHECK(html->find("Cytoscape Consortium") != std::string::npos);  // the library, inlined
+  CHECK(html->find("<script src") == std::string::npos);
+  // The label "<Tag>" is in the data only as \u003cTag>.
+  CHECK(html->find("<Tag>") == std::string::npos);
+  CHECK(html->find("\\u003cTag>") != std::string::npos);
+  CHECK(html->find("@KG_") == std::string::npos);  // every slot of the template filled
+  const size_t data = html->find("id=\"kg-data\">");
+  REQUIRE(data != std::string::npos);
+  // The data element ends where the whole JSON document ends.
+  const size_t start = data + std::string("id=\"kg-data\">").size();
+  const std::string json = html->substr(start, html->find("</script>", data) - start);
+  CHECK(json.front() == '{');
+  CHECK(json.back() == '}');
+  CHECK(json.find("\"kind\":\"hostile\"") != std::string::npos);
+  CHECK(json.find("Zitácuaro 北京") != std::string::npos);
 }
 
 TEST_CASE("backslashes in DOT labels are doubled for Graphviz", "[export][dot]") {
