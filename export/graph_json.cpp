@@ -272,8 +272,8 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, bool predicates_
   if (links == nullptr) return r.Error("links", "missing or not an array");
   static constexpr std::array<std::string_view, 6> kFields = {"source", "target", "predicate",
                                                               "status", "weight", "evidence"};
-  static constexpr std::array<std::string_view, 4> kEvidence = {"document", "start", "end",
-                                                                "sentence"};
+  static constexpr std::array<std::string_view, 5> kEvidence = {"document", "start", "end",
+                                                                "sentence", "triggers"};
   // Links come sorted by source (the writer's canonical order): remember
   // the last source instead of looking it up again.
   std::string last_source_id;
@@ -328,8 +328,21 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, bool predicates_
         KG_ASSIGN(end, r.CountOf(parts[2], "end", epath, std::numeric_limits<uint32_t>::max()));
         KG_ASSIGN(sentence, r.StringOf(parts[3], "sentence", epath));
         if (end < start) return r.Error(epath, "end before start");
-        edge.evidence.push_back({std::move(document), static_cast<uint32_t>(start),
-                                 static_cast<uint32_t>(end), std::move(sentence)});
+        Evidence proof{std::move(document), static_cast<uint32_t>(start),
+                       static_cast<uint32_t>(end), std::move(sentence)};
+        if (const rapidjson::Value* triggers = parts[4]) {
+          if (!triggers->IsArray()) return r.Error(epath, "triggers", "expected an array");
+          for (const auto& span : triggers->GetArray()) {
+            if (!span.IsArray() || span.Size() != 2 || !span[0].IsUint() || !span[1].IsUint() ||
+                span[0].GetUint() < proof.start || span[1].GetUint() > proof.end ||
+                span[0].GetUint() >= span[1].GetUint()) {
+              return r.Error(epath, "triggers",
+                             "expected [begin, end] byte offsets inside the sentence");
+            }
+            proof.triggers.emplace_back(span[0].GetUint(), span[1].GetUint());
+          }
+        }
+        edge.evidence.push_back(std::move(proof));
       }
     }
     graph->AppendEdgeUnchecked(*source, *target, std::move(edge));
@@ -433,6 +446,17 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
       w.Uint(evidence.end);
       Key(w, "sentence");
       String(w, evidence.sentence);
+      if (!evidence.triggers.empty()) {  // optional: absent rather than empty
+        Key(w, "triggers");
+        w.StartArray();
+        for (const auto& [begin, end] : evidence.triggers) {
+          w.StartArray();
+          w.Uint(begin);
+          w.Uint(end);
+          w.EndArray();
+        }
+        w.EndArray();
+      }
       w.EndObject();
     }
     w.EndArray();

@@ -142,6 +142,17 @@ std::string ViewData(const KnowledgeGraph& graph, const DiagramOptions& style,
       w.Int64(document(evidence.document));
       w.Key("sentence");
       String(w, evidence.sentence);
+      if (!evidence.triggers.empty()) {  // as byte offsets into the sentence
+        w.Key("triggers");
+        w.StartArray();
+        for (const auto& [begin, end] : evidence.triggers) {
+          w.StartArray();
+          w.Uint(begin - evidence.start);
+          w.Uint(end - evidence.start);
+          w.EndArray();
+        }
+        w.EndArray();
+      }
       w.EndObject();
     }
     w.EndArray();

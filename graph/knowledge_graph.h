@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/predicates.h"
@@ -43,6 +44,9 @@ struct Evidence {
   uint32_t start = 0;  // byte offsets into the document text
   uint32_t end = 0;
   std::string sentence;
+  // Optional: byte offsets into the document of the words that triggered
+  // the relation ("pressed", "a meeting between"), each inside [start, end).
+  std::vector<std::pair<uint32_t, uint32_t>> triggers = {};
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 

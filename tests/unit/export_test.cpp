@@ -230,6 +230,32 @@ TEST_CASE("the HTML view is one page whose data cannot close its script", "[expo
   CHECK(json.find("Zitácuaro 北京") != std::string::npos);
 }
 
+TEST_CASE("trigger offsets are optional in graph JSON and survive a round trip", "[export][json]") {
+  KnowledgeGraph graph = Tricky();
+  const std::string without = WriteGraphJson(graph);
+  CHECK(without.find("triggers") == std::string::npos);  // absent, not empty
+  graph.mutable_edge(0).evidence[0].triggers = {{1, 3}};
+  const std::string with = WriteGraphJson(graph);
+  CHECK(with.find("\"triggers\": [") != std::string::npos);
+  auto loaded = ReadGraphJson(with, "g.json");
+  REQUIRE(loaded.ok());
+  CHECK(loaded->edge(0).evidence[0].triggers == std::vector<std::pair<uint32_t, uint32_t>>{{1, 3}});
+  CHECK(WriteGraphJson(*loaded) == with);
+  // A trigger outside its sentence [0, 5) is refused with its place.
+  std::string outside = with;
+  const size_t at = outside.find("\"triggers\"");
+  outside.replace(outside.find('3', at), 1, "9");
+  auto bad = ReadGraphJson(outside, "g.json");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("links[0].evidence[0]") != std::string::npos);
+  CHECK(bad.status().message().find("inside the sentence") != std::string::npos);
+  // The view gets them as offsets into the sentence.
+  graph.mutable_edge(0).evidence[0] = {"d1", 10, 20, "0123456789", {{12, 15}}};
+  auto html = WriteHtmlView(graph, DiagramOptions{}, "t");
+  REQUIRE(html.ok());
+  CHECK(html->find("\"triggers\":[[2,5]]") != std::string::npos);
+}
+
 TEST_CASE("backslashes in DOT labels are doubled for Graphviz", "[export][dot]") {
   CHECK(EscapeDotLabel("a\\b") == "a\\\\b");
   CHECK(EscapeDotLabel("plain") == "plain");
