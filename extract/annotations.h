@@ -1,18 +1,23 @@
-// What the pipeline finds in one document. All positions are Spans of byte
-// offsets into the Document's text, or indexes into the vectors here; the
-// Document must outlive any view taken from these annotations.
+// What the pipeline finds in one document: one structure that each pass
+// reads and extends (tokens, then tags, chunks, mentions, entities,
+// relations). Positions are Spans of byte offsets into the Document's text
+// or indexes into the vectors here; the Document must outlive any view
+// taken from these annotations.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/span.h"
 #include "core/types.h"
+#include "extract/pos.h"
+#include "extract/word_index.h"
 
 namespace kg {
 
-enum TokenFlag : uint8_t {
+enum TokenFlag : uint16_t {
   kTokenWord = 1 << 0,           // letters or digits
   kTokenCapitalized = 1 << 1,    // first letter uppercase
   kTokenAllCaps = 1 << 2,        // two or more letters, all uppercase
@@ -23,19 +28,53 @@ enum TokenFlag : uint8_t {
 };
 
 struct Token {
-  Span span;
-  // Lowercase comparison form: words lose their periods ("U.S." -> "us"),
-  // quotes and dashes are folded ("’s" -> "'s", "—" -> "--").
-  std::string norm;
-  uint8_t flags = 0;
+  Span span;  // the bytes of the text
+  // Comparison form, a range of DocumentAnalysis::norm_text: lowercase,
+  // without a word's periods ("U.S." -> "us"), quotes and dashes folded
+  // ("’s" -> "'s", "—" -> "--").
+  Span norm;
+  WordId word = kNoWord;   // the rule pack's id of the comparison form
+  WordId lemma = kNoWord;  // the rule pack's id of the lemma ("met" -> "meet")
+  uint16_t flags = 0;
+  Pos pos = Pos::kUnknown;
 
   bool Is(TokenFlag flag) const { return (flags & flag) != 0; }
 };
+
+// How a line of the article reads: most are body text; a headline, a
+// byline ("By Jane Doe") or a dateline opening are not sentences.
+enum class LineKind : uint8_t { kBody, kHeadline, kByline };
 
 struct Sentence {
   Span span;
   uint32_t token_begin = 0;  // [token_begin, token_end) index into tokens
   uint32_t token_end = 0;
+  LineKind kind = LineKind::kBody;
+  // Tokens of a dateline that opens the sentence ("WASHINGTON (Reuters) -"),
+  // counted from token_begin; 0 when there is none.
+  uint32_t dateline_end = 0;
+};
+
+// A base phrase: a noun phrase without its attachments ("the Israeli prime
+// minister", "Hamas 's leader") or a verb group with its auxiliaries
+// ("did not meet", "was killed", "has been urging").
+struct Chunk {
+  enum class Kind : uint8_t { kNoun, kVerb };
+  enum Flag : uint8_t {
+    kPassive = 1 << 0,      // be/get + past participle
+    kNegated = 1 << 1,      // not, never inside the group
+    kModal = 1 << 2,        // would, could ...
+    kInfinitive = 1 << 3,   // to + verb
+    kParticiple = 1 << 4,   // a bare -ing or past participle with no auxiliary
+    kPossessive = 1 << 5,   // a noun phrase ending in 's: a possessor
+  };
+  uint32_t begin = 0;  // tokens
+  uint32_t end = 0;
+  uint32_t head = 0;  // the main noun or verb
+  Kind kind = Kind::kNoun;
+  uint8_t flags = 0;
+
+  bool Is(Flag flag) const { return (flags & flag) != 0; }
 };
 
 enum class MentionKind : uint8_t {
@@ -43,7 +82,7 @@ enum class MentionKind : uint8_t {
   kCollective,   // "the Israelis", "the Israeli government", "US officials"
   kPronoun,      // "he", "its"
   kDescription,  // "the group", "the Israeli leader"
-  kModifier,     // a demonym adjective before a nominal trigger ("Israeli strikes")
+  kModifier,     // a demonym adjective ("Israeli strikes")
 };
 
 struct Mention {
@@ -55,19 +94,21 @@ struct Mention {
   uint32_t sentence = 0;
   EntityType type = EntityType::kPerson;
   MentionKind kind = MentionKind::kName;
-  std::string key;  // canonical name when known (lexicon), else the name text
-  std::string
-      title;  // title before the name ("prime minister"), or a collective's noun ("government")
-  std::string role;      // the title's relation ("leader_of"), or ""
-  int affiliation = -1;  // mention index the title belongs to ("Israeli" -> Israel)
+  int32_t lexicon_entry = -1;  // the rule pack's entity when the name is known
+  int32_t title = -1;          // the rule pack's title before or in the mention
+  int32_t collective = -1;     // the collective noun ("government"), by pack index
+  int32_t description = -1;    // the pack's description ("the group")
+  int32_t pronoun = -1;        // the pack's pronoun
+  int32_t affiliation = -1;    // mention the title belongs to ("Israeli" -> Israel)
+  int32_t same_as = -1;        // a mention known to name the same ("IDF" -> its expansion)
   bool from_lexicon = false;
   // A lone capitalised word with no cue to its type: kept only when
-  // coreference links it to a known entity ("Deif" after "Mohammed Deif").
+  // coreference links it or the text names it more than once.
   bool weak = false;
   // Whether this mention alone makes its entity one the text names; a bare
   // demonym plural ("Palestinians") refers to it without naming it.
   bool names_entity = true;
-  int entity = -1;  // document entity, set by coreference
+  int32_t entity = -1;  // document entity, set by coreference
 };
 
 // One real-world referent within a document.
@@ -81,27 +122,34 @@ struct DocEntity {
   // "Israeli Prime Minister"); unnamed entities are kept only as the
   // argument of a relation.
   bool named = false;
-  // Known only from lone capitalised words with no cue to their type
-  // ("Greenpeace"): guessed to be an organization, and kept only when a
-  // relation uses it or the text names it more than once.
+  // Known only from lone capitalised words with no cue to their type:
+  // kept only when a relation uses it or the text names it more than once.
   bool weak = false;
 };
 
 struct RelationMention {
   int subject = -1;  // DocEntity index
   int object = -1;
-  int predicate = -1;  // index into the pipeline's predicate table
+  int predicate = -1;  // index into the rule pack's predicate table
   RelationStatus status = RelationStatus::kAsserted;
   uint32_t sentence = 0;
   Span evidence;  // the sentence
+  Span trigger;   // the words that state the relation ("met with", "leader")
 };
 
 struct DocumentAnalysis {
+  std::string_view text;  // the Document's text, which must outlive the analysis
+  std::string norm_text;  // every token's comparison form, back to back
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<Mention> mentions;  // ordered by position
+  std::vector<Chunk> chunks;             // ordered by position
+  std::vector<int32_t> chunk_of;         // per token: the chunk holding it, or -1
+  std::vector<Mention> mentions;         // ordered by position
   std::vector<DocEntity> entities;
   std::vector<RelationMention> relations;
+
+  std::string_view Norm(size_t token) const { return tokens[token].norm.In(norm_text); }
+  std::string_view Surface(size_t token) const { return tokens[token].span.In(text); }
 };
 
 }  // namespace kg

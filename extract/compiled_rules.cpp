@@ -3,57 +3,46 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "extract/relation_pattern.h"
 
 namespace kg {
 namespace {
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+uint16_t PosClassBit(PosClass c) { return static_cast<uint16_t>(1u << static_cast<int>(c)); }
 
-// Regular English inflections. Where doubling the final consonant is a
-// guess ("plan" -> "planned", but "visit" -> "visited"), both forms are
-// produced: the wrong one never occurs in text, so it costs nothing.
-std::vector<std::string> RegularForms(const std::string& lemma) {
-  std::vector<std::string> forms = {lemma};
-  if (lemma.empty()) return forms;
-  const char last = lemma.back();
-  const bool consonant_y = lemma.size() > 1 && last == 'y' && !IsVowel(lemma[lemma.size() - 2]);
-  if (EndsWith(lemma, "s") || EndsWith(lemma, "x") || EndsWith(lemma, "z") ||
-      EndsWith(lemma, "ch") || EndsWith(lemma, "sh")) {
-    forms.push_back(lemma + "es");
-  } else if (consonant_y) {
-    forms.push_back(lemma.substr(0, lemma.size() - 1) + "ies");
-  } else {
-    forms.push_back(lemma + "s");
+PosClass ClassOf(Pos pos) {
+  if (IsProperNoun(pos)) return PosClass::kPropn;
+  if (IsCommonNoun(pos)) return PosClass::kNoun;
+  if (IsVerb(pos) || pos == Pos::kMD) return PosClass::kVerb;
+  if (IsAdjective(pos)) return PosClass::kAdj;
+  if (IsAdverb(pos)) return PosClass::kAdv;
+  if (pos == Pos::kCD) return PosClass::kNum;
+  if (pos == Pos::kDT || pos == Pos::kPDT || pos == Pos::kPRPS || pos == Pos::kWDT) {
+    return PosClass::kDet;
   }
-  if (last == 'e') {
-    forms.push_back(lemma + "d");
-  } else if (consonant_y) {
-    forms.push_back(lemma.substr(0, lemma.size() - 1) + "ied");
-  } else {
-    forms.push_back(lemma + "ed");
-  }
-  if (EndsWith(lemma, "ie")) {
-    forms.push_back(lemma.substr(0, lemma.size() - 2) + "ying");
-  } else if (last == 'e' && !EndsWith(lemma, "ee") && !EndsWith(lemma, "ye") &&
-             !EndsWith(lemma, "oe")) {
-    forms.push_back(lemma.substr(0, lemma.size() - 1) + "ing");
-  } else {
-    forms.push_back(lemma + "ing");
-  }
-  const size_t n = lemma.size();
-  if (n >= 3 && !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' &&
-      IsVowel(lemma[n - 2]) && !IsVowel(lemma[n - 3])) {
-    forms.push_back(lemma + last + "ed");
-    forms.push_back(lemma + last + "ing");
-  }
-  return forms;
+  if (pos == Pos::kPRP || pos == Pos::kWP || pos == Pos::kEX) return PosClass::kPron;
+  return PosClass::kAdp;
+}
+
+bool Contains(const std::vector<WordId>& ids, WordId id) {
+  return id != kNoWord && std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 }  // namespace
 
+bool CompiledElement::HasWord(WordId word) const { return Contains(words, word); }
+
+bool CompiledElement::Accepts(const Token& token) const {
+  if (Contains(words, token.word) || Contains(lemmas, token.lemma)) return true;
+  if (Contains(verb_lemmas, token.lemma) && IsVerb(token.pos)) return true;
+  if (Contains(noun_lemmas, token.lemma) && IsCommonNoun(token.pos)) return true;
+  return pos_classes != 0 && token.Is(kTokenWord) &&
+         (pos_classes & PosClassBit(ClassOf(token.pos))) != 0;
+}
+
 CompiledRules::CompiledRules(RulePack pack)
-    : pack_(std::move(pack)), tokenizer_(pack_.abbreviations), splitter_(pack_.common_words) {}
+    : pack_(std::move(pack)),
+      tokenizer_(pack_.abbreviations, pack_.clitics, &words_),
+      splitter_(&classes_) {}
 
 Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(const RulePack& pack) {
   const auto problems = CheckRulePack(pack);
@@ -67,161 +56,287 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(const RulePa
   return std::shared_ptr<const CompiledRules>(std::move(rules));
 }
 
-std::vector<std::string> CompiledRules::PhraseWords(std::string_view phrase) const {
-  std::vector<std::string> words;
-  for (const Token& token : tokenizer_.Tokenize(phrase)) words.push_back(token.norm);
-  return words;
+// The word ids of a phrase as the tokenizer splits it, added to the index.
+std::vector<WordId> CompiledRules::InternPhrase(std::string_view phrase) {
+  DocumentAnalysis scratch;
+  tokenizer_.Tokenize(phrase, &scratch);
+  std::vector<WordId> ids;
+  ids.reserve(scratch.tokens.size());
+  for (size_t t = 0; t < scratch.tokens.size(); ++t) ids.push_back(words_.Intern(scratch.Norm(t)));
+  if (classes_.size() < words_.size()) classes_.resize(words_.size(), 0);
+  return ids;
+}
+
+void CompiledRules::AddClass(std::string_view word, WordClass c) {
+  for (WordId id : InternPhrase(word)) classes_[id] |= Bit(c);
 }
 
 void CompiledRules::AddLexiconForm(std::string_view form, LexiconValue value) {
-  const std::vector<Token> tokens = tokenizer_.Tokenize(form);
-  if (tokens.empty()) return;
-  std::vector<std::string> words;
+  DocumentAnalysis scratch;
+  tokenizer_.Tokenize(form, &scratch);
+  if (scratch.tokens.empty() || scratch.tokens.size() > 32) return;
+  std::vector<WordId> ids;
   bool all_caps = true;
-  for (const Token& token : tokens) {
-    words.push_back(token.norm);
-    value.upper.push_back(token.Is(kTokenCapitalized));
+  for (size_t k = 0; k < scratch.tokens.size(); ++k) {
+    const Token& token = scratch.tokens[k];
+    ids.push_back(words_.Intern(scratch.Norm(k)));
+    if (token.Is(kTokenCapitalized)) value.upper_mask |= 1u << k;
     if (token.Is(kTokenWord) && !token.Is(kTokenAllCaps)) all_caps = false;
   }
+  if (classes_.size() < words_.size()) classes_.resize(words_.size(), 0);
   value.acronym = all_caps;
-  lexicon_.Add(words, std::move(value));
+  lexicon_.Add(ids, static_cast<uint32_t>(lexicon_values_.size()));
+  lexicon_values_.push_back(value);
 }
 
 Status CompiledRules::Build() {
+  for (size_t i = 0; i < pack_.predicates.size(); ++i) {
+    predicate_index_[pack_.predicates[i].name] = static_cast<int>(i);
+  }
   for (size_t i = 0; i < pack_.entities.size(); ++i) {
     const auto& entry = pack_.entities[i];
     const auto index = static_cast<uint32_t>(i);
     entity_index_[entry.name] = static_cast<int>(i);
-    AddLexiconForm(entry.name, {LexiconValue::Kind::kName, index, {}, false});
+    AddLexiconForm(entry.name, {LexiconValue::Kind::kName, index, 0, false});
     for (const auto& alias : entry.aliases) {
-      AddLexiconForm(alias, {LexiconValue::Kind::kName, index, {}, false});
+      AddLexiconForm(alias, {LexiconValue::Kind::kName, index, 0, false});
     }
   }
   for (const auto& demonym : pack_.demonyms) {
     const auto index = static_cast<uint32_t>(entity_index_.at(demonym.entity));
-    AddLexiconForm(demonym.adjective, {LexiconValue::Kind::kDemonymAdjective, index, {}, false});
+    AddLexiconForm(demonym.adjective, {LexiconValue::Kind::kDemonymAdjective, index, 0, false});
     if (!demonym.plural.empty()) {
-      AddLexiconForm(demonym.plural, {LexiconValue::Kind::kDemonymPlural, index, {}, false});
+      AddLexiconForm(demonym.plural, {LexiconValue::Kind::kDemonymPlural, index, 0, false});
     }
   }
-  for (size_t i = 0; i < pack_.titles.size(); ++i) {
-    titles_.Add(PhraseWords(pack_.titles[i].phrase), static_cast<uint32_t>(i));
-  }
-  for (size_t i = 0; i < pack_.title_modifiers.size(); ++i) {
-    title_modifiers_.Add(PhraseWords(pack_.title_modifiers[i]), static_cast<uint32_t>(i));
-  }
-  for (size_t i = 0; i < pack_.collectives.size(); ++i) {
-    collectives_.Add(PhraseWords(pack_.collectives[i]), static_cast<uint32_t>(i));
-  }
-  for (size_t i = 0; i < pack_.descriptions.size(); ++i) {
-    descriptions_.Add(PhraseWords(pack_.descriptions[i].phrase), static_cast<uint32_t>(i));
-  }
-  for (size_t i = 0; i < pack_.cues.size(); ++i) {
-    cues_.Add(PhraseWords(pack_.cues[i].phrase), static_cast<uint32_t>(i));
-  }
-  given_names_.insert(pack_.given_names.begin(), pack_.given_names.end());
-  common_words_.insert(pack_.common_words.begin(), pack_.common_words.end());
-  non_names_.insert(pack_.non_names.begin(), pack_.non_names.end());
-  event_heads_.insert(pack_.event_heads.begin(), pack_.event_heads.end());
-  name_particles_.insert(pack_.name_particles.begin(), pack_.name_particles.end());
-  place_prepositions_.insert(pack_.place_prepositions.begin(), pack_.place_prepositions.end());
-  place_nouns_.insert(pack_.place_nouns.begin(), pack_.place_nouns.end());
-  speech_verbs_.insert(pack_.speech_verbs.begin(), pack_.speech_verbs.end());
-  skip_words_.insert(pack_.skip_words.begin(), pack_.skip_words.end());
-  for (const auto& head : pack_.name_heads) name_heads_[head.word] = head.type;
-  for (const auto& pronoun : pack_.pronouns) pronouns_.emplace(pronoun.word, pronoun.types);
-  for (const auto& verb : pack_.verbs) irregular_verbs_[verb.lemma] = verb.forms;
-  for (size_t i = 0; i < pack_.predicates.size(); ++i) {
-    predicate_index_[pack_.predicates[i].name] = static_cast<int>(i);
+  const auto add_phrases = [&](PhraseIndex* index, const auto& items, auto phrase_of) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      index->Add(InternPhrase(phrase_of(items[i])), static_cast<uint32_t>(i));
+    }
+    index->Finish();
+  };
+  add_phrases(&titles_, pack_.titles, [](const TitleEntry& e) { return e.phrase; });
+  add_phrases(&title_modifiers_, pack_.title_modifiers, [](const std::string& e) { return e; });
+  add_phrases(&collectives_, pack_.collectives, [](const std::string& e) { return e; });
+  add_phrases(&descriptions_, pack_.descriptions,
+              [](const DescriptionEntry& e) { return e.phrase; });
+  add_phrases(&cues_, pack_.cues, [](const CueEntry& e) { return e.phrase; });
+  lexicon_.Finish();
+  for (const auto& title : pack_.titles) {
+    title_roles_.push_back(title.relation.empty() ? -1 : FindPredicate(title.relation));
   }
 
-  for (const auto& entry : pack_.patterns) {
-    auto parsed = ParseRelationPattern(entry.pattern);
-    if (!parsed.ok()) return parsed.status().WithContext(entry.source);
-    CompiledPattern pattern;
-    pattern.predicate = FindPredicate(entry.predicate);
-    pattern.source = entry.source;
-    bool anchored = false;
-    for (const auto& element : parsed->elements) {
-      CompiledElement compiled;
-      compiled.kind = element.kind;
-      compiled.is_subject = element.is_subject;
-      compiled.types = element.types;
-      compiled.optional = element.optional;
-      // A word the tokenizer splits ("cease-fire") becomes consecutive
-      // elements when it stands alone; as one of several alternatives it
-      // cannot be matched, which is an error in the pack.
-      std::vector<std::string> sequence;
-      for (const auto& word : element.words) {
-        std::vector<std::string> norms = PhraseWords(word);
-        if (norms.size() > 1 && element.words.size() + element.verb_lemmas.size() > 1) {
-          return Status::Error(entry.source + ": \"" + word +
-                               "\" is several words; give it a pattern line of its own");
-        }
-        if (norms.size() > 1) sequence = norms;
-        for (auto& norm : norms) compiled.words.insert(std::move(norm));
-      }
-      for (const auto& lemma : element.verb_lemmas) {
-        for (auto& form : VerbForms(lemma)) compiled.words.insert(std::move(form));
-      }
-      if (sequence.size() > 1) {
-        for (const auto& word : sequence) {
-          CompiledElement part = compiled;
-          part.words = {word};
-          if (!anchored && !part.optional) {
-            pattern.anchor = pattern.elements.size();
-            anchored = true;
-          }
-          pattern.elements.push_back(std::move(part));
-        }
-        continue;
-      }
-      if (!anchored && compiled.kind == PatternElement::Kind::kWords && !compiled.optional) {
-        pattern.anchor = pattern.elements.size();
-        anchored = true;
-      }
-      pattern.elements.push_back(std::move(compiled));
-    }
-    const auto index = static_cast<uint32_t>(patterns_.size());
-    for (const auto& word : pattern.elements[pattern.anchor].words) anchors_[word].push_back(index);
-    patterns_.push_back(std::move(pattern));
+  for (const auto& entry : pack_.function_words) {
+    for (const auto& name : entry.classes) AddClass(entry.word, *ParseWordClass(name));
   }
+  const auto add_list = [&](const std::vector<std::string>& list, WordClass c) {
+    for (const auto& word : list) AddClass(AsciiLower(word), c);
+  };
+  add_list(pack_.given_names, WordClass::kGivenName);
+  add_list(pack_.common_words, WordClass::kCommonWord);
+  add_list(pack_.non_names, WordClass::kNonName);
+  add_list(pack_.name_particles, WordClass::kNameParticle);
+  add_list(pack_.place_prepositions, WordClass::kPlacePreposition);
+  add_list(pack_.place_nouns, WordClass::kPlaceNoun);
+  add_list(pack_.speech_verbs, WordClass::kSpeechVerb);
+  add_list(pack_.skip_words, WordClass::kSkipWord);
+  add_list(pack_.event_heads, WordClass::kEventHead);
+  add_list(pack_.collectives, WordClass::kCollective);
+  add_list(pack_.news_agencies, WordClass::kNewsAgency);
+  for (const auto& head : pack_.name_heads) {
+    const WordClass c = head.type == EntityType::kPerson         ? WordClass::kPersonHead
+                        : head.type == EntityType::kOrganization ? WordClass::kOrganizationHead
+                                                                 : WordClass::kLocationHead;
+    AddClass(AsciiLower(head.word), c);
+  }
+  for (size_t i = 0; i < pack_.pronouns.size(); ++i) {
+    for (WordId id : InternPhrase(pack_.pronouns[i].word)) {
+      classes_[id] |= Bit(WordClass::kPronoun);
+      pronouns_[id] = static_cast<uint32_t>(i);
+    }
+  }
+  for (const auto& verb : pack_.verbs) {
+    const std::vector<WordId> lemma = InternPhrase(verb.lemma);
+    if (lemma.size() != 1) continue;
+    for (const auto& form : verb.forms) {
+      const std::vector<WordId> ids = InternPhrase(form);
+      if (ids.size() == 1) irregular_[ids.front()] = lemma.front();
+    }
+  }
+  for (const auto& entry : pack_.frames) CompileFrame(entry);
+  for (const auto& entry : pack_.patterns) {
+    if (Status status = CompilePattern(entry); !status.ok()) return status;
+  }
+  classes_.resize(words_.size(), 0);
   return Status::Ok();
 }
 
-std::optional<EntityType> CompiledRules::NameHeadType(std::string_view word) const {
-  auto it = name_heads_.find(word);
-  if (it == name_heads_.end()) return std::nullopt;
-  return it->second;
+void CompiledRules::CompileFrame(const FrameEntry& entry) {
+  CompiledFrame frame;
+  frame.predicate = FindPredicate(entry.predicate);
+  frame.noun = entry.noun;
+  frame.source = entry.source;
+  for (const auto& word : entry.trigger) {
+    for (WordId id : InternPhrase(word)) frame.trigger.push_back(id);
+  }
+  for (const auto& marker : entry.markers) {
+    if (marker == "object") {
+      frame.takes_object = true;
+    } else if (marker == "between") {
+      frame.between = InternPhrase(marker).front();
+    } else {
+      for (WordId id : InternPhrase(marker)) frame.prepositions.push_back(id);
+    }
+  }
+  const PredicateEntry& predicate = pack_.predicates[static_cast<size_t>(frame.predicate)];
+  frame.subject_types = predicate.subject_types;
+  for (EntityType type : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+    if (predicate.object_types.Contains(type) && entry.object_types.Contains(type)) {
+      frame.object_types.Add(type);
+    }
+  }
+  if (frame.trigger.empty()) return;
+  const auto index = static_cast<uint32_t>(frames_.size());
+  frames_by_lemma_[frame.trigger.front()].push_back(index);
+  classes_[frame.trigger.front()] |= Bit(WordClass::kFrameTrigger);
+  frames_.push_back(std::move(frame));
 }
 
-std::optional<TypeSet> CompiledRules::PronounTypes(std::string_view norm) const {
-  auto it = pronouns_.find(norm);
-  if (it == pronouns_.end()) return std::nullopt;
-  return it->second;
+Status CompiledRules::CompilePattern(const PatternEntry& entry) {
+  auto parsed = ParseRelationPattern(entry.pattern);
+  if (!parsed.ok()) return parsed.status().WithContext(entry.source);
+  CompiledPattern pattern;
+  pattern.predicate = FindPredicate(entry.predicate);
+  pattern.source = entry.source;
+  bool anchored = false;
+  for (const auto& element : parsed->elements) {
+    CompiledElement compiled;
+    compiled.kind = element.kind;
+    compiled.is_subject = element.is_subject;
+    compiled.types = element.types;
+    compiled.optional = element.optional;
+    for (PosClass c : element.pos_classes) compiled.pos_classes |= PosClassBit(c);
+    for (const auto& lemma : element.lemmas) {
+      const std::vector<WordId> ids = InternPhrase(lemma.lemma);
+      if (ids.size() != 1) {
+        return Status::Error(entry.source + ": lemma \"" + lemma.lemma + "\" is several words");
+      }
+      auto& target = lemma.any_pos ? compiled.lemmas
+                     : lemma.noun  ? compiled.noun_lemmas
+                                   : compiled.verb_lemmas;
+      target.push_back(ids.front());
+    }
+    // A word the tokenizer splits ("cease-fire") becomes consecutive
+    // elements when it stands alone; as one of several alternatives it
+    // cannot be matched, which is an error in the pack.
+    std::vector<WordId> sequence;
+    const size_t alternatives = element.words.size() + element.lemmas.size();
+    for (const auto& word : element.words) {
+      std::vector<WordId> ids = InternPhrase(word);
+      if (ids.size() > 1 && alternatives > 1) {
+        return Status::Error(entry.source + ": \"" + word +
+                             "\" is several words; give it a pattern line of its own");
+      }
+      if (ids.size() > 1) sequence = ids;
+      compiled.words.insert(compiled.words.end(), ids.begin(), ids.end());
+    }
+    const bool anchorable = compiled.kind == PatternElement::Kind::kWords && !compiled.optional &&
+                            compiled.pos_classes == 0;
+    if (sequence.size() > 1) {
+      for (WordId word : sequence) {
+        CompiledElement part = compiled;
+        part.words = {word};
+        if (!anchored && anchorable) {
+          pattern.anchor = pattern.elements.size();
+          anchored = true;
+        }
+        pattern.elements.push_back(std::move(part));
+      }
+      continue;
+    }
+    if (!anchored && anchorable) {
+      pattern.anchor = pattern.elements.size();
+      anchored = true;
+    }
+    pattern.elements.push_back(std::move(compiled));
+  }
+  if (!anchored) {
+    return Status::Error(entry.source +
+                         ": a pattern needs a required word or lemma without @classes");
+  }
+  const auto index = static_cast<uint32_t>(patterns_.size());
+  const CompiledElement& anchor = pattern.elements[pattern.anchor];
+  for (WordId word : anchor.words) {
+    anchors_by_word_[word].push_back(index);
+    classes_[word] |= Bit(WordClass::kPatternAnchor);
+  }
+  for (const auto* lemmas : {&anchor.lemmas, &anchor.verb_lemmas, &anchor.noun_lemmas}) {
+    for (WordId lemma : *lemmas) {
+      anchors_by_lemma_[lemma].push_back(index);
+      classes_[lemma] |= Bit(WordClass::kPatternAnchor);
+    }
+  }
+  patterns_.push_back(std::move(pattern));
+  return Status::Ok();
+}
+
+const PronounEntry* CompiledRules::Pronoun(WordId word) const {
+  if (!Has(word, WordClass::kPronoun)) return nullptr;
+  auto it = pronouns_.find(word);
+  return it == pronouns_.end() ? nullptr : &pack_.pronouns[it->second];
+}
+
+WordId CompiledRules::IrregularLemma(WordId form) const {
+  if (form == kNoWord || irregular_.empty()) return kNoWord;
+  auto it = irregular_.find(form);
+  return it == irregular_.end() ? kNoWord : it->second;
 }
 
 int CompiledRules::FindEntity(std::string_view name) const {
-  auto it = entity_index_.find(name);
+  auto it = entity_index_.find(std::string(name));
   return it == entity_index_.end() ? -1 : it->second;
 }
 
 int CompiledRules::FindPredicate(std::string_view name) const {
-  auto it = predicate_index_.find(name);
+  auto it = predicate_index_.find(std::string(name));
   return it == predicate_index_.end() ? -1 : it->second;
 }
 
-const std::vector<uint32_t>* CompiledRules::PatternsAnchoredAt(std::string_view norm) const {
-  auto it = anchors_.find(norm);
-  return it == anchors_.end() ? nullptr : &it->second;
+std::span<const uint32_t> CompiledRules::FramesTriggeredBy(WordId lemma) const {
+  if (!Has(lemma, WordClass::kFrameTrigger)) return {};
+  auto it = frames_by_lemma_.find(lemma);
+  if (it == frames_by_lemma_.end()) return {};
+  return it->second;
 }
 
-std::vector<std::string> CompiledRules::VerbForms(const std::string& lemma) const {
-  auto it = irregular_verbs_.find(lemma);
-  if (it == irregular_verbs_.end()) return RegularForms(lemma);
-  std::vector<std::string> forms = {lemma};
-  forms.insert(forms.end(), it->second.begin(), it->second.end());
-  return forms;
+bool CompiledRules::TakesPlaceAfter(WordId lemma, WordId preposition) const {
+  for (uint32_t f : FramesTriggeredBy(lemma)) {
+    const CompiledFrame& frame = frames_[f];
+    if (frame.object_types != TypeSet::Of(EntityType::kLocation)) continue;
+    if (preposition == kNoWord ? frame.takes_object
+                               : std::find(frame.prepositions.begin(), frame.prepositions.end(),
+                                           preposition) != frame.prepositions.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::array<std::span<const uint32_t>, 2> CompiledRules::PatternsAnchoredAt(
+    const Token& token) const {
+  std::array<std::span<const uint32_t>, 2> found;
+  if (!Has(token.word, WordClass::kPatternAnchor) && !Has(token.lemma, WordClass::kPatternAnchor)) {
+    return found;
+  }
+  if (auto it = anchors_by_word_.find(token.word); it != anchors_by_word_.end()) {
+    found[0] = it->second;
+  }
+  if (token.lemma != kNoWord) {
+    if (auto it = anchors_by_lemma_.find(token.lemma); it != anchors_by_lemma_.end()) {
+      found[1] = it->second;
+    }
+  }
+  return found;
 }
 
 }  // namespace kg

@@ -1,22 +1,26 @@
-// A RulePack compiled for matching: tries over token norms, hashed word
-// sets and relation patterns with their verb forms expanded. Built once,
-// immutable afterwards, and safe to share between threads.
+// A RulePack compiled for matching: every word an integer id with class
+// bits, tries keyed by word ids, relation frames and patterns indexed by the
+// lemma or word that triggers them. Built once by Compile(), immutable
+// afterwards and safe to share between threads; extraction never hashes a
+// string except to look each token up once.
 #pragma once
 
+#include <array>
 #include <memory>
-#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
-#include "extract/phrase_trie.h"
+#include "extract/phrase_index.h"
 #include "extract/relation_pattern.h"
 #include "extract/rule_pack.h"
 #include "extract/sentence_splitter.h"
 #include "extract/tokenizer.h"
+#include "extract/word_class.h"
+#include "extract/word_index.h"
 
 namespace kg {
 
@@ -24,7 +28,7 @@ struct LexiconValue {
   enum class Kind : uint8_t { kName, kDemonymAdjective, kDemonymPlural };
   Kind kind = Kind::kName;
   uint32_t entry = 0;       // index into RulePack::entities
-  std::vector<bool> upper;  // per token: the form starts with a capital
+  uint32_t upper_mask = 0;  // bit k: the form's word k starts with a capital
   bool acronym = false;     // the form is all capitals ("US"): the text must be too
 };
 
@@ -33,7 +37,14 @@ struct CompiledElement {
   bool is_subject = false;
   TypeSet types = TypeSet::All();
   bool optional = false;
-  std::unordered_set<std::string> words;  // every accepted norm, verb forms included
+  std::vector<WordId> words;        // comparison forms
+  std::vector<WordId> lemmas;       // any part of speech
+  std::vector<WordId> verb_lemmas;  // "~x/VERB"
+  std::vector<WordId> noun_lemmas;  // "~x/NOUN"
+  uint16_t pos_classes = 0;         // bit per PosClass
+
+  bool Accepts(const Token& token) const;
+  bool HasWord(WordId word) const;
 };
 
 struct CompiledPattern {
@@ -43,88 +54,103 @@ struct CompiledPattern {
   std::string source;
 };
 
+struct CompiledFrame {
+  int predicate = -1;
+  bool noun = false;
+  std::vector<WordId> trigger;  // lemma ids, head first: {call, on}
+  bool takes_object = false;    // a direct object
+  WordId between = kNoWord;     // "between X and Y": the word that takes both arguments
+  std::vector<WordId> prepositions;
+  TypeSet subject_types = TypeSet::All();  // the predicate's
+  TypeSet object_types = TypeSet::All();   // the predicate's and the frame's
+  std::string source;
+};
+
 class CompiledRules {
  public:
   // Fails with every problem CheckRulePack finds, one per line.
   static Result<std::shared_ptr<const CompiledRules>> Compile(const RulePack& pack);
 
+  CompiledRules(const CompiledRules&) = delete;  // heavy: share the shared_ptr
+  CompiledRules& operator=(const CompiledRules&) = delete;
+
   const RulePack& pack() const { return pack_; }
+  const WordIndex& words() const { return words_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }
   const SentenceSplitter& splitter() const { return splitter_; }
 
-  const PhraseTrie<LexiconValue>& lexicon() const { return lexicon_; }
-  const PhraseTrie<uint32_t>& titles() const { return titles_; }  // -> pack().titles
-  const PhraseTrie<uint32_t>& title_modifiers() const { return title_modifiers_; }
-  const PhraseTrie<uint32_t>& collectives() const { return collectives_; }
-  const PhraseTrie<uint32_t>& descriptions() const {
-    return descriptions_;
-  }                                                           // -> pack().descriptions
-  const PhraseTrie<uint32_t>& cues() const { return cues_; }  // -> pack().cues
+  WordClasses Classes(WordId word) const { return word == kNoWord ? 0 : classes_[word]; }
+  bool Has(WordId word, WordClass c) const { return (Classes(word) & Bit(c)) != 0; }
+  // The id of a word of the pack ("be", "of"), kNoWord when it has none.
+  WordId Word(std::string_view text) const { return words_.Find(text); }
 
-  bool IsGivenName(std::string_view word) const { return given_names_.contains(word); }
-  bool IsCommonWord(std::string_view norm) const { return common_words_.contains(norm); }
-  bool IsNonName(std::string_view word) const { return non_names_.contains(word); }
-  bool IsEventHead(std::string_view word) const { return event_heads_.contains(word); }
-  bool IsNameParticle(std::string_view norm) const { return name_particles_.contains(norm); }
-  bool IsPlacePreposition(std::string_view norm) const {
-    return place_prepositions_.contains(norm);
-  }
-  bool IsPlaceNoun(std::string_view norm) const { return place_nouns_.contains(norm); }
-  bool IsSpeechVerb(std::string_view norm) const { return speech_verbs_.contains(norm); }
-  // Listed skip words and lowercase "-ly" adverbs.
-  bool IsSkipWord(std::string_view norm) const {
-    return skip_words_.contains(norm) || (norm.size() > 4 && norm.ends_with("ly"));
-  }
-  std::optional<EntityType> NameHeadType(std::string_view word) const;
-  std::optional<TypeSet> PronounTypes(std::string_view norm) const;
+  const PhraseIndex& lexicon() const { return lexicon_; }  // -> lexicon_value()
+  const LexiconValue& lexicon_value(uint32_t index) const { return lexicon_values_[index]; }
+  const PhraseIndex& titles() const { return titles_; }  // -> pack().titles
+  const PhraseIndex& title_modifiers() const { return title_modifiers_; }
+  const PhraseIndex& collectives() const { return collectives_; }    // -> pack().collectives
+  const PhraseIndex& descriptions() const { return descriptions_; }  // -> pack().descriptions
+  const PhraseIndex& cues() const { return cues_; }                  // -> pack().cues
+
+  // The pronoun entry of a word, or nullptr.
+  const PronounEntry* Pronoun(WordId word) const;
+  // The predicate a title gives ("leader_of"), or -1 for an honorific.
+  int TitleRole(size_t title) const { return title_roles_[title]; }
+  // The lemma verbs.tsv gives a form, or kNoWord.
+  WordId IrregularLemma(WordId form) const;
 
   // Lexicon entry of a canonical name, or -1.
   int FindEntity(std::string_view name) const;
-
   int predicate_count() const { return static_cast<int>(pack_.predicates.size()); }
   const PredicateEntry& predicate(int index) const {
     return pack_.predicates[static_cast<size_t>(index)];
   }
   int FindPredicate(std::string_view name) const;
 
-  const std::vector<CompiledPattern>& patterns() const { return patterns_; }
-  // Patterns whose anchor element accepts `norm`.
-  const std::vector<uint32_t>* PatternsAnchoredAt(std::string_view norm) const;
+  const std::vector<CompiledFrame>& frames() const { return frames_; }
+  // Frames whose trigger starts with this lemma.
+  std::span<const uint32_t> FramesTriggeredBy(WordId lemma) const;
+  // Whether a trigger with this lemma takes only a place as its object,
+  // directly ("visit Beijing": preposition kNoWord) or after a preposition
+  // ("travelled to Beijing", "a trip to Beijing").
+  bool TakesPlaceAfter(WordId lemma, WordId preposition) const;
 
-  // Every form of a verb: irregular ones from verbs.tsv, the rest by rule.
-  std::vector<std::string> VerbForms(const std::string& lemma) const;
+  const std::vector<CompiledPattern>& patterns() const { return patterns_; }
+  // Patterns whose anchor element may accept this token: those anchored by
+  // its word, then those anchored by its lemma.
+  std::array<std::span<const uint32_t>, 2> PatternsAnchoredAt(const Token& token) const;
 
  private:
   explicit CompiledRules(RulePack pack);
   Status Build();
-  std::vector<std::string> PhraseWords(std::string_view phrase) const;
+  std::vector<WordId> InternPhrase(std::string_view phrase);
+  void AddClass(std::string_view word, WordClass c);
   void AddLexiconForm(std::string_view form, LexiconValue value);
+  Status CompilePattern(const PatternEntry& entry);
+  void CompileFrame(const FrameEntry& entry);
 
   RulePack pack_;
+  WordIndex words_;
+  std::vector<WordClasses> classes_;  // per word id
   Tokenizer tokenizer_;
   SentenceSplitter splitter_;
-  PhraseTrie<LexiconValue> lexicon_;
-  PhraseTrie<uint32_t> titles_;
-  PhraseTrie<uint32_t> title_modifiers_;
-  PhraseTrie<uint32_t> collectives_;
-  PhraseTrie<uint32_t> descriptions_;
-  PhraseTrie<uint32_t> cues_;
-  WordSet given_names_;
-  WordSet common_words_;
-  WordSet non_names_;
-  WordSet event_heads_;
-  WordSet name_particles_;
-  WordSet place_prepositions_;
-  WordSet place_nouns_;
-  WordSet speech_verbs_;
-  WordSet skip_words_;
-  WordMap<EntityType> name_heads_;
-  WordMap<TypeSet> pronouns_;
-  WordMap<int> entity_index_;
-  WordMap<int> predicate_index_;
-  std::unordered_map<std::string, std::vector<std::string>> irregular_verbs_;
+  PhraseIndex lexicon_;
+  std::vector<LexiconValue> lexicon_values_;
+  PhraseIndex titles_;
+  PhraseIndex title_modifiers_;
+  PhraseIndex collectives_;
+  PhraseIndex descriptions_;
+  PhraseIndex cues_;
+  std::vector<int> title_roles_;
+  std::unordered_map<WordId, uint32_t> pronouns_;     // word -> pack().pronouns
+  std::unordered_map<WordId, WordId> irregular_;      // form -> lemma
+  std::unordered_map<std::string, int> entity_index_;
+  std::unordered_map<std::string, int> predicate_index_;
+  std::vector<CompiledFrame> frames_;
+  std::unordered_map<WordId, std::vector<uint32_t>> frames_by_lemma_;
   std::vector<CompiledPattern> patterns_;
-  WordMap<std::vector<uint32_t>> anchors_;
+  std::unordered_map<WordId, std::vector<uint32_t>> anchors_by_word_;
+  std::unordered_map<WordId, std::vector<uint32_t>> anchors_by_lemma_;
 };
 
 }  // namespace kg

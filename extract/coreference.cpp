@@ -1,75 +1,136 @@
 #include "extract/coreference.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "core/text.h"
 
 namespace kg {
 namespace {
 
-// How many sentences back a pronoun may look for its antecedent.
+// How far back a pronoun may look: sentences, and mentions at most.
 constexpr uint32_t kPronounReach = 2;
+constexpr size_t kPronounCandidates = 64;
+
+uint64_t Hash(std::string_view text, uint64_t seed = 0xcbf29ce484222325ull) {
+  return HashWord(text, seed);
+}
 
 class Resolver {
  public:
-  Resolver(const CompiledRules& rules, std::string_view text, const std::vector<Token>& tokens,
-           std::vector<Mention>* mentions)
-      : rules_(rules), text_(text), tokens_(tokens), mentions_(*mentions) {}
+  Resolver(const CompiledRules& rules, std::string_view text, DocumentAnalysis* doc)
+      : rules_(rules), text_(text), doc_(*doc), mentions_(doc->mentions) {}
 
-  std::vector<DocEntity> Run() {
+  void Run() {
     for (size_t m = 0; m < mentions_.size(); ++m) ResolveFullName(m);
+    IndexPeople();
     for (size_t m = 0; m < mentions_.size(); ++m) ResolveSingleName(m);
-    for (size_t m = 0; m < mentions_.size(); ++m) ResolveReference(m);
-    return Finish();
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      ResolveReference(m);
+      Remember(m);
+    }
+    Finish();
   }
 
  private:
   struct Cluster {
-    std::string key;
+    std::string label;
     EntityType type = EntityType::kPerson;
     bool from_lexicon = false;
     bool weak = false;
-    std::vector<std::string> name_words;  // for people: the longest name's words
+    std::vector<uint64_t> name_words;  // people: the longest name's words, hashed
   };
 
-  std::string NameText(const Mention& mention) const {
-    return std::string(text_.substr(
-        tokens_[mention.name_begin].span.begin,
-        tokens_[mention.name_end - 1].span.end - tokens_[mention.name_begin].span.begin));
+  std::string_view NameText(const Mention& mention) const {
+    const Span name = {doc_.tokens[mention.name_begin].span.begin,
+                       doc_.tokens[mention.name_end - 1].span.end};
+    return name.In(text_);
   }
 
-  std::vector<std::string> NameWords(const Mention& mention) const {
-    std::vector<std::string> words;
+  std::vector<uint64_t> NameWords(const Mention& mention) const {
+    std::vector<uint64_t> words;
     for (uint32_t t = mention.name_begin; t < mention.name_end; ++t) {
-      if (tokens_[t].Is(kTokenWord)) words.push_back(tokens_[t].norm);
+      if (doc_.tokens[t].Is(kTokenWord)) words.push_back(Hash(doc_.Norm(t)));
     }
     return words;
   }
 
+  // The label a mention gives its entity, and the key it is known by.
+  std::string Label(const Mention& mention) const {
+    if (mention.lexicon_entry >= 0) {
+      return rules_.pack().entities[static_cast<size_t>(mention.lexicon_entry)].name;
+    }
+    return std::string(Trim(NameText(mention)));
+  }
+  uint64_t Key(const Mention& mention) const {
+    const uint64_t type_seed = 0x9e3779b97f4a7c15ull * (static_cast<uint64_t>(mention.type) + 1);
+    if (mention.lexicon_entry >= 0) {
+      return Hash("#" + std::to_string(mention.lexicon_entry), type_seed);
+    }
+    return Hash(FoldName(NameText(mention)), type_seed);
+  }
+
   int NewCluster(const Mention& mention) {
     Cluster cluster;
-    cluster.key = mention.key;
+    cluster.label = Label(mention);
     cluster.type = mention.type;
     cluster.from_lexicon = mention.from_lexicon;
-    // A person's name words come from the key, which for a nickname is
-    // the full name ("Bibi" -> benjamin netanyahu).
+    // A person's name words come from the label, which for a nickname is the
+    // full name ("Bibi" -> benjamin netanyahu).
     if (mention.type == EntityType::kPerson) {
-      const std::string folded = FoldName(mention.key);
-      for (std::string_view word : Split(folded, ' ')) cluster.name_words.emplace_back(word);
+      for (std::string_view word : Split(FoldName(cluster.label), ' ')) {
+        if (!word.empty()) cluster.name_words.push_back(Hash(word));
+      }
     }
+    const int id = static_cast<int>(clusters_.size());
+    if (mention.type == EntityType::kPerson && !cluster.name_words.empty()) {
+      people_by_last_word_[cluster.name_words.back()].push_back(id);
+    }
+    if (mention.type == EntityType::kOrganization) IndexOrganization(cluster.label, id);
     clusters_.push_back(std::move(cluster));
-    const int id = static_cast<int>(clusters_.size() - 1);
-    by_key_[{mention.key, mention.type}] = id;
+    by_key_[Key(mention)] = id;
     return id;
   }
 
-  static bool EndsWithWords(const std::vector<std::string>& longer,
-                            const std::vector<std::string>& shorter) {
-    return shorter.size() <= longer.size() &&
+  void IndexOrganization(const std::string& label, int id) {
+    std::string initials;
+    const std::vector<std::string_view> words = Split(label, ' ');
+    for (std::string_view word : words) {
+      if (!word.empty() && IsAsciiUpper(word.front())) {
+        initials.push_back(static_cast<char>(word.front() - 'A' + 'a'));
+      }
+    }
+    if (initials.size() >= 2) by_initials_.emplace(Hash(initials), id);
+    if (words.size() >= 2) {
+      auto [it, added] = by_first_word_.emplace(Hash(FoldName(words.front())), id);
+      if (!added && it->second != id) it->second = -1;  // more than one: ambiguous
+    }
+  }
+
+  static bool EndsWithWords(const std::vector<uint64_t>& longer,
+                            const std::vector<uint64_t>& shorter) {
+    return !shorter.empty() && shorter.size() <= longer.size() &&
            std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+  }
+
+  bool StartsWithGivenName(const Mention& mention) const {
+    const Token& first = doc_.tokens[mention.name_begin];
+    return first.Is(kTokenCapitalized) && rules_.Has(first.word, WordClass::kGivenName);
+  }
+
+  int FindByAcronym(const Mention& mention) const {
+    if (!doc_.tokens[mention.name_begin].Is(kTokenAllCaps)) return -1;
+    auto it = by_initials_.find(Hash(doc_.Norm(mention.name_begin)));
+    return it == by_initials_.end() ? -1 : it->second;
+  }
+
+  // The organization whose name starts with this word ("Nordvik" for
+  // "Nordvik Energy"), when exactly one does.
+  int FindByFirstWord(const Mention& mention) const {
+    auto it = by_first_word_.find(Hash(FoldName(NameText(mention))));
+    return it == by_first_word_.end() ? -1 : it->second;
   }
 
   // Names of two or more words, and every lexicon or typed name.
@@ -77,26 +138,34 @@ class Resolver {
     Mention& mention = mentions_[m];
     if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kDescription) return;
     if (mention.weak) return;
-    const std::vector<std::string> words = NameWords(mention);
-    const bool known_person =
-        mention.type == EntityType::kPerson && mention.key != NameText(mention);
+    if (mention.same_as >= 0 && static_cast<size_t>(mention.same_as) < m) {
+      mention.entity = mentions_[static_cast<size_t>(mention.same_as)].entity;
+      if (mention.entity >= 0) return;
+    }
+    const std::vector<uint64_t> words = NameWords(mention);
+    const bool known_person = mention.type == EntityType::kPerson && mention.lexicon_entry >= 0;
     if (mention.type == EntityType::kPerson && !known_person && words.size() < 2) return;
-    if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
+    if (auto it = by_key_.find(Key(mention)); it != by_key_.end()) {
       mention.entity = it->second;
       return;
     }
-    if (mention.type == EntityType::kPerson && !mention.from_lexicon) {
+    if (mention.type == EntityType::kPerson && !mention.from_lexicon && !words.empty()) {
       // "Hassan Nasrallah" and "Sayyed Hassan Nasrallah" are one person.
-      for (size_t c = 0; c < clusters_.size(); ++c) {
-        Cluster& cluster = clusters_[c];
-        if (cluster.type != EntityType::kPerson || cluster.from_lexicon) continue;
-        if (EndsWithWords(cluster.name_words, words) || EndsWithWords(words, cluster.name_words)) {
+      auto people = people_by_last_word_.find(words.back());
+      if (people != people_by_last_word_.end()) {
+        for (int c : people->second) {
+          Cluster& cluster = clusters_[static_cast<size_t>(c)];
+          if (cluster.from_lexicon) continue;
+          if (!EndsWithWords(cluster.name_words, words) &&
+              !EndsWithWords(words, cluster.name_words)) {
+            continue;
+          }
           if (words.size() > cluster.name_words.size() && StartsWithGivenName(mention)) {
             cluster.name_words = words;
-            cluster.key = mention.key;
+            cluster.label = Label(mention);
           }
-          mention.entity = static_cast<int>(c);
-          by_key_[{mention.key, mention.type}] = static_cast<int>(c);
+          mention.entity = c;
+          by_key_[Key(mention)] = c;
           return;
         }
       }
@@ -104,8 +173,8 @@ class Resolver {
     // "IDF" after "Israel Defense Forces", "Seawind" after "Seawind
     // Holdings": the same organization.
     if (mention.type == EntityType::kOrganization && words.size() == 1 && !mention.from_lexicon) {
-      int c = tokens_[mention.name_begin].Is(kTokenAllCaps) ? FindByAcronym(words.front()) : -1;
-      if (c < 0) c = FindByFirstWord(mention.key);
+      int c = FindByAcronym(mention);
+      if (c < 0) c = FindByFirstWord(mention);
       if (c >= 0) {
         mention.entity = c;
         return;
@@ -114,35 +183,40 @@ class Resolver {
     mention.entity = NewCluster(mention);
   }
 
-  bool StartsWithGivenName(const Mention& mention) const {
-    return rules_.IsGivenName(tokens_[mention.name_begin].span.In(text_));
-  }
-
-  int FindByAcronym(const std::string& acronym) const {
-    for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (clusters_[c].type != EntityType::kOrganization) continue;
-      std::string initials;
-      for (std::string_view word : Split(clusters_[c].key, ' ')) {
-        if (!word.empty() && IsAsciiUpper(word.front()))
-          initials.push_back(static_cast<char>(word.front() - 'A' + 'a'));
-      }
-      if (initials.size() >= 2 && initials == acronym) return static_cast<int>(c);
-    }
-    return -1;
-  }
-
-  // The organization whose name starts with `word` ("Nordvik" for
-  // "Nordvik Energy"), when exactly one does.
-  int FindByFirstWord(const std::string& word) const {
-    int found = -1;
-    for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (clusters_[c].type != EntityType::kOrganization ||
-          !StartsWith(clusters_[c].key, word + " "))
+  // Full names of people, by surname and by given name, in text order.
+  void IndexPeople() {
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& mention = mentions_[m];
+      if (mention.entity < 0 || mention.type != EntityType::kPerson || mention.from_lexicon) {
         continue;
-      if (found >= 0) return -1;
-      found = static_cast<int>(c);
+      }
+      const auto& name = clusters_[static_cast<size_t>(mention.entity)].name_words;
+      if (name.size() < 2) continue;
+      by_surname_[name.back()].push_back(m);
+      by_given_name_[name.front()].push_back(m);
     }
-    return found;
+  }
+
+  // The person a surname (or a lone given name) at mention m refers to: the
+  // nearest full name before it, else the first after; -1 if none.
+  int PersonNamed(size_t m, const std::vector<uint64_t>& words) const {
+    size_t before = SIZE_MAX;  // nearest full-name mention before m
+    size_t after = SIZE_MAX;   // first one after m
+    const auto consider = [&](const std::unordered_map<uint64_t, std::vector<size_t>>& index,
+                              uint64_t word) {
+      auto it = index.find(word);
+      if (it == index.end()) return;
+      const std::vector<size_t>& list = it->second;
+      auto next = std::upper_bound(list.begin(), list.end(), m);
+      if (next != list.begin() && (before == SIZE_MAX || *(next - 1) > before)) {
+        before = *(next - 1);
+      }
+      if (next != list.end() && *next < after) after = *next;
+    };
+    consider(by_surname_, words.back());
+    if (words.size() == 1) consider(by_given_name_, words.front());
+    const size_t pick = before != SIZE_MAX ? before : after;
+    return pick == SIZE_MAX ? -1 : mentions_[pick].entity;
   }
 
   // Surnames, "Mr. Biden" and lone capitalised words.
@@ -152,34 +226,19 @@ class Resolver {
         mention.kind == MentionKind::kDescription) {
       return;
     }
-    const std::vector<std::string> words = NameWords(mention);
+    const std::vector<uint64_t> words = NameWords(mention);
     if (words.empty()) return;
-    // The person whose surname (or given name) this is: nearest before,
-    // else the first after.
-    int best = -1;
-    for (size_t other = 0; other < mentions_.size(); ++other) {
-      const Mention& candidate = mentions_[other];
-      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.from_lexicon)
-        continue;
-      const auto& name = clusters_[static_cast<size_t>(candidate.entity)].name_words;
-      if (name.size() < 2 ||
-          !(name.back() == words.back() || (words.size() == 1 && name.front() == words.front()))) {
-        continue;
-      }
-      if (other < m || best < 0) best = candidate.entity;
-      if (other > m) break;
-    }
-    if (best >= 0) {
-      mention.entity = best;
+    if (const int person = PersonNamed(m, words); person >= 0) {
+      mention.entity = person;
       mention.type = EntityType::kPerson;
       return;
     }
-    if (auto it = by_key_.find({mention.key, mention.type}); it != by_key_.end()) {
+    if (auto it = by_key_.find(Key(mention)); it != by_key_.end()) {
       mention.entity = it->second;
       return;
     }
     if (words.size() == 1) {
-      if (int c = FindByAcronym(words.front()); c >= 0) {
+      if (int c = FindByAcronym(mention); c >= 0) {
         mention.entity = c;
         return;
       }
@@ -187,21 +246,23 @@ class Resolver {
     if (mention.weak) {
       // A lone word with no cue to its type: an entity of that name or an
       // organization it abbreviates ("Nordvik" for "Nordvik Energy"), else
-      // most often an organization ("Greenpeace criticized ..."): people
-      // are introduced by their full name.
-      for (size_t c = 0; c < clusters_.size(); ++c) {
-        if (clusters_[c].key == mention.key) {
-          mention.entity = static_cast<int>(c);
-          mention.type = clusters_[c].type;
+      // most often an organization ("Greenpeace criticized ..."): people are
+      // introduced by their full name.
+      for (EntityType type :
+           {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
+        Mention typed = mention;
+        typed.type = type;
+        if (auto it = by_key_.find(Key(typed)); it != by_key_.end()) {
+          mention.entity = it->second;
+          mention.type = type;
           return;
         }
       }
-      if (const int c = FindByFirstWord(mention.key); c >= 0) {
+      mention.type = EntityType::kOrganization;
+      if (const int c = FindByFirstWord(mention); c >= 0) {
         mention.entity = c;
-        mention.type = EntityType::kOrganization;
         return;
       }
-      mention.type = EntityType::kOrganization;
       mention.entity = NewCluster(mention);
       clusters_.back().weak = true;
       return;
@@ -209,18 +270,24 @@ class Resolver {
     mention.entity = NewCluster(mention);
   }
 
-  // "him", and "her" when no noun follows it ("told her that").
+  bool HasCase(const Mention& mention, PronounCase c) const {
+    if (mention.pronoun < 0) return false;
+    const auto& cases = rules_.pack().pronouns[static_cast<size_t>(mention.pronoun)].cases;
+    return std::find(cases.begin(), cases.end(), c) != cases.end();
+  }
+
+  // An object pronoun ("him"), or one that may be either ("her") when no
+  // noun follows it ("told her that").
   bool IsObjectPronoun(const Mention& mention) const {
-    if (mention.key == "him" || mention.key == "them") return true;
-    if (mention.key != "her") return false;
+    if (!HasCase(mention, PronounCase::kObject)) return false;
+    if (!HasCase(mention, PronounCase::kPossessive)) return true;
     const uint32_t next = mention.token_end;
-    return next >= tokens_.size() || !tokens_[next].Is(kTokenWord) ||
-           rules_.IsCommonWord(tokens_[next].norm);
+    return next >= doc_.tokens.size() || !IsNoun(doc_.tokens[next].pos);
   }
 
   bool ClauseBoundaryBetween(uint32_t begin, uint32_t end) const {
     for (uint32_t t = begin; t < end; ++t) {
-      if (tokens_[t].norm == ";" || tokens_[t].norm == ":") return true;
+      if (rules_.Has(doc_.tokens[t].word, WordClass::kClauseBreak)) return true;
     }
     return false;
   }
@@ -228,102 +295,28 @@ class Resolver {
   bool Usable(const Mention& candidate) const {
     return candidate.entity >= 0 && candidate.kind != MentionKind::kModifier;
   }
+  EntityType TypeOf(int entity) const { return clusters_[static_cast<size_t>(entity)].type; }
 
-  // Pronouns and descriptions.
-  void ResolveReference(size_t m) {
+  void ResolvePronoun(size_t m) {
     Mention& mention = mentions_[m];
-    if (mention.kind == MentionKind::kPronoun) {
-      const auto types = rules_.PronounTypes(mention.key);
-      // "Okafor assured him": an object pronoun is not the subject of its
-      // own clause, so the clause's first entity is skipped.
-      std::set<int> clause;
-      if (IsObjectPronoun(mention)) {
-        int subject = -1;
-        for (size_t k = m; k-- > 0 && mentions_[k].sentence == mention.sentence;) {
-          if (ClauseBoundaryBetween(mentions_[k].token_end, mention.token_begin)) break;
-          if (mentions_[k].entity >= 0 && mentions_[k].kind != MentionKind::kModifier)
-            subject = mentions_[k].entity;
-        }
-        if (subject >= 0) clause.insert(subject);
-      }
-      for (size_t k = m; k-- > 0;) {
-        const Mention& candidate = mentions_[k];
-        if (mention.sentence - candidate.sentence > kPronounReach) break;
-        if (!Usable(candidate) || candidate.kind == MentionKind::kPronoun) continue;
-        if (clause.contains(candidate.entity)) continue;
-        if (types && types->Contains(clusters_[static_cast<size_t>(candidate.entity)].type)) {
-          mention.entity = candidate.entity;
-          return;
-        }
-      }
-      return;
-    }
-    if (mention.kind != MentionKind::kDescription) return;
-    if (mention.type != EntityType::kPerson && !mention.title.empty()) {
-      for (size_t k = m; k-- > 0;) {
-        const Mention& candidate = mentions_[k];
-        if (Usable(candidate) && candidate.kind == MentionKind::kCollective &&
-            candidate.title == mention.title) {
-          mention.entity = candidate.entity;
-          return;
-        }
-      }
-      return;
-    }
-    if (mention.type != EntityType::kPerson) {
-      for (size_t k = m; k-- > 0;) {
-        const Mention& candidate = mentions_[k];
-        if (Usable(candidate) &&
-            clusters_[static_cast<size_t>(candidate.entity)].type == mention.type &&
-            candidate.kind != MentionKind::kDescription) {
-          mention.entity = candidate.entity;
-          return;
-        }
-      }
-      return;
-    }
-    // Apposition: "Yahya Sinwar, the group's Gaza leader".
-    if (mention.token_begin >= 2) {
-      const std::string& separator = tokens_[mention.token_begin - 1].norm;
-      if (separator == "," || separator == "--") {
-        for (size_t k = m; k-- > 0;) {
-          const Mention& candidate = mentions_[k];
-          if (candidate.token_end + 1 < mention.token_begin) break;
-          if (candidate.token_end + 1 == mention.token_begin && candidate.entity >= 0 &&
-              candidate.type == EntityType::kPerson) {
-            mention.entity = candidate.entity;
-            return;
-          }
-        }
+    const TypeSet types = rules_.pack().pronouns[static_cast<size_t>(mention.pronoun)].types;
+    // "Okafor assured him": an object pronoun is not the subject of its own
+    // clause, so the clause's first entity is skipped.
+    int excluded = -1;
+    if (IsObjectPronoun(mention)) {
+      for (size_t k = m, seen = 0; k-- > 0 && seen < kPronounCandidates; ++seen) {
+        const Mention& before = mentions_[k];
+        if (before.sentence != mention.sentence) break;
+        if (ClauseBoundaryBetween(before.token_end, mention.token_begin)) break;
+        if (Usable(before)) excluded = before.entity;
       }
     }
-    // "the group's leader, Joseph Mirembe": the name after the comma.
-    if (mention.token_end + 1 < tokens_.size() && tokens_[mention.token_end].norm == ",") {
-      for (size_t k = m + 1;
-           k < mentions_.size() && mentions_[k].token_begin <= mention.token_end + 2; ++k) {
-        const Mention& candidate = mentions_[k];
-        if (candidate.token_begin == mention.token_end + 1 &&
-            candidate.kind == MentionKind::kName && candidate.entity >= 0 &&
-            candidate.type == EntityType::kPerson) {
-          mention.entity = candidate.entity;
-          return;
-        }
-      }
-    }
-    // "a military adviser to X" or "Iran's leader" points at nobody unless
-    // it is an apposition.
-    if (tokens_[mention.token_begin].norm != "the") return;
-    const int affiliation = AffiliationEntity(mention);
-    for (size_t k = m; k-- > 0;) {
+    for (size_t k = m, seen = 0; k-- > 0 && seen < kPronounCandidates; ++seen) {
       const Mention& candidate = mentions_[k];
-      if (candidate.entity < 0 || candidate.type != EntityType::kPerson || candidate.title.empty())
-        continue;
-      if (affiliation >= 0) {
-        if (AffiliationEntity(candidate) == affiliation && candidate.role == mention.role) {
-          mention.entity = candidate.entity;
-          return;
-        }
-      } else if (candidate.title == mention.title) {
+      if (mention.sentence - candidate.sentence > kPronounReach) break;
+      if (!Usable(candidate) || candidate.kind == MentionKind::kPronoun) continue;
+      if (candidate.entity == excluded) continue;
+      if (types.Contains(TypeOf(candidate.entity))) {
         mention.entity = candidate.entity;
         return;
       }
@@ -335,65 +328,171 @@ class Resolver {
     return mentions_[static_cast<size_t>(mention.affiliation)].entity;
   }
 
-  std::vector<DocEntity> Finish() {
-    // Renumber clusters by first mention so entity order follows the text.
-    std::vector<int> renumber(clusters_.size(), -1);
-    std::vector<DocEntity> entities;
-    for (Mention& mention : mentions_) {
-      if (mention.entity < 0) continue;
-      int& id = renumber[static_cast<size_t>(mention.entity)];
-      if (id < 0) {
-        const Cluster& cluster = clusters_[static_cast<size_t>(mention.entity)];
-        DocEntity entity;
-        entity.label = cluster.key;
-        entity.type = cluster.type;
-        entity.from_lexicon = cluster.from_lexicon;
-        entity.weak = cluster.weak;
-        id = static_cast<int>(entities.size());
-        entities.push_back(std::move(entity));
-      }
-      mention.entity = id;
-    }
-    std::vector<std::set<std::string>> aliases(entities.size());
-    for (const Mention& mention : mentions_) {
-      if (mention.entity < 0) continue;
-      DocEntity& entity = entities[static_cast<size_t>(mention.entity)];
-      ++entity.mentions;
-      if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kModifier) continue;
-      // "a senior commander" describes the entity but does not name it.
-      const std::string& first = tokens_[mention.token_begin].norm;
-      if (mention.kind == MentionKind::kDescription && (first == "a" || first == "an")) continue;
-      if (mention.kind != MentionKind::kDescription && mention.names_entity) entity.named = true;
-      auto& set = aliases[static_cast<size_t>(mention.entity)];
-      set.insert(std::string(Trim(mention.span.In(text_))));
-      // The name inside a titled form is an alias too; the demonym inside a
-      // collective ("Israeli" in "Israeli officials") is not.
-      if (mention.kind == MentionKind::kName) {
-        const Span name = {tokens_[mention.name_begin].span.begin,
-                           tokens_[mention.name_end - 1].span.end};
-        set.insert(std::string(Trim(name.In(text_))));
+  // Apposition: "Yahya Sinwar, the group's Gaza leader"; or the name after
+  // a comma: "the group's leader, Joseph Mirembe". -1 if neither.
+  int ApposedPerson(size_t m) const {
+    const Mention& mention = mentions_[m];
+    const auto is_separator = [&](size_t t) {
+      return rules_.Has(doc_.tokens[t].word, WordClass::kComma) ||
+             rules_.Has(doc_.tokens[t].word, WordClass::kDash);
+    };
+    if (mention.token_begin >= 2 && is_separator(mention.token_begin - 1)) {
+      for (size_t k = m; k-- > 0;) {
+        const Mention& candidate = mentions_[k];
+        if (candidate.token_end + 1 < mention.token_begin) break;
+        if (candidate.token_end + 1 == mention.token_begin && candidate.entity >= 0 &&
+            candidate.type == EntityType::kPerson) {
+          return candidate.entity;
+        }
       }
     }
-    for (size_t e = 0; e < entities.size(); ++e) {
-      aliases[e].erase(entities[e].label);
-      entities[e].aliases.assign(aliases[e].begin(), aliases[e].end());
+    if (mention.token_end + 1 < doc_.tokens.size() &&
+        rules_.Has(doc_.tokens[mention.token_end].word, WordClass::kComma)) {
+      for (size_t k = m + 1;
+           k < mentions_.size() && mentions_[k].token_begin <= mention.token_end + 2; ++k) {
+        const Mention& candidate = mentions_[k];
+        if (candidate.token_begin == mention.token_end + 1 &&
+            candidate.kind == MentionKind::kName && candidate.entity >= 0 &&
+            candidate.type == EntityType::kPerson) {
+          return candidate.entity;
+        }
+      }
     }
-    return entities;
+    return -1;
   }
+
+  // Pronouns and descriptions.
+  void ResolveReference(size_t m) {
+    Mention& mention = mentions_[m];
+    if (mention.kind == MentionKind::kPronoun) {
+      ResolvePronoun(m);
+      return;
+    }
+    if (mention.kind != MentionKind::kDescription || mention.entity >= 0) return;
+    if (mention.type != EntityType::kPerson && mention.collective >= 0) {
+      // "the government" after "the Israeli government".
+      if (auto it = last_collective_.find(mention.collective); it != last_collective_.end()) {
+        mention.entity = it->second;
+      }
+      return;
+    }
+    if (mention.type != EntityType::kPerson) {
+      // "the group": the nearest entity of its type named before.
+      const int last = last_named_of_type_[static_cast<size_t>(mention.type)];
+      if (last >= 0) mention.entity = last;
+      return;
+    }
+    if (const int person = ApposedPerson(m); person >= 0) {
+      mention.entity = person;
+      return;
+    }
+    // "a military adviser to X" or "Iran's leader" points at nobody unless
+    // it is an apposition; "the Israeli leader" at the last one so titled.
+    if (!rules_.Has(doc_.tokens[mention.token_begin].word, WordClass::kDefinite)) return;
+    const int affiliation = AffiliationEntity(mention);
+    if (affiliation >= 0) {
+      auto it = last_by_role_.find(RoleKey(affiliation, rules_.TitleRole(
+                                                            static_cast<size_t>(mention.title))));
+      if (it != last_by_role_.end()) mention.entity = it->second;
+    } else if (mention.title >= 0) {
+      auto it = last_by_title_.find(mention.title);
+      if (it != last_by_title_.end()) mention.entity = it->second;
+    }
+  }
+
+  static uint64_t RoleKey(int affiliation, int role) {
+    return static_cast<uint64_t>(static_cast<uint32_t>(affiliation)) << 32 |
+           static_cast<uint32_t>(role);
+  }
+
+  // Records what later descriptions may point back to.
+  void Remember(size_t m) {
+    const Mention& mention = mentions_[m];
+    if (!Usable(mention)) return;
+    if (mention.kind == MentionKind::kCollective && mention.collective >= 0) {
+      last_collective_[mention.collective] = mention.entity;
+    }
+    if (mention.kind != MentionKind::kDescription) {
+      last_named_of_type_[static_cast<size_t>(TypeOf(mention.entity))] = mention.entity;
+    }
+    if (mention.type == EntityType::kPerson && mention.title >= 0) {
+      const int affiliation = AffiliationEntity(mention);
+      last_by_role_[RoleKey(affiliation, rules_.TitleRole(static_cast<size_t>(mention.title)))] =
+          mention.entity;
+      last_by_title_[mention.title] = mention.entity;
+    }
+  }
+
+  void Finish();
 
   const CompiledRules& rules_;
   std::string_view text_;
-  const std::vector<Token>& tokens_;
+  DocumentAnalysis& doc_;
   std::vector<Mention>& mentions_;
   std::vector<Cluster> clusters_;
-  std::map<std::pair<std::string, EntityType>, int> by_key_;
+  std::unordered_map<uint64_t, int> by_key_;
+  std::unordered_map<uint64_t, std::vector<int>> people_by_last_word_;
+  std::unordered_map<uint64_t, int> by_initials_;
+  std::unordered_map<uint64_t, int> by_first_word_;
+  std::unordered_map<uint64_t, std::vector<size_t>> by_surname_;
+  std::unordered_map<uint64_t, std::vector<size_t>> by_given_name_;
+  // Last mentions, for descriptions.
+  std::unordered_map<int, int> last_collective_;
+  int last_named_of_type_[3] = {-1, -1, -1};
+  std::unordered_map<uint64_t, int> last_by_role_;
+  std::unordered_map<int, int> last_by_title_;
 };
+
+void Resolver::Finish() {
+  // Renumber clusters by first mention so entity order follows the text.
+  std::vector<int> renumber(clusters_.size(), -1);
+  std::vector<DocEntity>& entities = doc_.entities;
+  entities.clear();
+  for (Mention& mention : mentions_) {
+    if (mention.entity < 0) continue;
+    int& id = renumber[static_cast<size_t>(mention.entity)];
+    if (id < 0) {
+      const Cluster& cluster = clusters_[static_cast<size_t>(mention.entity)];
+      DocEntity entity;
+      entity.label = cluster.label;
+      entity.type = cluster.type;
+      entity.from_lexicon = cluster.from_lexicon;
+      entity.weak = cluster.weak;
+      id = static_cast<int>(entities.size());
+      entities.push_back(std::move(entity));
+    }
+    mention.entity = id;
+  }
+  std::vector<std::set<std::string>> aliases(entities.size());
+  for (const Mention& mention : mentions_) {
+    if (mention.entity < 0) continue;
+    DocEntity& entity = entities[static_cast<size_t>(mention.entity)];
+    ++entity.mentions;
+    if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kModifier) continue;
+    // "a senior commander" describes the entity but does not name it.
+    const Token& first = doc_.tokens[mention.token_begin];
+    if (mention.kind == MentionKind::kDescription &&
+        rules_.Has(first.word, WordClass::kArticle) &&
+        !rules_.Has(first.word, WordClass::kDefinite)) {
+      continue;
+    }
+    if (mention.kind != MentionKind::kDescription && mention.names_entity) entity.named = true;
+    auto& set = aliases[static_cast<size_t>(mention.entity)];
+    set.insert(std::string(Trim(mention.span.In(text_))));
+    // The name inside a titled form is an alias too; the demonym inside a
+    // collective ("Israeli" in "Israeli officials") is not.
+    if (mention.kind == MentionKind::kName) set.insert(std::string(Trim(NameText(mention))));
+  }
+  for (size_t e = 0; e < entities.size(); ++e) {
+    aliases[e].erase(entities[e].label);
+    entities[e].aliases.assign(aliases[e].begin(), aliases[e].end());
+  }
+}
 
 }  // namespace
 
-std::vector<DocEntity> Coreference::Resolve(std::string_view text, const std::vector<Token>& tokens,
-                                            std::vector<Mention>* mentions) const {
-  return Resolver(rules_, text, tokens, mentions).Run();
+void ResolveCoreference(const CompiledRules& rules, std::string_view text, DocumentAnalysis* doc) {
+  Resolver(rules, text, doc).Run();
 }
 
 }  // namespace kg

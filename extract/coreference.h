@@ -1,29 +1,17 @@
-// Links the mentions of one document to entities: one DocEntity per
-// real-world referent. Surnames and titled forms join the full name ("Mr.
-// Netanyahu" -> "Benjamin Netanyahu"), acronyms their expansion, lexicon
-// aliases their canonical name, pronouns and descriptions the nearest
-// fitting entity before them.
+// Document coreference: links the mentions of one document into entities
+// (DocEntity), so that "Benjamin Netanyahu", "Netanyahu", "Mr. Netanyahu",
+// "the Israeli leader" and "he" become one referent. A document pass: it
+// needs every mention of the document. Every lookup goes through an index
+// (surname, acronym, first word, last mention of a kind), so the cost is
+// linear in the number of mentions.
 #pragma once
-
-#include <string_view>
-#include <vector>
 
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
 
 namespace kg {
 
-class Coreference {
- public:
-  explicit Coreference(const CompiledRules& rules) : rules_(rules) {}
-
-  // Sets Mention::entity (-1 for mentions that resolve to nothing) and
-  // returns the entities, ordered by first mention.
-  std::vector<DocEntity> Resolve(std::string_view text, const std::vector<Token>& tokens,
-                                 std::vector<Mention>* mentions) const;
-
- private:
-  const CompiledRules& rules_;
-};
+// Sets Mention::entity and fills doc->entities (ordered by first mention).
+void ResolveCoreference(const CompiledRules& rules, std::string_view text, DocumentAnalysis* doc);
 
 }  // namespace kg

@@ -1,30 +1,15 @@
-// Finds entity mentions in a tokenized document: names from the lexicon,
-// titled names ("Israeli Prime Minister Benjamin Netanyahu"), capitalised
-// name sequences typed by their heads and given names, collectives ("the
-// Israeli government", "the Israelis"), definite descriptions ("the group",
-// "the Israeli leader") and pronouns. Mentions are not yet linked to
-// entities: that is coreference's job.
+// Finds the mentions of entities in a document: names, titled people,
+// collectives, descriptions and pronouns (the constructions of
+// mention_constructions.h, tried in order at each token of each sentence).
+// Runs after tagging; coreference then links the mentions into entities.
 #pragma once
-
-#include <string_view>
-#include <vector>
 
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
 
 namespace kg {
 
-class MentionFinder {
- public:
-  explicit MentionFinder(const CompiledRules& rules) : rules_(rules) {}
-
-  // Mentions in text order. `tokens` and `sentences` come from the rules'
-  // tokenizer and splitter on `text`.
-  std::vector<Mention> Find(std::string_view text, const std::vector<Token>& tokens,
-                            const std::vector<Sentence>& sentences) const;
-
- private:
-  const CompiledRules& rules_;
-};
+// Fills doc->mentions, ordered by position.
+void FindMentions(const CompiledRules& rules, DocumentAnalysis* doc);
 
 }  // namespace kg

@@ -1,8 +1,8 @@
 #include "extract/pipeline.h"
 
-#include <algorithm>
-
+#include "extract/chunker.h"
 #include "extract/coreference.h"
+#include "extract/layout.h"
 #include "extract/mention_finder.h"
 #include "extract/relation_extractor.h"
 
@@ -41,15 +41,26 @@ void DropUnusedUnnamedEntities(DocumentAnalysis* analysis) {
 
 }  // namespace
 
+Pipeline::Pipeline(std::shared_ptr<const CompiledRules> rules)
+    : rules_(std::move(rules)), tag_(pos::Tagger::Default(), pos::Lemmatizer::Default()) {}
+
 DocumentAnalysis Pipeline::Analyze(const Document& document) const {
+  const CompiledRules& rules = *rules_;
   DocumentAnalysis analysis;
-  analysis.tokens = rules_->tokenizer().Tokenize(document.text);
-  analysis.sentences = rules_->splitter().Split(analysis.tokens);
-  analysis.mentions =
-      MentionFinder(*rules_).Find(document.text, analysis.tokens, analysis.sentences);
-  analysis.entities =
-      Coreference(*rules_).Resolve(document.text, analysis.tokens, &analysis.mentions);
-  analysis.relations = RelationExtractor(*rules_).Extract(analysis);
+  analysis.text = document.text;
+  rules.tokenizer().Tokenize(document.text, &analysis);
+  rules.splitter().Split(&analysis);
+  MarkLayout(rules, &analysis);
+  analysis.chunk_of.assign(analysis.tokens.size(), -1);
+  TagPass::Scratch scratch;
+  for (uint32_t s = 0; s < analysis.sentences.size(); ++s) {
+    SentenceContext sentence(rules, analysis, s);
+    tag_.Run(sentence, scratch);
+    ChunkSentence(sentence);
+  }
+  FindMentions(rules, &analysis);
+  ResolveCoreference(rules, document.text, &analysis);
+  ExtractRelations(rules, &analysis);
   DropUnusedUnnamedEntities(&analysis);
   return analysis;
 }

@@ -1,7 +1,12 @@
-// The extraction pipeline: Document -> tokens -> sentences -> mentions ->
-// entities -> relations. A Pipeline is built once from a compiled rule
-// pack and is immutable: Analyze() is const and may run on many threads at
-// once, each document's state living only in its DocumentAnalysis.
+// The extraction pipeline, a chain of small passes over one DocumentAnalysis:
+//   tokenize -> split sentences -> mark layout (headline, byline, dateline)
+//   -> per sentence: tag and lemmatize, chunk
+//   -> mentions -> (document) coreference -> relations (roles, frames,
+//   patterns, status) -> drop entities nothing needs.
+// A Pipeline is built once from a compiled rule pack and is immutable:
+// Analyze() is const and may run on many threads at once, each document's
+// state living only in its DocumentAnalysis. Cost is linear in the length
+// of the document.
 #pragma once
 
 #include <memory>
@@ -9,19 +14,23 @@
 #include "core/document.h"
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
+#include "extract/tag_pass.h"
 
 namespace kg {
 
 class Pipeline {
  public:
-  explicit Pipeline(std::shared_ptr<const CompiledRules> rules) : rules_(std::move(rules)) {}
+  // Uses the tagger and lemmatizer compiled into kg.
+  explicit Pipeline(std::shared_ptr<const CompiledRules> rules);
 
+  // The analysis keeps views into `document`, which must outlive it.
   DocumentAnalysis Analyze(const Document& document) const;
 
   const CompiledRules& rules() const { return *rules_; }
 
  private:
   std::shared_ptr<const CompiledRules> rules_;
+  TagPass tag_;
 };
 
 }  // namespace kg

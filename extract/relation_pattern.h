@@ -1,5 +1,7 @@
-// The argument-pattern language of relation triggers (relations.tsv):
-//   "X ~meet [with] Y", "the assassination of Y:PERSON by X".
+// The argument-pattern language of relations.tsv, for constructions that a
+// trigger frame (frames.tsv) does not cover:
+//   "a|the meeting|summit between X and Y", "Y:LOCATION - based X:ORGANIZATION",
+//   "X ~send NP* to Y", "Y:PERSON 's assassin|killer X".
 // Parsing is separate from matching so that `kg rules check` can report
 // syntax errors without building a pipeline.
 #pragma once
@@ -13,16 +15,32 @@
 
 namespace kg {
 
+// Coarse part-of-speech classes a pattern can name ("@ADJ").
+enum class PosClass : uint8_t { kNoun, kPropn, kVerb, kAdj, kAdv, kNum, kDet, kPron, kAdp };
+
+struct LemmaAlternative {
+  std::string lemma;       // lowercase
+  bool any_pos = true;     // "~visit"
+  bool noun = false;       // "~visit/NOUN" (else "/VERB")
+};
+
 struct PatternElement {
-  enum class Kind : uint8_t { kSlot, kWords, kGap, kNot };
+  enum class Kind : uint8_t {
+    kSlot,         // X, Y, X:PERSON: a noun phrase that holds a mention
+    kWords,        // word|~lemma|~lemma/NOUN|@ADJ, [optional]
+    kGap,          // ...: up to eight words that hold no mention
+    kNounPhrases,  // NP*: any number of noun phrases that hold no mention
+    kRelative,     // REL: a relative clause between commas (", who ...,")
+    kNot,          // !a|b: the next word is not one of these
+  };
   Kind kind = Kind::kWords;
   // kSlot: which argument and which entity types it accepts.
   bool is_subject = false;
   TypeSet types = TypeSet::All();
-  // kWords: literal alternatives (lowercase) and verb lemmas ("~meet").
-  // kNot: the next word must not be one of `words` ("!with"); takes none.
+  // kWords, kNot: literal alternatives (lowercase), lemmas and POS classes.
   std::vector<std::string> words;
-  std::vector<std::string> verb_lemmas;
+  std::vector<LemmaAlternative> lemmas;
+  std::vector<PosClass> pos_classes;
   bool optional = false;
 };
 
@@ -31,6 +49,10 @@ struct RelationPattern {
 };
 
 // Errors name the offending element: `unknown type "PERSN" in "Y:PERSN"`.
+// Patterns are bounded: at most kMaxPatternGaps variable-width elements, so
+// that matching one cannot cost more than a fixed multiple of the sentence.
 Result<RelationPattern> ParseRelationPattern(std::string_view text);
+
+inline constexpr int kMaxPatternGaps = 3;
 
 }  // namespace kg

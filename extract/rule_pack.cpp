@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/file_io.h"
 #include "core/text.h"
 #include "extract/relation_pattern.h"
+#include "extract/word_class.h"
 
 namespace kg {
 namespace {
@@ -213,12 +215,94 @@ Status ParseCues(LineReader& reader, RulePack* pack) {
 }
 
 Status ParsePronouns(LineReader& reader, RulePack* pack) {
+  static const std::map<std::string_view, PronounCase> kCases = {
+      {"subject", PronounCase::kSubject},
+      {"object", PronounCase::kObject},
+      {"possessive", PronounCase::kPossessive},
+      {"reflexive", PronounCase::kReflexive}};
   while (reader.Next()) {
-    auto fields = reader.Fields(2, 2);
+    auto fields = reader.Fields(2, 3);
     if (!fields.ok()) return fields.status();
     auto types = ParseTypes(reader, (*fields)[1]);
     if (!types.ok()) return types.status();
-    pack->pronouns.push_back({NormalizePhrase((*fields)[0]), *types});
+    PronounEntry entry{NormalizePhrase((*fields)[0]), *types, {}};
+    if (fields->size() > 2) {
+      for (std::string_view name : Split((*fields)[2], '|')) {
+        auto found = kCases.find(Trim(name));
+        if (found == kCases.end()) {
+          return reader.Error("pronoun case must be subject, object, possessive or reflexive");
+        }
+        entry.cases.push_back(found->second);
+      }
+    }
+    pack->pronouns.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Status ParseFunctionWords(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    FunctionWordEntry entry{NormalizePhrase((*fields)[0]), {}, reader.Source()};
+    if (entry.word.empty()) return reader.Error("empty word");
+    for (std::string_view name : Split((*fields)[1], ',')) {
+      name = Trim(name);
+      if (!ParseWordClass(name)) {
+        return reader.Error("unknown word class \"" + std::string(name) +
+                            "\" (see docs/rule-packs.md)");
+      }
+      entry.classes.emplace_back(name);
+    }
+    pack->function_words.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+// "meet/VERB", "call on/VERB", "visit/NOUN".
+Status ParseTrigger(const LineReader& reader, std::string_view text, FrameEntry* frame) {
+  const size_t slash = text.rfind('/');
+  if (slash == std::string_view::npos) {
+    return reader.Error("trigger \"" + std::string(text) + "\" needs /VERB or /NOUN");
+  }
+  const std::string_view pos = text.substr(slash + 1);
+  if (pos != "VERB" && pos != "NOUN") {
+    return reader.Error("trigger part of speech must be VERB or NOUN, not \"" +
+                        std::string(pos) + "\"");
+  }
+  frame->noun = pos == "NOUN";
+  for (std::string_view word : Split(NormalizePhrase(text.substr(0, slash)), ' ')) {
+    if (!word.empty()) frame->trigger.emplace_back(word);
+  }
+  if (frame->trigger.empty()) return reader.Error("empty trigger");
+  return Status::Ok();
+}
+
+Status ParseFrames(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(3, 4);
+    if (!fields.ok()) return fields.status();
+    const auto& f = *fields;
+    FrameEntry frame;
+    frame.predicate = std::string(f[0]);
+    frame.source = reader.Source();
+    if (Status status = ParseTrigger(reader, f[1], &frame); !status.ok()) return status;
+    for (std::string_view marker : Split(NormalizePhrase(f[2]), '|')) {
+      marker = Trim(marker);
+      if (marker.empty() || marker.find(' ') != std::string_view::npos) {
+        return reader.Error("argument markers are single words joined by |, as in object|with");
+      }
+      if (marker == "object" && frame.noun) {
+        return reader.Error("a NOUN trigger takes its object through a preposition, not \"object\"");
+      }
+      frame.markers.emplace_back(marker);
+    }
+    if (f.size() > 3) {
+      auto types = ParseTypes(reader, f[3]);
+      if (!types.ok()) return types.status();
+      frame.object_types = *types;
+    }
+    pack->frames.push_back(std::move(frame));
   }
   return Status::Ok();
 }
@@ -276,6 +360,10 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
   if (name == "predicates.tsv") return ParsePredicates(reader, pack);
   if (name == "relations.tsv" || EndsWith(name, ".relations.tsv"))
     return ParsePatterns(reader, pack);
+  if (name == "frames.tsv" || EndsWith(name, ".frames.tsv")) return ParseFrames(reader, pack);
+  if (name == "function_words.tsv") return ParseFunctionWords(reader, pack);
+  if (name == "clitics.txt") return ParseList(reader, true, &pack->clitics);
+  if (name == "news_agencies.txt") return ParseList(reader, false, &pack->news_agencies);
   if (name == "cues.tsv") return ParseCues(reader, pack);
   if (name == "pronouns.tsv") return ParsePronouns(reader, pack);
   if (name == "descriptions.tsv") return ParseDescriptions(reader, pack);
@@ -297,21 +385,61 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
                        ": unknown rule file (see docs/rule-packs.md for the file names)");
 }
 
-// Appends `add` to `base`; an entry whose key matches replaces the old one,
-// and a key starting with "!" removes the entry with the rest of the key.
+// Lays `add` over `base`: an entry whose key matches replaces the old one
+// in place, a key starting with "!" removes the entry with the rest of the
+// key, and other entries are appended. One hash map over the keys keeps it
+// linear in the size of both lists.
 template <typename T, typename KeyFn>
 void OverlayKeyed(std::vector<T>* base, const std::vector<T>& add, KeyFn key) {
+  std::unordered_map<std::string, size_t> where;
+  where.reserve(base->size() + add.size());
+  for (size_t i = 0; i < base->size(); ++i) where.emplace(key((*base)[i]), i);
+  std::vector<bool> removed(base->size(), false);
   for (const T& entry : add) {
     std::string k = key(entry);
     const bool remove = !k.empty() && k.front() == '!';
     if (remove) k.erase(0, 1);
-    std::erase_if(*base, [&](const T& old) { return key(old) == k; });
-    if (!remove) base->push_back(entry);
+    auto found = where.find(k);
+    if (remove) {
+      if (found != where.end()) {
+        removed[found->second] = true;
+        where.erase(found);
+      }
+    } else if (found != where.end()) {
+      (*base)[found->second] = entry;
+    } else {
+      where.emplace(std::move(k), base->size());
+      base->push_back(entry);
+      removed.push_back(false);
+    }
   }
+  size_t kept = 0;
+  for (size_t i = 0; i < base->size(); ++i) {
+    if (removed[i]) continue;
+    if (kept != i) (*base)[kept] = std::move((*base)[i]);
+    ++kept;
+  }
+  base->resize(kept);
 }
 
 void OverlayList(std::vector<std::string>* base, const std::vector<std::string>& add) {
   OverlayKeyed(base, add, [](const std::string& s) { return s; });
+}
+
+// Unkeyed entries (patterns, frames) are always added; "!pred" as the
+// predicate drops every entry of pred first.
+template <typename T>
+void OverlayByPredicate(std::vector<T>* base, const std::vector<T>& add) {
+  std::set<std::string> dropped;
+  for (const T& entry : add) {
+    if (!entry.predicate.empty() && entry.predicate.front() == '!') {
+      dropped.insert(entry.predicate.substr(1));
+    }
+  }
+  std::erase_if(*base, [&](const T& old) { return dropped.contains(old.predicate); });
+  for (const T& entry : add) {
+    if (entry.predicate.empty() || entry.predicate.front() != '!') base->push_back(entry);
+  }
 }
 
 }  // namespace
@@ -321,16 +449,14 @@ void RulePack::Overlay(const RulePack& other) {
   OverlayKeyed(&demonyms, other.demonyms, [](const DemonymEntry& e) { return e.adjective; });
   OverlayKeyed(&titles, other.titles, [](const TitleEntry& e) { return e.phrase; });
   OverlayKeyed(&predicates, other.predicates, [](const PredicateEntry& e) { return e.name; });
-  // Patterns are not keyed: a user pack adds triggers ("!pred" drops all of pred's).
-  for (const PatternEntry& entry : other.patterns) {
-    if (!entry.predicate.empty() && entry.predicate.front() == '!') {
-      const std::string name = entry.predicate.substr(1);
-      std::erase_if(patterns, [&](const PatternEntry& p) { return p.predicate == name; });
-    } else {
-      patterns.push_back(entry);
-    }
-  }
-  OverlayKeyed(&cues, other.cues, [](const CueEntry& e) { return e.phrase; });
+  OverlayByPredicate(&patterns, other.patterns);
+  OverlayByPredicate(&frames, other.frames);
+  OverlayKeyed(&function_words, other.function_words,
+               [](const FunctionWordEntry& e) { return e.word; });
+  // A phrase may be a cue in several scopes ("to" before a verb and before a gerund).
+  OverlayKeyed(&cues, other.cues, [](const CueEntry& e) {
+    return e.phrase + "\t" + std::to_string(static_cast<int>(e.scope));
+  });
   OverlayKeyed(&pronouns, other.pronouns, [](const PronounEntry& e) { return e.word; });
   OverlayKeyed(&descriptions, other.descriptions,
                [](const DescriptionEntry& e) { return e.phrase; });
@@ -348,6 +474,8 @@ void RulePack::Overlay(const RulePack& other) {
   OverlayList(&place_nouns, other.place_nouns);
   OverlayList(&speech_verbs, other.speech_verbs);
   OverlayList(&skip_words, other.skip_words);
+  OverlayList(&clitics, other.clitics);
+  OverlayList(&news_agencies, other.news_agencies);
 }
 
 Result<RulePack> ParseRulePack(const std::vector<RuleFile>& files, const std::string& origin) {
@@ -395,6 +523,12 @@ std::vector<std::string> CheckRulePack(const RulePack& pack) {
     }
     auto parsed = ParseRelationPattern(pattern.pattern);
     if (!parsed.ok()) problems.push_back(pattern.source + ": " + parsed.status().message());
+  }
+  for (const auto& frame : pack.frames) {
+    if (!predicates.contains(frame.predicate)) {
+      problems.push_back(frame.source + ": unknown predicate \"" + frame.predicate +
+                         "\" (add it to predicates.tsv)");
+    }
   }
   for (const auto& title : pack.titles) {
     if (!title.relation.empty() && !predicates.contains(title.relation)) {

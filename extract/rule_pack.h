@@ -55,9 +55,34 @@ struct CueEntry {
   CueScope scope = CueScope::kVerb;
 };
 
+enum class PronounCase : uint8_t { kSubject, kObject, kPossessive, kReflexive };
+
 struct PronounEntry {
   std::string word;
-  TypeSet types;
+  TypeSet types = TypeSet::All();
+  // Every case the word can have: "her" is object and possessive.
+  std::vector<PronounCase> cases;
+};
+
+// A word and the classes it belongs to (function_words.tsv): the English
+// the extraction passes ask about ("and" is a coordinator).
+struct FunctionWordEntry {
+  std::string word;
+  std::vector<std::string> classes;  // names as in extract/word_class.h
+  std::string source;
+};
+
+// A relation trigger with its argument frame (frames.tsv): written once,
+// used in active, passive, relative, nominal and possessive forms.
+struct FrameEntry {
+  std::string predicate;
+  std::vector<std::string> trigger;  // lemma words: {"meet"}, {"call", "on"}
+  bool noun = false;                 // a noun trigger ("visit" in "a visit to")
+  // How the object attaches: "object" (the direct object of a verb),
+  // "between" (both arguments in "between X and Y"), or a preposition.
+  std::vector<std::string> markers;
+  TypeSet object_types = TypeSet::All();  // beyond the predicate's own
+  std::string source;
 };
 
 struct DescriptionEntry {
@@ -65,6 +90,7 @@ struct DescriptionEntry {
   EntityType type = EntityType::kOrganization;
 };
 
+// Irregular forms of a word the lemmatizer may not know (verbs.tsv).
 struct VerbEntry {
   std::string lemma;
   std::vector<std::string> forms;
@@ -81,6 +107,8 @@ struct RulePack {
   std::vector<TitleEntry> titles;
   std::vector<PredicateEntry> predicates;
   std::vector<PatternEntry> patterns;
+  std::vector<FrameEntry> frames;
+  std::vector<FunctionWordEntry> function_words;
   std::vector<CueEntry> cues;
   std::vector<PronounEntry> pronouns;
   std::vector<DescriptionEntry> descriptions;
@@ -98,8 +126,11 @@ struct RulePack {
   std::vector<std::string> place_nouns;         // "port", "city": "the port of X" is a place
   std::vector<std::string> speech_verbs;        // "said": a lone name before one is a person
   std::vector<std::string> skip_words;          // "also", "has": may stand inside a pattern
+  std::vector<std::string> clitics;             // "n't", "'ll": split off the word before
+  std::vector<std::string> news_agencies;       // "Reuters", "AP": datelines, bylines
 
-  // Adds `other` on top of this pack (see the header comment).
+  // Adds `other` on top of this pack (see the header comment). Linear in
+  // the size of both packs.
   void Overlay(const RulePack& other);
 };
 
@@ -120,8 +151,9 @@ Result<RulePack> LoadRulePack(const std::string& folder);
 // extract/rules/en-news at build time.
 RulePack DefaultRulePack();
 
-// Cross-file checks: every predicate a pattern, title or relation uses
-// exists, demonyms and metonyms name lexicon entries, patterns compile.
+// Cross-file checks: every predicate a pattern, frame or title uses exists,
+// demonyms and metonyms name lexicon entries, patterns compile, function
+// words name known classes.
 // Returns every problem found, one "file:line: message" per entry.
 std::vector<std::string> CheckRulePack(const RulePack& pack);
 

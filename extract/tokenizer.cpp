@@ -1,5 +1,7 @@
 #include "extract/tokenizer.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -38,7 +40,8 @@ bool IsLetter(char32_t cp) {
   return IsWordChar(cp) && !(cp < 0x80 && IsAsciiDigit(static_cast<char>(cp)));
 }
 
-std::string NormalizePunct(char32_t cp, std::string_view raw) {
+// Typographic quotes and dashes compare as their ASCII forms.
+std::string_view FoldPunctuation(char32_t cp, std::string_view raw) {
   switch (cp) {
     case 0x201C:
     case 0x201D:
@@ -57,16 +60,33 @@ std::string NormalizePunct(char32_t cp, std::string_view raw) {
     case 0x2026:
       return "...";
     default:
-      return std::string(raw);
+      return raw;
+  }
+}
+
+// Appends the comparison form of a word: ASCII letters lowercased, curly
+// apostrophes folded, periods dropped ("U.S." -> "us").
+void AppendWordNorm(std::string_view word, std::string* out) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c == '.') continue;
+    if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
+        (word[i + 2] == '\x98' || word[i + 2] == '\x99')) {
+      out->push_back('\'');
+      i += 2;
+      continue;
+    }
+    out->push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
   }
 }
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const std::unordered_set<std::string>& abbreviations)
-      : text_(text), abbreviations_(abbreviations) {}
+  Scanner(std::string_view text, const Tokenizer::WordSet& abbreviations,
+          const std::vector<std::string>& clitics, const WordIndex& words, DocumentAnalysis* doc)
+      : text_(text), abbreviations_(abbreviations), clitics_(clitics), words_(words), doc_(*doc) {}
 
-  std::vector<Token> Run() {
+  void Run() {
     while (pos_ < text_.size()) {
       size_t length = 0;
       const char32_t cp = utf8::Decode(text_, pos_, &length);
@@ -79,10 +99,9 @@ class Scanner {
       } else if (IsWordChar(cp)) {
         ScanWord();
       } else {
-        Emit(pos_, pos_ + length, NormalizePunct(cp, text_.substr(pos_, length)));
+        Emit(pos_, pos_ + length, FoldPunctuation(cp, text_.substr(pos_, length)));
       }
     }
-    return std::move(tokens_);
   }
 
  private:
@@ -132,25 +151,35 @@ class Scanner {
       break;
     }
     size_t end = pos_;
-    std::string_view word = text_.substr(start, end - start);
+    const std::string_view word = text_.substr(start, end - start);
     if (end < text_.size() && text_[end] == '.' && KeepsPeriod(word)) ++end;
     pos_ = end;
-    // "didn't" -> "did" + "n't"
-    const std::string lower = AsciiLower(text_.substr(start, end - start));
-    for (std::string_view suffix : {"n't", "n\xE2\x80\x99t"}) {
-      if (EndsWith(lower, suffix) && lower.size() > suffix.size()) {
-        const size_t split = end - suffix.size();
-        Emit(start, split, lower.substr(0, split - start));
-        Emit(split, end, "n't");
-        return;
-      }
+    // "didn't" -> "did" + "n't", "we'll" -> "we" + "'ll"
+    if (const size_t split = CliticStart(start, end); split > start) {
+      Emit(start, split);
+      Emit(split, end);
+      return;
     }
-    Emit(start, end, FoldApostrophes(lower));
+    Emit(start, end);
   }
 
-  static std::string WithoutPeriods(std::string text) {
-    std::erase(text, '.');
-    return text;
+  // Where a listed clitic begins at the end of the word [start, end), or
+  // `start` when none does.
+  size_t CliticStart(size_t start, size_t end) const {
+    scratch_.clear();
+    AppendWordNorm(text_.substr(start, end - start), &scratch_);
+    for (const std::string& clitic : clitics_) {
+      if (scratch_.size() <= clitic.size() || !EndsWith(scratch_, clitic)) continue;
+      // The clitic's bytes as written: a curly apostrophe is three bytes.
+      size_t split = end;
+      for (size_t chars = 0; chars < clitic.size(); ++chars) {
+        do {
+          --split;
+        } while ((static_cast<unsigned char>(text_[split]) & 0xC0) == 0x80);
+      }
+      return split > start ? split : start;
+    }
+    return start;
   }
 
   // At a '.', within a word that so far is letters separated by single
@@ -170,13 +199,29 @@ class Scanner {
   bool KeepsPeriod(std::string_view word) const {
     if (word.find('.') != std::string_view::npos) return true;   // U.S -> U.S.
     if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // initial "J."
-    return abbreviations_.contains(std::string(word));
+    return abbreviations_.find(word) != abbreviations_.end();
   }
 
-  void Emit(size_t begin, size_t end, std::string norm) {
+  // A word token: its comparison form is computed from the text.
+  void Emit(size_t begin, size_t end) {
+    const size_t norm_begin = doc_.norm_text.size();
+    AppendWordNorm(text_.substr(begin, end - begin), &doc_.norm_text);
+    Push(begin, end, norm_begin);
+  }
+
+  // A token whose comparison form is given.
+  void Emit(size_t begin, size_t end, std::string_view norm) {
+    const size_t norm_begin = doc_.norm_text.size();
+    doc_.norm_text.append(norm);
+    Push(begin, end, norm_begin);
+  }
+
+  void Push(size_t begin, size_t end, size_t norm_begin) {
     Token token;
     token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-    token.norm = std::move(norm);
+    token.norm = {static_cast<uint32_t>(norm_begin),
+                  static_cast<uint32_t>(doc_.norm_text.size())};
+    token.word = words_.Find(token.norm.In(doc_.norm_text));
     if (space_) token.flags |= kTokenSpaceBefore;
     if (newline_) token.flags |= kTokenNewlineBefore;
     size_t length = 0;
@@ -189,25 +234,25 @@ class Scanner {
       bool all_upper = true;
       for (size_t p = begin; p < end; p += length) {
         const char32_t cp = At(p, &length);
+        if (cp == '.') token.flags |= kTokenPeriod;
         if (!IsLetter(cp)) continue;
         ++letters;
         if (!IsUpper(cp)) all_upper = false;
       }
       if (letters >= 2 && all_upper) token.flags |= kTokenAllCaps;
-      if (token.norm.find('.') != std::string::npos) {
-        token.flags |= kTokenPeriod;
-        token.norm = WithoutPeriods(std::move(token.norm));
-      }
     }
-    tokens_.push_back(std::move(token));
+    doc_.tokens.push_back(token);
     space_ = false;
     newline_ = false;
     pos_ = end;
   }
 
   std::string_view text_;
-  const std::unordered_set<std::string>& abbreviations_;
-  std::vector<Token> tokens_;
+  const Tokenizer::WordSet& abbreviations_;
+  const std::vector<std::string>& clitics_;
+  const WordIndex& words_;
+  DocumentAnalysis& doc_;
+  mutable std::string scratch_;
   size_t pos_ = 0;
   bool space_ = true;
   bool newline_ = true;
@@ -215,16 +260,22 @@ class Scanner {
 
 }  // namespace
 
-Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations) {
+Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations,
+                     const std::vector<std::string>& clitics, const WordIndex* words)
+    : clitics_(clitics), words_(words) {
   for (const auto& abbreviation : abbreviations) {
     std::string_view word = abbreviation;
     if (EndsWith(word, ".")) word.remove_suffix(1);
     abbreviations_.emplace(word);
   }
+  std::sort(clitics_.begin(), clitics_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
-  return Scanner(text, abbreviations_).Run();
+void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc) const {
+  doc->tokens.reserve(doc->tokens.size() + text.size() / 5);
+  doc->norm_text.reserve(doc->norm_text.size() + text.size());
+  Scanner(text, abbreviations_, clitics_, *words_, doc).Run();
 }
 
 }  // namespace kg

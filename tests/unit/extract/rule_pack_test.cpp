@@ -16,7 +16,9 @@ TEST_CASE("the default rule pack is valid and compiles", "[extract][rules]") {
   const RulePack pack = DefaultRulePack();
   CHECK(CheckRulePack(pack).empty());
   CHECK(pack.predicates.size() >= 14);
-  CHECK(pack.patterns.size() > 100);
+  CHECK(pack.frames.size() > 100);
+  CHECK(pack.patterns.size() > 10);
+  CHECK(pack.function_words.size() > 50);
   CHECK(CompiledRules::Compile(pack).ok());
 }
 
@@ -68,30 +70,91 @@ TEST_CASE("an overlay replaces entries by key and removes entries marked with !"
   CHECK(mayor->relation == "member_of");
 }
 
-TEST_CASE("relation patterns parse slots, verbs, options and gaps", "[extract][rules]") {
-  auto pattern = ParseRelationPattern("X:PERSON ~meet [with] ... Y:ORGANIZATION/LOCATION");
+TEST_CASE("relation patterns parse slots, lemmas, classes, options and gaps",
+          "[extract][rules]") {
+  auto pattern =
+      ParseRelationPattern("X:PERSON ~meet/VERB [with] ... @ADJ|the NP* in REL Y:ORGANIZATION/LOCATION");
   REQUIRE(pattern.ok());
-  REQUIRE(pattern->elements.size() == 5);
+  REQUIRE(pattern->elements.size() == 9);
   CHECK(pattern->elements[0].is_subject);
   CHECK(pattern->elements[0].types == TypeSet::Of(EntityType::kPerson));
-  CHECK(pattern->elements[1].verb_lemmas == std::vector<std::string>{"meet"});
+  REQUIRE(pattern->elements[1].lemmas.size() == 1);
+  CHECK(pattern->elements[1].lemmas[0].lemma == "meet");
+  CHECK_FALSE(pattern->elements[1].lemmas[0].any_pos);
+  CHECK_FALSE(pattern->elements[1].lemmas[0].noun);
   CHECK(pattern->elements[2].optional);
   CHECK(pattern->elements[3].kind == PatternElement::Kind::kGap);
+  CHECK(pattern->elements[4].pos_classes == std::vector<PosClass>{PosClass::kAdj});
+  CHECK(pattern->elements[4].words == std::vector<std::string>{"the"});
+  CHECK(pattern->elements[5].kind == PatternElement::Kind::kNounPhrases);
+  CHECK(pattern->elements[7].kind == PatternElement::Kind::kRelative);
   CHECK_FALSE(ParseRelationPattern("X Y ~meet").ok());
-  CHECK_FALSE(ParseRelationPattern("X ~meet Y:PERSN").ok());
   CHECK(ParseRelationPattern("X ~meet Y:PERSN").status().message() ==
         "unknown type \"PERSN\" in \"Y:PERSN\"");
+  CHECK(ParseRelationPattern("X ~meet/ADJ Y").status().message() ==
+        "\"~meet/ADJ\": a lemma takes /VERB or /NOUN");
+  CHECK(ParseRelationPattern("X @FOO Y").status().message().starts_with(
+      "unknown part of speech \"@FOO\""));
 }
 
-TEST_CASE("verbs are inflected by rule unless listed as irregular", "[extract][rules]") {
+TEST_CASE("a pattern may not hold more gaps than matching can afford", "[extract][rules]") {
+  CHECK(ParseRelationPattern("X a ... b ... c ... d Y").ok());
+  CHECK(ParseRelationPattern("X a ... b ... c ... d ... e Y").status().message() ==
+        "more than 3 gaps (..., NP*, REL) in one pattern");
+  CHECK(ParseRelationPattern("X a ... ... Y").status().message() ==
+        "two gaps in a row; put a word between them");
+}
+
+TEST_CASE("frames name a lemma, its part of speech and how the object attaches",
+          "[extract][rules]") {
+  auto pack = Parse("frames.tsv",
+                    "visited\tvisit/NOUN\tto|in\tLOCATION\npressed\tcall on/VERB\tobject\n");
+  REQUIRE(pack.ok());
+  REQUIRE(pack->frames.size() == 2);
+  CHECK(pack->frames[0].noun);
+  CHECK(pack->frames[0].markers == std::vector<std::string>{"to", "in"});
+  CHECK(pack->frames[0].object_types == TypeSet::Of(EntityType::kLocation));
+  CHECK(pack->frames[1].trigger == std::vector<std::string>{"call", "on"});
+  CHECK(Parse("frames.tsv", "visited\tvisit\tto\n").status().message() ==
+        "pack/frames.tsv:1: trigger \"visit\" needs /VERB or /NOUN");
+  CHECK(Parse("frames.tsv", "visited\tvisit/NOUN\tobject\n").status().message() ==
+        "pack/frames.tsv:1: a NOUN trigger takes its object through a preposition, not "
+        "\"object\"");
+}
+
+TEST_CASE("function words name known classes; the compiled pack answers by id",
+          "[extract][rules]") {
+  CHECK(Parse("function_words.tsv", "and\tcoordinator,conjunktion\n").status().message() ==
+        "pack/function_words.tsv:1: unknown word class \"conjunktion\" (see docs/rule-packs.md)");
   const auto& rules = test::DefaultPipeline().rules();
-  const auto press = rules.VerbForms("press");
-  CHECK(std::find(press.begin(), press.end(), "presses") != press.end());
-  CHECK(std::find(press.begin(), press.end(), "pressed") != press.end());
-  const auto urge = rules.VerbForms("urge");
-  CHECK(std::find(urge.begin(), urge.end(), "urging") != urge.end());
-  const auto meet = rules.VerbForms("meet");
-  CHECK(std::find(meet.begin(), meet.end(), "met") != meet.end());
+  CHECK(rules.Has(rules.Word("and"), WordClass::kCoordinator));
+  CHECK(rules.Has(rules.Word("the"), WordClass::kDefinite));
+  CHECK_FALSE(rules.Has(rules.Word("the"), WordClass::kCoordinator));
+  CHECK(rules.Classes(kNoWord) == 0);
+  const PronounEntry* her = rules.Pronoun(rules.Word("her"));
+  REQUIRE(her != nullptr);
+  CHECK(her->cases == std::vector<PronounCase>{PronounCase::kObject, PronounCase::kPossessive});
+}
+
+TEST_CASE("a large pack lays over the default one, replacing and removing by key",
+          "[extract][rules]") {
+  // 100,000 entries: the overlay is linear (a quadratic one took minutes).
+  std::string entities;
+  for (int i = 0; i < 100000; ++i) {
+    entities += "Entity Number " + std::to_string(i) + "\tORGANIZATION\n";
+  }
+  auto overlay = Parse("big.entities.tsv", entities);
+  REQUIRE(overlay.ok());
+  RulePack pack = DefaultRulePack();
+  const size_t before = pack.entities.size();
+  pack.Overlay(*overlay);
+  CHECK(pack.entities.size() == before + 100000);
+  auto again = Parse("big.entities.tsv", "!Entity Number 7\nEntity Number 9\tPERSON\n");
+  REQUIRE(again.ok());
+  pack.Overlay(*again);
+  CHECK(pack.entities.size() == before + 99999);
+  CHECK(pack.entities[before + 8].name == "Entity Number 9");
+  CHECK(pack.entities[before + 8].type == EntityType::kPerson);
 }
 
 TEST_CASE("a user pack adds a predicate without any code change", "[extract][rules]") {

@@ -1,0 +1,315 @@
+#include "extract/arguments.h"
+
+#include <algorithm>
+
+namespace kg {
+
+Arguments::Arguments(SentenceContext& context)
+    : c_(context), start_at_(c_.end - c_.begin, -1), end_at_(c_.end - c_.begin, -1) {
+  const auto& mentions = c_.doc.mentions;
+  auto first = std::lower_bound(mentions.begin(), mentions.end(), c_.begin,
+                                [](const Mention& m, size_t t) { return m.token_begin < t; });
+  const auto length = [&](int m) { return mention(m).token_end - mention(m).token_begin; };
+  for (auto it = first; it != mentions.end() && it->token_begin < c_.end; ++it) {
+    const Mention& m = *it;
+    if (m.token_end > c_.end) continue;
+    const int index = static_cast<int>(it - mentions.begin());
+    // The outermost mention wins: "Hamas military commander Mohammed Deif"
+    // rather than its affiliation "Hamas".
+    int& start = start_at_[m.token_begin - c_.begin];
+    if (start < 0 || length(start) < m.token_end - m.token_begin) start = index;
+    int& end = end_at_[m.token_end - 1 - c_.begin];
+    if (end < 0 || length(end) < m.token_end - m.token_begin) end = index;
+  }
+  const auto& chunks = c_.doc.chunks;
+  const auto chunk_before = [](const Chunk& chunk, size_t t) { return chunk.begin < t; };
+  first_chunk_ = static_cast<int>(
+      std::lower_bound(chunks.begin(), chunks.end(), c_.begin, chunk_before) - chunks.begin());
+  end_chunk_ = static_cast<int>(
+      std::lower_bound(chunks.begin(), chunks.end(), c_.end, chunk_before) - chunks.begin());
+  subjects_.resize(static_cast<size_t>(end_chunk_ - first_chunk_));
+  settled_ = first_chunk_;
+}
+
+bool Arguments::IsArgument(int m) const {
+  return m >= 0 && mention(m).entity >= 0 && mention(m).kind != MentionKind::kModifier;
+}
+
+bool Arguments::IsHyphenModifier(int m) const {
+  const size_t end = EndOf(m);
+  return end + 1 < c_.end && c_.Has(end, WordClass::kHyphen) && c_.Joined(end) &&
+         c_.token(end + 1).Is(kTokenWord) && !c_.token(end + 1).Is(kTokenCapitalized);
+}
+
+bool Arguments::IsPossessiveDeterminer(int m) const {
+  const Mention& found = mention(m);
+  if (found.kind != MentionKind::kPronoun) return false;
+  const auto& cases = c_.rules.pack().pronouns[static_cast<size_t>(found.pronoun)].cases;
+  const bool possessive =
+      std::find(cases.begin(), cases.end(), PronounCase::kPossessive) != cases.end();
+  if (!possessive) return false;
+  const bool also_object =
+      std::find(cases.begin(), cases.end(), PronounCase::kObject) != cases.end();
+  // "her" is an object unless a noun follows ("told her", "her aides").
+  return !also_object || (found.token_end < c_.end && IsNoun(c_.pos(found.token_end)));
+}
+
+bool Arguments::Skippable(size_t t) const {
+  return IsAdverb(c_.pos(t)) || c_.Has(t, WordClass::kSkipWord);
+}
+
+bool Arguments::ClauseBreak(size_t t) const {
+  return c_.Has(t, WordClass::kClauseBreak) || c_.Has(t, WordClass::kSubordinator) ||
+         c_.Has(t, WordClass::kSentenceEnd);
+}
+
+int Arguments::NounChunkEndingAt(size_t t) const {
+  const int index = ChunkOf(t);
+  if (index < 0) return -1;
+  const Chunk& found = chunk(index);
+  return found.kind == Chunk::Kind::kNoun && found.end == t + 1 ? index : -1;
+}
+
+int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
+  if (!c_.Inside(t)) return -1;
+  int m = StartAt(t);
+  if (m < 0) {
+    // "the embattled Netanyahu", "a senior Hamas official": the mention that
+    // ends the noun phrase starting here.
+    const int np = ChunkOf(t);
+    if (np >= 0 && chunk(np).kind == Chunk::Kind::kNoun && chunk(np).begin == t) {
+      const Chunk& phrase = chunk(np);
+      m = EndAt(phrase.end - 1);
+      if (m >= 0 && BeginOf(m) < t) m = -1;
+      // "the port of Odesa", "leaders of Hamas": a place behind its noun, a
+      // group behind its members.
+      if (m < 0 && phrase.end + 1 < c_.end && c_.Has(phrase.end, WordClass::kGenitive)) {
+        const Token& head = c_.token(phrase.head);
+        const bool place = c_.Has(phrase.head, WordClass::kPlaceNoun);
+        const bool members = c_.rules.Has(head.lemma, WordClass::kCollective) ||
+                             c_.rules.Has(head.word, WordClass::kCollective);
+        if (place || members) {
+          const int behind = ArgumentAt(phrase.end + 1, false);
+          if (behind >= 0 && (place ? mention(behind).type == EntityType::kLocation
+                                    : mention(behind).type != EntityType::kPerson)) {
+            m = behind;
+          }
+        }
+      }
+    }
+  }
+  if (!IsArgument(m) || (IsHyphenModifier(m) && !allow_hyphen) || IsPossessiveDeterminer(m)) {
+    return -1;
+  }
+  while (chain) {
+    const size_t end = EndOf(m);
+    if (end >= c_.end || !c_.Has(end, WordClass::kPossessiveMarker)) break;
+    const int next = StartAt(end + 1);
+    if (!IsArgument(next)) break;
+    m = next;
+  }
+  return m;
+}
+
+bool Arguments::OpensApposition(size_t t) const {
+  if (!c_.Inside(t)) return false;
+  const Pos pos = c_.pos(t);
+  if (StartAt(t) >= 0 || c_.token(t).Is(kTokenCapitalized)) return true;
+  if (c_.Has(t, WordClass::kDeterminer) || c_.Has(t, WordClass::kRelativePronoun)) return true;
+  if (pos == Pos::kPRP) {
+    // "himself" opens an apposition; "he" a new clause.
+    const PronounEntry* pronoun = c_.rules.Pronoun(c_.token(t).word);
+    return pronoun != nullptr && !pronoun->cases.empty() &&
+           pronoun->cases.front() == PronounCase::kReflexive;
+  }
+  return pos == Pos::kPRPS || IsWhWord(pos) || IsAdjective(pos) || pos == Pos::kCD ||
+         pos == Pos::kVBN || pos == Pos::kVBG || IsAdverb(pos) || IsCommonNoun(pos);
+}
+
+int Arguments::ArgumentEndingAt(long t) const {
+  if (t < static_cast<long>(c_.begin)) return -1;
+  const size_t u = static_cast<size_t>(t);
+  const bool comma = c_.Has(u, WordClass::kComma);
+  if (comma || c_.Has(u, WordClass::kDash)) {
+    const WordId separator = c_.token(u).word;
+    // "Pakistan's army chief, General Asim Munir, visited": the comma closes
+    // an apposition that the mention before it already spans.
+    if (u > c_.begin) {
+      const int spanning = EndAt(u - 1);
+      if (IsArgument(spanning)) {
+        for (size_t k = BeginOf(spanning); k + 1 < u; ++k) {
+          if (c_.token(k).word == separator) return spanning;
+        }
+      }
+    }
+    for (size_t q = u; q-- > c_.begin && u - q <= kMaxApposition;) {
+      if (c_.token(q).word != separator) {
+        if (ClauseBreak(q) && !c_.Has(q, WordClass::kRelativePronoun)) return -1;
+        continue;
+      }
+      if (!OpensApposition(q + 1)) return -1;
+      const int m = q > c_.begin ? EndAt(q - 1) : -1;
+      return IsArgument(m) ? m : -1;
+    }
+    return -1;
+  }
+  // "the militia, which is backed by Iran": the relative pronoun's antecedent.
+  if (c_.Has(u, WordClass::kRelativePronoun) && IsWhWord(c_.pos(u)) && u > c_.begin) {
+    const size_t before = c_.Has(u - 1, WordClass::kComma) && u - 1 > c_.begin ? u - 2 : u - 1;
+    const int m = EndAt(before);
+    return IsArgument(m) ? m : -1;
+  }
+  const int m = EndAt(u);
+  return IsArgument(m) && !IsPossessiveDeterminer(m) ? m : -1;
+}
+
+size_t Arguments::CoordinateForward(int m, std::vector<int>* args) const {
+  size_t t = EndOf(m);
+  std::vector<int> pending;
+  while (t + 1 < c_.end &&
+         (c_.Has(t, WordClass::kCoordinator) || c_.Has(t, WordClass::kComma))) {
+    size_t next = t + 1;
+    bool joined = !c_.Has(t, WordClass::kComma);
+    if (!joined && next < c_.end && c_.Has(next, WordClass::kCoordinator)) {
+      ++next;
+      joined = true;
+    }
+    const int other = ArgumentAt(next, true);
+    if (other < 0) break;
+    pending.push_back(other);
+    if (joined) {
+      args->insert(args->end(), pending.begin(), pending.end());
+      return EndOf(other);
+    }
+    t = EndOf(other);
+  }
+  return EndOf(m);
+}
+
+long Arguments::CoordinateBackward(int m, std::vector<int>* args) const {
+  long t = static_cast<long>(BeginOf(m)) - 1;
+  while (t - 1 >= static_cast<long>(c_.begin)) {
+    const size_t u = static_cast<size_t>(t);
+    if (!c_.Has(u, WordClass::kCoordinator) && !c_.Has(u, WordClass::kComma)) break;
+    long before = t - 1;
+    if (c_.Has(u, WordClass::kCoordinator) && c_.Has(static_cast<size_t>(before), WordClass::kComma)) {
+      --before;
+    }
+    const int other = ArgumentEndingAt(before);
+    if (other < 0 || c_.Has(static_cast<size_t>(before), WordClass::kComma)) break;
+    args->push_back(other);
+    t = static_cast<long>(BeginOf(other)) - 1;
+  }
+  return t;
+}
+
+int Arguments::SentenceSubject() const {
+  const auto subject_at = [&](size_t t) {
+    while (t < c_.end && (Skippable(t) || c_.Has(t, WordClass::kCoordinator) ||
+                          c_.pos(t) == Pos::kCC)) {
+      ++t;
+    }
+    const int m = StartAt(t);
+    return IsArgument(m) ? m : -1;
+  };
+  if (const int m = subject_at(c_.begin); m >= 0) return m;
+  for (size_t t = c_.begin; t < c_.end; ++t) {
+    if (c_.Has(t, WordClass::kComma)) return subject_at(t + 1);
+  }
+  return -1;
+}
+
+// The argument ending at t and the arguments coordinated with it, as the
+// subject of what follows: "The leader of Hamas met" names the leader, not
+// Hamas. Returns the first subject or -1.
+int Arguments::SubjectBefore(long t, std::vector<int>* subjects) const {
+  int m = ArgumentEndingAt(t);
+  if (m < 0) return -1;
+  // Walk an "NP of NP" chain left to its first phrase.
+  for (int steps = 0; steps < 4; ++steps) {
+    const long b = static_cast<long>(BeginOf(m));
+    if (b - 2 < static_cast<long>(c_.begin) || !IsPreposition(c_.pos(static_cast<size_t>(b - 1)))) {
+      break;
+    }
+    const size_t prep = static_cast<size_t>(b - 1);
+    const int owner = EndAt(prep - 1);
+    if (IsArgument(owner)) {
+      m = owner;
+      continue;
+    }
+    // "a delegation of Hamas officials met": members speak for their group;
+    // "the son of X met" does not.
+    const int np = NounChunkEndingAt(prep - 1);
+    if (np < 0) break;
+    const Token& head = c_.token(chunk(np).head);
+    if (!c_.rules.Has(head.lemma, WordClass::kCollective) &&
+        !c_.rules.Has(head.word, WordClass::kCollective)) {
+      return -1;
+    }
+    break;
+  }
+  subjects->push_back(m);
+  CoordinateBackward(m, subjects);
+  return m;
+}
+
+int Arguments::GoverningVerb(int index) const {
+  const Chunk& group = chunk(index);
+  for (int k = index - 1; k >= first_chunk_; --k) {
+    const Chunk& before = chunk(k);
+    if (group.begin - before.end > 12) return -1;
+    for (size_t t = before.end; t < group.begin; ++t) {
+      if (ClauseBreak(t)) return -1;
+    }
+    if (before.kind == Chunk::Kind::kVerb) return k;
+  }
+  return -1;
+}
+
+const std::vector<int>& Arguments::SubjectsOf(int index) {
+  if (index < first_chunk_ || index >= end_chunk_) return kNone;
+  // Subjects carry from earlier verb groups: settle those first, in order,
+  // so that no lookup recurses.
+  for (; settled_ <= index; ++settled_) {
+    const int k = settled_;
+    const size_t local = static_cast<size_t>(k - first_chunk_);
+    const Chunk& group = chunk(k);
+    if (group.kind != Chunk::Kind::kVerb || group.begin >= c_.end) continue;
+    std::vector<int>& subjects = subjects_[local];
+    if (group.Is(Chunk::kInfinitive)) {
+      // "urged Israel to attack": the object; "plans to attack": the subject.
+      const int governing = GoverningVerb(k);
+      if (governing < 0) continue;
+      const int object = ArgumentAt(chunk(governing).end, true);
+      if (object >= 0 && EndOf(object) <= group.begin) {
+        subjects.push_back(object);
+        CoordinateForward(object, &subjects);
+      } else {
+        subjects = subjects_[static_cast<size_t>(governing - first_chunk_)];
+      }
+      continue;
+    }
+    long t = static_cast<long>(group.begin) - 1;
+    while (t >= static_cast<long>(c_.begin) && Skippable(static_cast<size_t>(t))) --t;
+    if (SubjectBefore(t, &subjects) >= 0) continue;
+    if (t < static_cast<long>(c_.begin)) continue;
+    const size_t u = static_cast<size_t>(t);
+    // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
+    // the verb before carries over.
+    const bool coordinated = c_.Has(u, WordClass::kCoordinator);
+    const bool participle = c_.Has(u, WordClass::kComma) && group.Is(Chunk::kParticiple) &&
+                            c_.pos(group.head) == Pos::kVBG;
+    if (!coordinated && !participle) continue;
+    for (int p = k - 1; p >= first_chunk_; --p) {
+      const Chunk& before = chunk(p);
+      if (before.kind != Chunk::Kind::kVerb) continue;
+      bool broken = false;
+      for (size_t q = before.end; q < group.begin && !broken; ++q) broken = ClauseBreak(q);
+      if (!broken) subjects = subjects_[static_cast<size_t>(p - first_chunk_)];
+      break;
+    }
+  }
+  return subjects_[static_cast<size_t>(index - first_chunk_)];
+}
+
+}  // namespace kg

@@ -1,0 +1,302 @@
+#include "extract/frame_matcher.h"
+
+#include <algorithm>
+
+namespace kg {
+namespace {
+
+// How many words may stand between a trigger and the preposition of its
+// object ("met on Tuesday in Cairo with X"), or before an agent's "by".
+constexpr size_t kMaxPrepositionGap = 8;
+
+bool Contains(const std::vector<WordId>& ids, WordId id) {
+  return id != kNoWord && std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+class FrameMatcher {
+ public:
+  FrameMatcher(Arguments& args, const StatusCues& cues, std::vector<RelationCandidate>* out)
+      : a_(args), c_(args.context()), cues_(cues), out_(*out) {}
+
+  void Run() {
+    for (size_t t = c_.begin; t < c_.end; ++t) {
+      const Token& token = c_.token(t);
+      const auto frames = c_.rules.FramesTriggeredBy(token.lemma);
+      if (frames.empty()) continue;
+      for (uint32_t f : frames) {
+        const CompiledFrame& frame = c_.rules.frames()[f];
+        if (frame.noun ? IsCommonNoun(token.pos) : IsVerb(token.pos)) {
+          if (frame.noun) {
+            MatchNoun(frame, t);
+          } else {
+            MatchVerb(frame, t);
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  // The token after the trigger's further words ("call on": after "on"), or
+  // 0 when they do not follow.
+  size_t TriggerEnd(const CompiledFrame& frame, size_t t) const {
+    size_t after = t + 1;
+    for (size_t k = 1; k < frame.trigger.size(); ++k) {
+      while (after < c_.end && a_.Skippable(after)) ++after;
+      if (after >= c_.end) return 0;
+      const Token& word = c_.token(after);
+      if (word.lemma != frame.trigger[k] && word.word != frame.trigger[k]) return 0;
+      ++after;
+    }
+    return after;
+  }
+
+  size_t SkipAdverbs(size_t t) const {
+    while (t < c_.end && a_.Skippable(t)) ++t;
+    return t;
+  }
+
+  // The mention a phrase at t stands for and those coordinated with it;
+  // a phrase without one may name it in an apposition ("his counterpart,
+  // Ariel Sharon") or a list ("officials, including X and Y"). Returns the
+  // token after what it read, or t when it found nothing.
+  size_t ReadPhrase(size_t t, std::vector<int>* out) const {
+    const int m = a_.ArgumentAt(t, true);
+    if (m >= 0) {
+      out->push_back(m);
+      return a_.CoordinateForward(m, out);
+    }
+    const int np = a_.ChunkOf(t);
+    if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun || a_.chunk(np).begin != t) return t;
+    const size_t np_end = a_.chunk(np).end;
+    size_t e = np_end;
+    if (e + 1 < c_.end && c_.Has(e, WordClass::kComma)) ++e;
+    if (e < c_.end && c_.Has(e, WordClass::kIncluding)) ++e;
+    if (e == np_end) return t;  // no comma or "including": not an apposition
+    const int named = a_.ArgumentAt(e, true);
+    if (named < 0 || a_.mention(named).kind == MentionKind::kPronoun) return t;
+    out->push_back(named);
+    return a_.CoordinateForward(named, out);
+  }
+
+  // ReadPhrase, and further apposed phrases joined by ", and": "his Israeli
+  // counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas".
+  size_t ReadArguments(size_t t, std::vector<int>* out) const {
+    size_t next = ReadPhrase(t, out);
+    if (next == t) return t;
+    while (next + 2 < c_.end && c_.Has(next, WordClass::kComma) &&
+           c_.Has(next + 1, WordClass::kCoordinator)) {
+      const size_t after = ReadPhrase(next + 2, out);
+      if (after == next + 2) break;
+      next = after;
+    }
+    return next;
+  }
+
+  // The object behind one of `prepositions`, searched past adverbs and
+  // prepositional phrases within the clause ("met on Tuesday with X").
+  size_t PrepositionObject(size_t from, const std::vector<WordId>& prepositions,
+                           std::vector<int>* out) const {
+    for (size_t t = from, steps = 0; t < c_.end && steps <= kMaxPrepositionGap; ++t, ++steps) {
+      if (Contains(prepositions, c_.token(t).word)) {
+        const size_t after = ReadArguments(t + 1, out);
+        return after == t + 1 ? from : after;
+      }
+      if (a_.ClauseBreak(t) || c_.Has(t, WordClass::kComma) ||
+          c_.Has(t, WordClass::kRelativePronoun)) {
+        break;
+      }
+      const int chunk = a_.ChunkOf(t);
+      if (chunk >= 0 && a_.chunk(chunk).kind == Chunk::Kind::kVerb) break;
+    }
+    return from;
+  }
+
+  // "... by X": the agent of a passive or of a noun ("the killing of Y by X").
+  void AgentAfter(size_t from, std::vector<int>* out) const {
+    for (size_t t = from, steps = 0; t < c_.end && steps <= kMaxPrepositionGap; ++t, ++steps) {
+      if (c_.Has(t, WordClass::kAgentMarker) && IsPreposition(c_.pos(t))) {
+        ReadArguments(t + 1, out);
+        return;
+      }
+      if (a_.ClauseBreak(t) || c_.Has(t, WordClass::kComma)) return;
+      const int chunk = a_.ChunkOf(t);
+      if (chunk >= 0 && a_.chunk(chunk).kind == Chunk::Kind::kVerb) return;
+    }
+  }
+
+  void Emit(const CompiledFrame& frame, std::vector<int> subjects, std::vector<int> objects,
+            size_t trigger, size_t trigger_end, const RelationPlace& place) {
+    if (subjects.empty() || objects.empty()) return;
+    RelationCandidate candidate;
+    candidate.predicate = frame.predicate;
+    candidate.subjects = std::move(subjects);
+    candidate.objects = std::move(objects);
+    candidate.object_types = frame.object_types;
+    candidate.status = cues_.StatusOf(place);
+    candidate.trigger = {c_.token(trigger).span.begin, c_.token(trigger_end - 1).span.end};
+    out_.push_back(std::move(candidate));
+  }
+
+  // "Biden and Xi met": a symmetric predicate between coordinated subjects.
+  void EmitPairs(const CompiledFrame& frame, const std::vector<int>& subjects, size_t trigger,
+                 size_t trigger_end, const RelationPlace& place) {
+    if (!c_.rules.predicate(frame.predicate).symmetric || subjects.size() < 2) return;
+    for (size_t i = 0; i + 1 < subjects.size(); ++i) {
+      Emit(frame, {subjects[i]}, {subjects.begin() + static_cast<long>(i) + 1, subjects.end()},
+           trigger, trigger_end, place);
+    }
+  }
+
+  size_t VerbComplexBegin(int group) const {
+    const Chunk& chunk = a_.chunk(group);
+    size_t begin = chunk.begin;
+    while (begin > c_.begin && a_.Skippable(begin - 1)) --begin;
+    // "plans to visit", "refused to meet": the governing verb tells the status.
+    if (chunk.Is(Chunk::kInfinitive)) {
+      const int before = begin > c_.begin ? a_.ChunkOf(begin - 1) : -1;
+      if (before >= 0 && a_.chunk(before).kind == Chunk::Kind::kVerb) begin = a_.chunk(before).begin;
+    }
+    return begin;
+  }
+
+  void MatchVerb(const CompiledFrame& frame, size_t t) {
+    const int group = a_.ChunkOf(t);
+    if (group < 0 || a_.chunk(group).kind != Chunk::Kind::kVerb || a_.chunk(group).head != t) {
+      return;
+    }
+    const size_t after = TriggerEnd(frame, t);
+    if (after == 0) return;
+    const Chunk& chunk = a_.chunk(group);
+    const size_t next = SkipAdverbs(after);
+    // "militias backed by Iran": a bare participle before "by" is passive.
+    const bool passive = chunk.Is(Chunk::kPassive) ||
+                         (chunk.Is(Chunk::kParticiple) && c_.pos(t) == Pos::kVBN &&
+                          next < c_.end && c_.Has(next, WordClass::kAgentMarker));
+    std::vector<int> subjects;
+    std::vector<int> objects;
+    const std::vector<int>& before = a_.SubjectsOf(group);
+    RelationPlace place;
+    place.trigger = t;
+    place.verb_begin = VerbComplexBegin(group);
+    size_t first = place.verb_begin;
+    if (!before.empty()) {
+      for (int m : before) first = std::min(first, a_.BeginOf(m));
+    }
+    place.begin = first;
+    if (passive) {
+      if (!frame.takes_object) return;
+      objects = before;
+      AgentAfter(next, &subjects);
+      Emit(frame, std::move(subjects), std::move(objects), t, after, place);
+      return;
+    }
+    subjects = before;
+    size_t object_end = after;
+    if (frame.takes_object) object_end = ReadArguments(next, &objects);
+    if (objects.empty() && !frame.prepositions.empty()) {
+      object_end = PrepositionObject(next, frame.prepositions, &objects);
+    }
+    if (objects.empty() && object_end == after) {
+      // "Biden and Xi met on Tuesday": no object, a plural subject.
+      const int np = next < c_.end ? a_.ChunkOf(next) : -1;
+      if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun ||
+          !frame.takes_object) {
+        EmitPairs(frame, subjects, t, after, place);
+      }
+      return;
+    }
+    Emit(frame, std::move(subjects), std::move(objects), t, after, place);
+  }
+
+  // The agent of a noun trigger inside its own phrase: a possessor
+  // ("Israel's attack", "his visit") or a modifier ("the Hamas attack",
+  // "Israeli strikes"). -1 if none.
+  int AgentInPhrase(const Chunk& np, size_t t) const {
+    int agent = -1;
+    for (size_t k = np.begin; k < t; ++k) {
+      const int m = a_.StartAt(k);
+      if (m < 0 || a_.EndOf(m) > t || a_.mention(m).entity < 0) continue;
+      agent = m;
+      k = a_.EndOf(m) - 1;
+    }
+    return agent;
+  }
+
+  // The clause a noun trigger stands in: "Blinken made a trip to Iraq",
+  // "Israel launched strikes on Gaza" (a light verb's object), "Blinken
+  // arrived on a visit to Iraq" (a phrase after the verb).
+  void AgentFromClause(const Chunk& np, std::vector<int>* out) {
+    size_t t = np.begin;
+    bool through_preposition = false;
+    if (t > c_.begin && IsPreposition(c_.pos(t - 1)) && !c_.Has(t - 1, WordClass::kGenitive)) {
+      --t;
+      through_preposition = true;
+    }
+    while (t > c_.begin && a_.Skippable(t - 1)) --t;
+    if (t == c_.begin) return;
+    const int group = a_.ChunkOf(t - 1);
+    if (group < 0 || a_.chunk(group).kind != Chunk::Kind::kVerb || a_.chunk(group).end != t) return;
+    const Chunk& verb = a_.chunk(group);
+    if (verb.Is(Chunk::kPassive)) return;
+    if (!through_preposition && !c_.LemmaHas(verb.head, WordClass::kLightVerb)) return;
+    const std::vector<int>& subjects = a_.SubjectsOf(group);
+    out->insert(out->end(), subjects.begin(), subjects.end());
+  }
+
+  void MatchNoun(const CompiledFrame& frame, size_t t) {
+    const int index = a_.ChunkOf(t);
+    if (index < 0 || a_.chunk(index).kind != Chunk::Kind::kNoun || a_.chunk(index).head != t) {
+      return;
+    }
+    const Chunk& np = a_.chunk(index);
+    size_t e = np.end;
+    std::vector<int> subjects;
+    std::vector<int> objects;
+    RelationPlace place;
+    place.trigger = t;
+    place.verb_begin = np.begin;
+    place.begin = np.begin;
+    place.opens_with_trigger = true;
+    // "talks between Israel and Hamas"
+    if (frame.between != kNoWord && e < c_.end && c_.token(e).word == frame.between) {
+      std::vector<int> both;
+      ReadArguments(e + 1, &both);
+      if (both.size() >= 2) EmitPairs(frame, both, t, t + 1, place);
+      return;
+    }
+    const int in_phrase = AgentInPhrase(np, t);
+    // "the visit of Blinken to Iraq": "of" names the agent when the object
+    // takes another preposition.
+    if (e < c_.end && c_.Has(e, WordClass::kGenitive) &&
+        !Contains(frame.prepositions, c_.token(e).word)) {
+      const size_t after = ReadArguments(e + 1, &subjects);
+      if (after > e + 1) e = after;
+    }
+    size_t object_end = e;
+    if (e < c_.end && Contains(frame.prepositions, c_.token(e).word)) {
+      object_end = ReadArguments(e + 1, &objects);
+    }
+    if (objects.empty()) return;
+    if (subjects.empty()) AgentAfter(object_end, &subjects);  // "the killing of X by Y"
+    if (subjects.empty() && in_phrase >= 0) subjects.push_back(in_phrase);
+    if (subjects.empty()) {
+      AgentFromClause(np, &subjects);
+      place.opens_with_trigger = subjects.empty();
+    }
+    Emit(frame, std::move(subjects), std::move(objects), t, t + 1, place);
+  }
+
+  Arguments& a_;
+  SentenceContext& c_;
+  const StatusCues& cues_;
+  std::vector<RelationCandidate>& out_;
+};
+
+}  // namespace
+
+void MatchFrames(Arguments& args, const StatusCues& cues, std::vector<RelationCandidate>* out) {
+  FrameMatcher(args, cues, out).Run();
+}
+
+}  // namespace kg

@@ -1,0 +1,62 @@
+// Known names, demonyms and collectives (see mention_constructions.h).
+#include "extract/mention_constructions.h"
+
+namespace kg {
+
+size_t TryLexicon(NameScan& scan, size_t i) {
+  const size_t start = i;
+  if (scan.Has(i, WordClass::kArticle) && i + 1 < scan.end()) ++i;
+  const NameScan::LexMatch lex = scan.LexAt(i);
+  if (!lex) return start;
+  const size_t lex_end = i + lex.length;
+  // A longer name run with its own head wins: "Israel Defense Forces",
+  // "Baghdad International Airport"; so does a place followed by plain
+  // capitalised words, which name an organization ("Iran Voice").
+  const size_t run = scan.NameRunEnd(i);
+  if (run > lex_end && scan.ClassifyRun(i, run).kind == NameScan::RunKind::kEntity &&
+      scan.HeadType(run - 1).has_value()) {
+    return start;
+  }
+  if (run > lex_end && scan.IsLexiconPlace(lex)) {
+    bool plain = true;
+    for (size_t k = lex_end; k < run && plain; ++k) {
+      if (!scan.token(k).Is(kTokenWord)) continue;
+      plain = !scan.LexAt(k) && !scan.IsGivenName(k) && !scan.IsTitleStart(k) &&
+              scan.IsCapitalizedWord(k);
+    }
+    if (plain) {
+      scan.Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName);
+      return run;
+    }
+  }
+  const LexiconEntry& entry = scan.Entry(*lex.value);
+  const size_t collective = scan.CollectiveEnd(lex_end);
+  if (collective > lex_end && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
+    const int m =
+        scan.Add(start, collective, i, lex_end, entry.type, MentionKind::kCollective);
+    Mention& mention = scan.mention(m);
+    mention.lexicon_entry = static_cast<int>(lex.value->entry);
+    mention.from_lexicon = true;
+    mention.collective = scan.CollectiveAt(lex_end);
+    return collective;
+  }
+  if (lex.value->kind == LexiconValue::Kind::kDemonymPlural) {
+    const int m = scan.Add(start, lex_end, i, lex_end, entry.type, MentionKind::kCollective);
+    Mention& mention = scan.mention(m);
+    mention.lexicon_entry = static_cast<int>(lex.value->entry);
+    mention.from_lexicon = true;
+    // "the Israelis agreed" is the state acting; "Palestinians in Gaza" are
+    // people, and do not by themselves make Palestine an entity.
+    mention.names_entity = start != i;
+    return lex_end;
+  }
+  if (start != i && lex.value->kind == LexiconValue::Kind::kDemonymAdjective) return start;
+  const int m = scan.AddLexicon(i, *lex.value, lex.length);
+  if (start != i) {
+    scan.mention(m).token_begin = static_cast<uint32_t>(start);
+    scan.mention(m).span.begin = scan.token(start).span.begin;
+  }
+  return scan.ParentheticalAcronym(lex_end, m);
+}
+
+}  // namespace kg

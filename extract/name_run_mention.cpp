@@ -1,0 +1,75 @@
+// Names read from runs of capitalised words (see mention_constructions.h).
+#include "extract/mention_constructions.h"
+
+namespace kg {
+namespace {
+
+// An unknown single word gets its type from the words around it: "in
+// Hodeida", "the port of Hodeida" (a place), "Okafor said" (a person).
+void TypeFromContext(NameScan& scan, size_t i, size_t run, Mention* mention) {
+  const bool of_place = i >= scan.begin() + 2 && scan.Has(i - 1, WordClass::kGenitive) &&
+                        scan.Has(i - 2, WordClass::kPlaceNoun);
+  if ((scan.PlaceCueBefore(i) || of_place) && !scan.IsPossessive(run)) {
+    mention->type = EntityType::kLocation;
+  } else if (run < scan.end() && scan.rules().Has(scan.token(run).lemma, WordClass::kSpeechVerb) &&
+             IsVerb(scan.token(run).pos)) {
+    mention->type = EntityType::kPerson;
+  } else {
+    mention->weak = true;
+  }
+}
+
+}  // namespace
+
+size_t TryNameRun(NameScan& scan, size_t i) {
+  size_t run = scan.NameRunEnd(i);
+  if (run == i) return i;
+  NameScan::RunType type = scan.ClassifyRun(i, run);
+  // "the Biden administration": a person's government, not the person.
+  if (type.type == EntityType::kPerson && scan.CollectiveEnd(run) > run) {
+    return scan.CollectiveEnd(run);
+  }
+  if (type.kind == NameScan::RunKind::kEvent) return run;
+  // "Court blocks ...", "Army spokesman": a head word alone is no name.
+  if (run == i + 1 && scan.HeadType(i) && !scan.token(i).Is(kTokenAllCaps)) return run;
+  if (type.type == EntityType::kPerson && type.kind == NameScan::RunKind::kEntity) {
+    // "Exiled Iranian journalist": a demonym ends a person's name run;
+    // "Social Democrat Thomas Berger": the name starts at the given name.
+    for (size_t k = i; k < run; ++k) {
+      const NameScan::LexMatch lex = scan.LexAt(k);
+      if (!lex || lex.value->kind != LexiconValue::Kind::kDemonymAdjective) continue;
+      if (k == i) return i + lex.length;
+      run = k;
+      break;
+    }
+    for (size_t k = i + 1; k + 1 < run; ++k) {
+      if (scan.IsGivenName(k) && !scan.IsGivenName(i)) {
+        i = k;
+        break;
+      }
+    }
+    type = scan.ClassifyRun(i, run);
+  }
+  const int m = scan.Add(i, run, i, run, type.type, MentionKind::kName);
+  Mention& mention = scan.mention(m);
+  if (type.kind == NameScan::RunKind::kUnknownPhrase) mention.weak = true;
+  if (type.kind == NameScan::RunKind::kUnknownSingle) TypeFromContext(scan, i, run, &mention);
+  return scan.ParentheticalAcronym(run, m);
+}
+
+size_t TryDefinedAcronym(NameScan& scan, size_t i) {
+  const size_t at = scan.Has(i, WordClass::kArticle) && i + 1 < scan.end() ? i + 1 : i;
+  const int named = scan.DefinedAcronym(at);
+  if (named < 0) return i;
+  const Mention& source = scan.mention(named);
+  const int m = scan.Add(at, at + 1, at, at + 1, source.type, MentionKind::kName);
+  Mention& mention = scan.mention(m);
+  mention.lexicon_entry = scan.mention(named).lexicon_entry;
+  mention.from_lexicon = scan.mention(named).from_lexicon;
+  mention.same_as = named;
+  mention.token_begin = static_cast<uint32_t>(i);
+  mention.span.begin = scan.token(i).span.begin;
+  return at + 1;
+}
+
+}  // namespace kg

@@ -1,0 +1,413 @@
+#include "extract/name_scan.h"
+
+#include <algorithm>
+
+namespace kg {
+namespace {
+
+template <typename T>
+void ResetMemo(std::vector<std::optional<T>>* memo, size_t size) {
+  memo->assign(size, std::nullopt);
+}
+
+}  // namespace
+
+NameScan::NameScan(const CompiledRules& rules, DocumentAnalysis& doc) : rules_(rules), doc_(doc) {}
+
+void NameScan::Reset(uint32_t sentence) {
+  sentence_ = sentence;
+  begin_ = doc_.sentences[sentence].token_begin;
+  end_ = doc_.sentences[sentence].token_end;
+  const size_t size = end_ - begin_;
+  ResetMemo(&lex_, size);
+  ResetMemo(&title_length_, size);
+  ResetMemo(&titles_plain_, size);
+  ResetMemo(&titles_with_places_, size);
+  ResetMemo(&run_end_, size);
+}
+
+bool NameScan::PlaceCueBefore(size_t i) const {
+  if (i <= begin_) return false;
+  if (Has(i - 1, WordClass::kPlacePreposition)) return true;
+  if (rules_.TakesPlaceAfter(token(i - 1).lemma, kNoWord) && IsVerb(token(i - 1).pos)) return true;
+  return i >= begin_ + 2 && rules_.TakesPlaceAfter(token(i - 2).lemma, token(i - 1).word);
+}
+
+bool NameScan::OccursInLowercase(size_t i) {
+  if (!lowercase_ready_) {
+    for (size_t t = 0; t < doc_.tokens.size(); ++t) {
+      const Token& word = doc_.tokens[t];
+      if (word.Is(kTokenWord) && !word.Is(kTokenCapitalized) && !word.Is(kTokenNumber)) {
+        lowercase_words_.push_back(HashWord(doc_.Norm(t)));
+      }
+    }
+    std::sort(lowercase_words_.begin(), lowercase_words_.end());
+    lowercase_ready_ = true;
+  }
+  return std::binary_search(lowercase_words_.begin(), lowercase_words_.end(),
+                            HashWord(doc_.Norm(i)));
+}
+
+// ---- lexicon ---------------------------------------------------------------
+
+bool NameScan::CaseFits(size_t i, const LexiconValue& value) const {
+  for (size_t k = 0; i + k < end_ && k < 32; ++k) {
+    if ((value.upper_mask >> k) == 0 && !value.acronym) break;
+    const Token& word = token(i + k);
+    if (!word.Is(kTokenWord)) continue;
+    if (((value.upper_mask >> k) & 1u) != 0 && !word.Is(kTokenCapitalized)) return false;
+    if (value.acronym && !word.Is(kTokenAllCaps) && ((value.upper_mask >> k) & 1u) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+NameScan::LexMatch NameScan::FindLex(size_t i) const {
+  LexMatch best;
+  rules_.lexicon().Match(doc_, i, end_, [&](size_t length, std::span<const uint32_t> values) {
+    const LexiconValue* chosen = nullptr;
+    for (uint32_t v : values) {
+      const LexiconValue& value = rules_.lexicon_value(v);
+      if (!CaseFits(i, value)) continue;
+      if (chosen == nullptr || (value.kind == LexiconValue::Kind::kName &&
+                                chosen->kind != LexiconValue::Kind::kName)) {
+        chosen = &value;
+      }
+    }
+    if (chosen != nullptr) best = {length, chosen};
+  });
+  return best;
+}
+
+NameScan::LexMatch NameScan::LexAt(size_t i) {
+  auto& cached = lex_[i - begin_];
+  if (!cached) cached = FindLex(i);
+  return *cached;
+}
+
+// ---- titles ----------------------------------------------------------------
+
+size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
+  auto& cached = title_length_[i - begin_];
+  if (!cached) {
+    std::span<const uint32_t> found;
+    const size_t length = rules_.titles().Longest(doc_, i, end_, &found, Fuzzy::kCapitalized,
+                                                  &rules_.words());
+    cached = std::make_pair(length, found);
+  }
+  *values = cached->second;
+  return cached->first;
+}
+
+const NameScan::TitleMatch& NameScan::TitlesAt(size_t i, bool allow_place_modifiers) {
+  static const TitleMatch kNone;
+  if (i >= end_) return kNone;
+  auto& cached = (allow_place_modifiers ? titles_with_places_ : titles_plain_)[i - begin_];
+  if (!cached) cached = ParseTitles(i, allow_place_modifiers);
+  return *cached;
+}
+
+NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers) {
+  TitleMatch match;
+  size_t j = i;
+  while (j < end_) {
+    std::span<const uint32_t> values;
+    const size_t length = TitleLengthAt(j, &values);
+    if (length > 0) {
+      const int title = static_cast<int>(values.front());
+      if (match.title < 0 || TitleRole(match.title) < 0) match.title = title;
+      match.found = true;
+      j += length;
+      continue;
+    }
+    std::span<const uint32_t> modifiers;
+    const size_t modifier = rules_.title_modifiers().Longest(doc_, j, end_, &modifiers);
+    if (modifier > 0 && !match.found) {
+      j += modifier;
+      continue;
+    }
+    // "Canadian Trade Minister", "Competition Commissioner": up to three
+    // capitalised portfolio words before a title.
+    if (!match.found && IsCapitalizedWord(j) && !IsGivenName(j) && !LexAt(j)) {
+      size_t k = j;
+      while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !IsGivenName(k) && !LexAt(k) &&
+             TitleLengthAt(k, &values) == 0) {
+        ++k;
+      }
+      if (k < end_ && k > j && IsCapitalizedWord(k) && TitleLengthAt(k, &values) > 0) {
+        j = k;
+        continue;
+      }
+    }
+    // "the group's Gaza leader": a place may qualify a title.
+    if (allow_place_modifiers && !match.found) {
+      const LexMatch lex = LexAt(j);
+      if (IsLexiconPlace(lex)) {
+        match.places.emplace_back(j, lex.length);
+        j += lex.length;
+        continue;
+      }
+    }
+    break;
+  }
+  match.end = j;
+  return match;
+}
+
+// ---- names -----------------------------------------------------------------
+
+bool NameScan::IsNameWord(size_t i) const {
+  return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);
+}
+
+bool NameScan::IsOrdinaryOpener(size_t i) {
+  const bool opening = i == begin_ || Has(i - 1, WordClass::kQuote) ||
+                       Has(i - 1, WordClass::kClauseBreak) || Has(i - 1, WordClass::kOpenBracket);
+  if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
+  if (IsGivenName(i) || TitlesAt(i, false).found) return false;
+  // The tagger sees a capitalised common word at a sentence start for what
+  // it is ("Despite", "Rebels", "Officials"); a proper noun it keeps.
+  if (!IsProperNoun(token(i).pos)) return true;
+  return Has(i, WordClass::kCommonWord);
+}
+
+bool NameScan::CanOpenName(size_t i) {
+  if (!IsNameWord(i)) return false;
+  if (token(i).Is(kTokenAllCaps) || !Has(i, WordClass::kCommonWord)) return true;
+  // "Will Smith" but "Will China invade ...?": a given name that is also a
+  // common word opens no name before a known one at a sentence start.
+  return IsGivenName(i) && !(i == begin_ && i + 1 < end_ && LexAt(i + 1));
+}
+
+std::optional<EntityType> NameScan::HeadType(size_t i) const {
+  if (!IsCapitalizedWord(i)) return std::nullopt;
+  if (Has(i, WordClass::kOrganizationHead)) return EntityType::kOrganization;
+  if (Has(i, WordClass::kLocationHead)) return EntityType::kLocation;
+  if (Has(i, WordClass::kPersonHead)) return EntityType::kPerson;
+  return std::nullopt;
+}
+
+size_t NameScan::NameRunEnd(size_t i) {
+  if (i >= end_) return i;
+  auto& cached = run_end_[i - begin_];
+  if (cached) return *cached;
+  size_t j = i;
+  if (CanOpenName(i)) {
+    j = i + 1;
+    bool has_head = HeadType(i).has_value();
+    // Whether the capitalised words from `k` on end in a head word.
+    const auto has_head_ahead = [&](size_t k) {
+      for (; k < end_ && IsCapitalizedWord(k); ++k) {
+        if (HeadType(k)) return true;
+      }
+      return false;
+    };
+    // The end of lowercase name particles and the name word they lead to
+    // ("von der Leyen", "al-Assad", "bin Salman"), or `k` when there are none.
+    const auto particles_end = [&](size_t k) {
+      size_t p = k;
+      while (p < end_ && Has(p, WordClass::kNameParticle) && !token(p).Is(kTokenCapitalized)) {
+        ++p;
+        if (p < end_ && Has(p, WordClass::kHyphen) && Joined(p)) ++p;
+      }
+      return p > k && p < end_ && IsNameWord(p) ? p + 1 : k;
+    };
+    // The lowercase second half of a hyphenated given name ("Min-jun"), as
+    // opposed to an English word ("US-led", "Qatar-based").
+    const auto name_syllable = [&](size_t k) {
+      return token(k).Is(kTokenWord) && !token(k).Is(kTokenCapitalized) &&
+             doc_.tokens[k].norm.size() <= 3 && !IsVerb(token(k).pos) &&
+             !Has(k, WordClass::kCommonWord);
+    };
+    while (j < end_) {
+      if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !IsTitleStart(j)) {
+        has_head = has_head || HeadType(j).has_value();
+        ++j;
+      } else if (Has(j, WordClass::kHyphen) && Joined(j) && j + 1 < end_ && Joined(j + 1) &&
+                 (IsNameWord(j + 1) || name_syllable(j + 1))) {
+        j += 2;
+      } else if (size_t after = particles_end(j); after > j) {
+        j = after;
+      } else if (((has_head && Has(j, WordClass::kNameJoiner) && !token(j).Is(kTokenCapitalized)) ||
+                  (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) && has_head_ahead(j + 1))) &&
+                 j + 1 < end_ && IsNameWord(j + 1)) {
+        // "Ministry of Defense", "Council for Arab Affairs", "Securities and
+        // Exchange Commission"; but "Acme Corporation and Globex
+        // Corporation" are two names.
+        j += 2;
+      } else {
+        break;
+      }
+    }
+  }
+  cached = j;
+  return j;
+}
+
+NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
+  std::optional<EntityType> head;
+  for (size_t k = i; k < j; ++k) {
+    if (IsCapitalizedWord(k) && Has(k, WordClass::kEventHead)) {
+      return {RunKind::kEvent, EntityType::kPerson};
+    }
+    if (auto type = HeadType(k)) {
+      if (k + 1 == j || !head) head = type;
+    }
+  }
+  if (head) return {RunKind::kEntity, *head};
+  size_t words = 0;
+  for (size_t k = i; k < j; ++k) words += token(k).Is(kTokenWord) ? 1u : 0u;
+  if (words == 1) {
+    if (token(i).Is(kTokenAllCaps) && doc_.tokens[i].norm.size() <= 6) {
+      return {RunKind::kEntity, EntityType::kOrganization};
+    }
+    if (IsGivenName(i)) return {RunKind::kEntity, EntityType::kPerson};
+    return {RunKind::kUnknownSingle, EntityType::kPerson};
+  }
+  // A person's name starts with a given name, or is made of words that are
+  // no ordinary English ("Ratsimandresy"); "Politics Show" and "Violent
+  // Crime" are capitalised phrases of unknown kind.
+  if (IsGivenName(i)) return {RunKind::kEntity, EntityType::kPerson};
+  // "Real Madrid", "Inter Milan": a known place inside a name without a
+  // given name makes an organization, not a person.
+  for (size_t k = i; k < j; ++k) {
+    const LexMatch lex = LexAt(k);
+    if (IsLexiconPlace(lex) && k + lex.length <= j) {
+      return {RunKind::kEntity, EntityType::kOrganization};
+    }
+  }
+  for (size_t k = i; k < j; ++k) {
+    if (!token(k).Is(kTokenWord)) continue;
+    if (Has(k, WordClass::kCommonWord) || token(k).Is(kTokenNumber) || OccursInLowercase(k)) {
+      return {RunKind::kUnknownPhrase, EntityType::kOrganization};
+    }
+  }
+  return {RunKind::kEntity, EntityType::kPerson};
+}
+
+// ---- affiliations and descriptions -------------------------------------------
+
+size_t NameScan::DescriptionLength(size_t i) const {
+  if (!Has(i, WordClass::kArticle)) return 0;
+  std::span<const uint32_t> values;
+  return rules_.descriptions().Longest(doc_, i, end_, &values);
+}
+
+size_t NameScan::CollectiveEnd(size_t j) const {
+  std::span<const uint32_t> values;
+  return j + rules_.collectives().Longest(doc_, j, end_, &values, Fuzzy::kAny, &rules_.words());
+}
+
+int NameScan::CollectiveAt(size_t j) const {
+  std::span<const uint32_t> values;
+  if (rules_.collectives().Longest(doc_, j, end_, &values, Fuzzy::kAny, &rules_.words()) == 0) {
+    return -1;
+  }
+  return static_cast<int>(values.front());
+}
+
+size_t NameScan::AffiliationEnd(size_t i) {
+  size_t j = i;
+  if (const LexMatch lex = LexAt(i); lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
+    j = i + lex.length;
+  } else if (const size_t description = DescriptionLength(i); description > 0) {
+    j = i + description;
+    if (!IsPossessive(j)) return i;
+  } else {
+    const size_t run = NameRunEnd(i);
+    if (run == i) return i;
+    const RunType type = ClassifyRun(i, run);
+    if (type.kind != RunKind::kEntity || type.type == EntityType::kPerson) return i;
+    j = run;
+  }
+  if (IsPossessive(j)) ++j;
+  return j;
+}
+
+// ---- adding mentions -----------------------------------------------------------
+
+int NameScan::Add(size_t begin, size_t end, size_t name_begin, size_t name_end, EntityType type,
+                  MentionKind kind) {
+  Mention mention;
+  mention.span = {token(begin).span.begin, token(end - 1).span.end};
+  mention.token_begin = static_cast<uint32_t>(begin);
+  mention.token_end = static_cast<uint32_t>(end);
+  mention.name_begin = static_cast<uint32_t>(name_begin);
+  mention.name_end = static_cast<uint32_t>(name_end);
+  mention.sentence = sentence_;
+  mention.type = type;
+  mention.kind = kind;
+  doc_.mentions.push_back(mention);
+  return static_cast<int>(doc_.mentions.size() - 1);
+}
+
+int NameScan::AddLexicon(size_t i, const LexiconValue& value, size_t length) {
+  const LexiconEntry& entry = Entry(value);
+  int target = static_cast<int>(value.entry);
+  EntityType type = entry.type;
+  // "Washington said" is the government; "in Washington" is the city.
+  if (!entry.metonym_of.empty() && !PlaceCueBefore(i) &&
+      !(i > begin_ && Has(i - 1, WordClass::kGenitive))) {
+    target = rules_.FindEntity(entry.metonym_of);
+    type = rules_.pack().entities[static_cast<size_t>(target)].type;
+  }
+  MentionKind kind = MentionKind::kName;
+  if (value.kind == LexiconValue::Kind::kDemonymAdjective) kind = MentionKind::kModifier;
+  if (value.kind == LexiconValue::Kind::kDemonymPlural) kind = MentionKind::kCollective;
+  const int m = Add(i, i + length, i, i + length, type, kind);
+  mention(m).lexicon_entry = target;
+  // Known people ("Bibi") join the text's own names through their entry,
+  // so they go through coreference like any other name.
+  mention(m).from_lexicon = type != EntityType::kPerson;
+  return m;
+}
+
+int NameScan::AddAffiliation(size_t i, size_t end) {
+  const size_t name_end = IsPossessive(end - 1) ? end - 1 : end;
+  if (const LexMatch lex = LexAt(i); lex && i + lex.length == name_end) {
+    return AddLexicon(i, *lex.value, lex.length);
+  }
+  if (Has(i, WordClass::kArticle)) {
+    std::span<const uint32_t> values;
+    rules_.descriptions().Longest(doc_, i, end_, &values);
+    const auto& description = rules_.pack().descriptions[values.front()];
+    const int m = Add(i, name_end, i, name_end, description.type, MentionKind::kDescription);
+    mention(m).description = static_cast<int>(values.front());
+    return m;
+  }
+  const RunType type = ClassifyRun(i, name_end);
+  return Add(i, name_end, i, name_end, type.type, MentionKind::kName);
+}
+
+void NameScan::AddPlaces(const TitleMatch& titles) {
+  for (const auto& [at, length] : titles.places) {
+    if (const LexMatch lex = LexAt(at)) AddLexicon(at, *lex.value, length);
+  }
+}
+
+size_t NameScan::ParentheticalAcronym(size_t run, int named) {
+  if (!(run + 2 < end_ && Has(run, WordClass::kOpenBracket) && token(run + 1).Is(kTokenAllCaps) &&
+        Has(run + 2, WordClass::kCloseBracket))) {
+    return run;
+  }
+  const Mention& name = mention(named);
+  const int acronym = Add(run + 1, run + 2, run + 1, run + 2, name.type, MentionKind::kName);
+  Mention& added = mention(acronym);
+  added.lexicon_entry = mention(named).lexicon_entry;
+  added.from_lexicon = mention(named).from_lexicon;
+  added.same_as = named;
+  acronyms_.emplace_back(run + 1, named);
+  return run + 3;
+}
+
+int NameScan::DefinedAcronym(size_t i) const {
+  if (!token(i).Is(kTokenAllCaps)) return -1;
+  const std::string_view norm = doc_.Norm(i);
+  for (const auto& [at, named] : acronyms_) {
+    if (doc_.Norm(at) == norm) return named;
+  }
+  return -1;
+}
+
+}  // namespace kg

@@ -1,0 +1,148 @@
+// The lookups that the mention constructions share within one sentence:
+// lexicon names, titles, runs of capitalised name words and their type,
+// affiliations ("Israeli", "Hamas's") that a title belongs to, and the
+// adding of mentions. Lookups asked again at the same token are memoized;
+// the memos are reused from sentence to sentence, so scanning a document
+// allocates per sentence at most what its longest sentence needs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "extract/annotations.h"
+#include "extract/compiled_rules.h"
+
+namespace kg {
+
+class NameScan {
+ public:
+  NameScan(const CompiledRules& rules, DocumentAnalysis& doc);
+
+  // Starts on a sentence: later calls look at its tokens only.
+  void Reset(uint32_t sentence);
+  uint32_t sentence() const { return sentence_; }
+  size_t begin() const { return begin_; }
+  size_t end() const { return end_; }
+  const CompiledRules& rules() const { return rules_; }
+  DocumentAnalysis& doc() { return doc_; }
+
+  // ---- words ----
+  const Token& token(size_t i) const { return doc_.tokens[i]; }
+  bool Has(size_t i, WordClass c) const { return rules_.Has(doc_.tokens[i].word, c); }
+  bool IsCapitalizedWord(size_t i) const {
+    return token(i).Is(kTokenWord) && token(i).Is(kTokenCapitalized);
+  }
+  bool IsPossessive(size_t i) const {
+    return i < end_ && (Has(i, WordClass::kPossessiveMarker) || token(i).pos == Pos::kPOS);
+  }
+  bool Joined(size_t i) const { return i < end_ && !token(i).Is(kTokenSpaceBefore); }
+  bool IsGivenName(size_t i) const {
+    return IsCapitalizedWord(i) && Has(i, WordClass::kGivenName);
+  }
+  // "in Washington", "visited Beijing": the place itself is meant.
+  bool PlaceCueBefore(size_t i) const;
+  // Whether a word occurs in lowercase somewhere in the document.
+  bool OccursInLowercase(size_t i);
+
+  // ---- lexicon ----
+  struct LexMatch {
+    size_t length = 0;
+    const LexiconValue* value = nullptr;
+    explicit operator bool() const { return value != nullptr; }
+  };
+  LexMatch LexAt(size_t i);
+  const LexiconEntry& Entry(const LexiconValue& value) const {
+    return rules_.pack().entities[value.entry];
+  }
+  bool IsLexiconPlace(const LexMatch& lex) const {
+    return lex && lex.value->kind == LexiconValue::Kind::kName &&
+           Entry(*lex.value).type == EntityType::kLocation;
+  }
+
+  // ---- titles ----
+  struct TitleMatch {
+    size_t end = 0;  // token after the last title word
+    int title = -1;  // the title that gives the role, or the last one
+    bool found = false;
+    std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
+  };
+  const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
+  bool IsTitleStart(size_t i) { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
+  int TitleRole(int title) const { return title < 0 ? -1 : rules_.TitleRole(static_cast<size_t>(title)); }
+
+  // ---- names ----
+  bool IsNameWord(size_t i) const;
+  bool CanOpenName(size_t i);
+  // A sentence-opening capitalised word that is an ordinary word ("Then",
+  // "Despite", "Rebels") rather than a name.
+  bool IsOrdinaryOpener(size_t i);
+  // The end of a run of capitalised name words starting at `i` (== i when
+  // there is none).
+  size_t NameRunEnd(size_t i);
+
+  enum class RunKind { kEntity, kEvent, kUnknownSingle, kUnknownPhrase };
+  struct RunType {
+    RunKind kind = RunKind::kEntity;
+    EntityType type = EntityType::kPerson;
+  };
+  RunType ClassifyRun(size_t i, size_t j);
+  std::optional<EntityType> HeadType(size_t i) const;
+
+  // ---- affiliations and descriptions ----
+  size_t DescriptionLength(size_t i) const;  // "the group" at i, or 0
+  size_t CollectiveEnd(size_t j) const;      // "officials" at j: its end, or j
+  int CollectiveAt(size_t j) const;          // its pack index, or -1
+  // An organization or country a following title belongs to: a lexicon name
+  // or demonym ("Hamas", "Israeli"), a description ("the group"), or an
+  // organization-headed name, each optionally possessive ("Iran's"). Returns
+  // the token after it, or `i`.
+  size_t AffiliationEnd(size_t i);
+
+  // ---- adding mentions ----
+  int Add(size_t begin, size_t end, size_t name_begin, size_t name_end, EntityType type,
+          MentionKind kind);
+  Mention& mention(int m) { return doc_.mentions[static_cast<size_t>(m)]; }
+  int AddLexicon(size_t i, const LexiconValue& value, size_t length);
+  int AddAffiliation(size_t i, size_t end);
+  void AddPlaces(const TitleMatch& titles);
+  // "Israel Defense Forces (IDF)": the acronym names the same entity, here
+  // and wherever the document uses it again. Returns the token after it.
+  size_t ParentheticalAcronym(size_t run, int named);
+  // A later use of an acronym the document defined: the mention it copies.
+  int DefinedAcronym(size_t i) const;
+  // "the leader of Hamas": the title's affiliation follows it; resolved when
+  // the whole document has been scanned.
+  void AddForwardAffiliation(int mention, size_t token) {
+    forward_affiliations_.emplace_back(mention, token);
+  }
+  const std::vector<std::pair<int, size_t>>& forward_affiliations() const {
+    return forward_affiliations_;
+  }
+
+ private:
+  LexMatch FindLex(size_t i) const;
+  bool CaseFits(size_t i, const LexiconValue& value) const;
+  TitleMatch ParseTitles(size_t i, bool allow_place_modifiers);
+  size_t TitleLengthAt(size_t i, std::span<const uint32_t>* values);
+
+  const CompiledRules& rules_;
+  DocumentAnalysis& doc_;
+  uint32_t sentence_ = 0;
+  size_t begin_ = 0;
+  size_t end_ = 0;
+  // Per-token memos for the current sentence, indexed from begin_.
+  std::vector<std::optional<LexMatch>> lex_;
+  std::vector<std::optional<std::pair<size_t, std::span<const uint32_t>>>> title_length_;
+  std::vector<std::optional<TitleMatch>> titles_plain_;
+  std::vector<std::optional<TitleMatch>> titles_with_places_;
+  std::vector<std::optional<size_t>> run_end_;
+  // Hashes of the lowercase words of the document, sorted; built on first use.
+  std::vector<uint64_t> lowercase_words_;
+  bool lowercase_ready_ = false;
+  std::vector<std::pair<size_t, int>> acronyms_;  // token of a defined acronym, its mention
+  std::vector<std::pair<int, size_t>> forward_affiliations_;  // mention, token
+};
+
+}  // namespace kg

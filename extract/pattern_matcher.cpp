@@ -1,0 +1,305 @@
+#include "extract/pattern_matcher.h"
+
+#include <algorithm>
+
+namespace kg {
+namespace {
+
+// Widest gap "..." may span, and how many noun phrases NP* may.
+constexpr size_t kMaxGap = 8;
+constexpr size_t kMaxNounPhrases = 4;
+
+struct Match {
+  std::vector<int> subjects;
+  std::vector<int> objects;
+  size_t begin = 0;       // first token of the match
+  size_t verb_begin = 0;  // first token of the anchor's verb group
+};
+
+class PatternMatcher {
+ public:
+  PatternMatcher(Arguments& args, const StatusCues& cues, std::vector<RelationCandidate>* out)
+      : a_(args), c_(args.context()), cues_(cues), out_(*out) {}
+
+  void Run() {
+    for (size_t t = c_.begin; t < c_.end; ++t) {
+      for (std::span<const uint32_t> patterns : c_.rules.PatternsAnchoredAt(c_.token(t))) {
+        for (uint32_t p : patterns) {
+          const CompiledPattern& pattern = c_.rules.patterns()[p];
+          if (!pattern.elements[pattern.anchor].Accepts(c_.token(t))) continue;
+          Match match;
+          if (!MatchAt(pattern, t, &match)) continue;
+          RelationCandidate candidate;
+          candidate.predicate = pattern.predicate;
+          candidate.subjects = std::move(match.subjects);
+          candidate.objects = std::move(match.objects);
+          candidate.subject_types = SlotTypes(pattern, true);
+          candidate.object_types = SlotTypes(pattern, false);
+          RelationPlace place;
+          place.begin = match.begin;
+          place.verb_begin = std::max(match.verb_begin, match.begin);
+          place.trigger = t;
+          place.opens_with_trigger = pattern.elements.front().kind != PatternElement::Kind::kSlot;
+          candidate.status = cues_.StatusOf(place);
+          candidate.trigger = c_.token(t).span;
+          out_.push_back(std::move(candidate));
+        }
+      }
+    }
+  }
+
+ private:
+  static TypeSet SlotTypes(const CompiledPattern& pattern, bool subject) {
+    for (const auto& element : pattern.elements) {
+      if (element.kind == PatternElement::Kind::kSlot && element.is_subject == subject) {
+        return element.types;
+      }
+    }
+    return TypeSet::All();
+  }
+
+  size_t SkipForward(size_t t, const CompiledElement& next) const {
+    while (t < c_.end && a_.Skippable(t) && !next.Accepts(c_.token(t))) ++t;
+    return t;
+  }
+
+  // ---- forward ----------------------------------------------------------------
+
+  bool Forward(const CompiledPattern& pattern, size_t e, size_t t, Match* match) const {
+    if (e == pattern.elements.size()) return true;
+    const CompiledElement& element = pattern.elements[e];
+    t = SkipForward(t, element);
+    switch (element.kind) {
+      case PatternElement::Kind::kWords:
+        if (t < c_.end && element.Accepts(c_.token(t)) && Forward(pattern, e + 1, t + 1, match)) {
+          return true;
+        }
+        return element.optional && Forward(pattern, e + 1, t, match);
+      case PatternElement::Kind::kNot:
+        return !(t < c_.end && element.Accepts(c_.token(t))) && Forward(pattern, e + 1, t, match);
+      case PatternElement::Kind::kGap:
+        for (size_t width = 0; width <= kMaxGap && t + width <= c_.end; ++width) {
+          if (width > 0 && !GapMayHold(t + width - 1)) break;
+          if (Forward(pattern, e + 1, t + width, match)) return true;
+        }
+        return false;
+      case PatternElement::Kind::kNounPhrases: {
+        size_t u = t;
+        for (size_t phrases = 0; phrases <= kMaxNounPhrases; ++phrases) {
+          if (Forward(pattern, e + 1, u, match)) return true;
+          u = NounPhraseEnd(u);
+          if (u == 0) return false;
+        }
+        return false;
+      }
+      case PatternElement::Kind::kRelative: {
+        const size_t after = RelativeClauseEnd(t);
+        return after > t && Forward(pattern, e + 1, after, match);
+      }
+      case PatternElement::Kind::kSlot: {
+        const bool last = e + 1 == pattern.elements.size();
+        const bool chain = last || !HasWordOf(pattern.elements[e + 1], WordClass::kPossessiveMarker);
+        const bool hyphen = !last && HasWordOf(pattern.elements[e + 1], WordClass::kHyphen);
+        const int m = a_.ArgumentAt(t, chain, hyphen);
+        if (m < 0) return false;
+        std::vector<int> args = {m};
+        size_t next = a_.EndOf(m);
+        if (last) next = a_.CoordinateForward(m, &args);
+        auto& target = element.is_subject ? match->subjects : match->objects;
+        const size_t saved = target.size();
+        target.insert(target.end(), args.begin(), args.end());
+        if (Forward(pattern, e + 1, next, match)) return true;
+        target.resize(saved);
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool HasWordOf(const CompiledElement& element, WordClass word_class) const {
+    return std::any_of(element.words.begin(), element.words.end(),
+                       [&](WordId word) { return c_.rules.Has(word, word_class); });
+  }
+
+  // A gap holds no argument and stops at a clause edge.
+  bool GapMayHold(size_t t) const {
+    if (c_.Has(t, WordClass::kClauseBreak) || c_.Has(t, WordClass::kSentenceEnd) ||
+        c_.Has(t, WordClass::kOpenBracket) || c_.Has(t, WordClass::kCloseBracket)) {
+      return false;
+    }
+    const int inside = a_.StartAt(t) >= 0 ? a_.StartAt(t) : a_.EndAt(t);
+    return !(a_.IsArgument(inside) && !a_.IsHyphenModifier(inside));
+  }
+
+  // The token after one noun phrase without an argument (and a coordinator
+  // or comma after it) at t, or 0 when none starts there.
+  size_t NounPhraseEnd(size_t t) const {
+    if (t >= c_.end) return 0;
+    const int np = a_.ChunkOf(t);
+    if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun || a_.chunk(np).begin != t) return 0;
+    for (size_t k = t; k < a_.chunk(np).end; ++k) {
+      if (!GapMayHold(k)) return 0;
+    }
+    size_t end = a_.chunk(np).end;
+    if (end < c_.end && (c_.Has(end, WordClass::kCoordinator) || c_.Has(end, WordClass::kComma))) {
+      ++end;
+    }
+    return end;
+  }
+
+  // ", who met X on Monday," at t: the token after the closing comma, or t.
+  size_t RelativeClauseEnd(size_t t) const {
+    size_t u = t;
+    if (u < c_.end && c_.Has(u, WordClass::kComma)) ++u;
+    if (u >= c_.end || !c_.Has(u, WordClass::kRelativePronoun)) return t;
+    for (size_t k = u + 1; k < c_.end && k - u <= Arguments::kMaxApposition; ++k) {
+      if (c_.Has(k, WordClass::kComma)) return k + 1;
+      if (c_.Has(k, WordClass::kClauseBreak) || c_.Has(k, WordClass::kSentenceEnd)) return t;
+    }
+    return t;
+  }
+
+  // ---- backward ---------------------------------------------------------------
+
+  // The token before one noun phrase without an argument ending at t (a
+  // coordinator or comma at t is read with it), or begin - 1 when none does.
+  long NounPhraseBegin(long t) const {
+    const long none = static_cast<long>(c_.begin) - 1;
+    if (t < static_cast<long>(c_.begin)) return none;
+    size_t u = static_cast<size_t>(t);
+    if ((c_.Has(u, WordClass::kCoordinator) || c_.Has(u, WordClass::kComma)) && u > c_.begin) --u;
+    const int np = a_.NounChunkEndingAt(u);
+    if (np < 0) return none;
+    for (size_t k = a_.chunk(np).begin; k <= u; ++k) {
+      if (!GapMayHold(k)) return none;
+    }
+    return static_cast<long>(a_.chunk(np).begin) - 1;
+  }
+
+  // ", who met X on Monday," ending at t: the token before its opening
+  // comma, or t when there is none.
+  long RelativeClauseBegin(long t) const {
+    if (t <= static_cast<long>(c_.begin) || !c_.Has(static_cast<size_t>(t), WordClass::kComma)) {
+      return t;
+    }
+    for (long k = t - 1; k > static_cast<long>(c_.begin) &&
+                         t - k <= static_cast<long>(Arguments::kMaxApposition);
+         --k) {
+      const size_t u = static_cast<size_t>(k);
+      if (c_.Has(u, WordClass::kRelativePronoun) && c_.Has(u - 1, WordClass::kComma)) {
+        return k - 2;
+      }
+      if (c_.Has(u, WordClass::kClauseBreak)) return t;
+    }
+    return t;
+  }
+
+  // Steps left over skip words and over the part of a verb group before its
+  // head ("has not met"), between a subject and its verb.
+  long SkipBackward(long t) const {
+    while (t >= static_cast<long>(c_.begin)) {
+      const size_t u = static_cast<size_t>(t);
+      if (a_.Skippable(u) || c_.Has(u, WordClass::kNegation)) {
+        --t;
+        continue;
+      }
+      const int group = a_.ChunkOf(u);
+      if (group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb && a_.chunk(group).head > u) {
+        t = static_cast<long>(a_.chunk(group).begin) - 1;
+        continue;
+      }
+      break;
+    }
+    return t;
+  }
+
+  bool Backward(const CompiledPattern& pattern, long e, long t, Match* match) const {
+    if (e < 0) {
+      match->begin = static_cast<size_t>(t + 1);
+      return true;
+    }
+    const CompiledElement& element = pattern.elements[static_cast<size_t>(e)];
+    const auto at = [&](long k) { return c_.token(static_cast<size_t>(k)); };
+    switch (element.kind) {
+      case PatternElement::Kind::kWords: {
+        while (t >= static_cast<long>(c_.begin) && a_.Skippable(static_cast<size_t>(t)) &&
+               !element.Accepts(at(t))) {
+          --t;
+        }
+        if (t >= static_cast<long>(c_.begin) && element.Accepts(at(t)) &&
+            Backward(pattern, e - 1, t - 1, match)) {
+          return true;
+        }
+        return element.optional && Backward(pattern, e - 1, t, match);
+      }
+      case PatternElement::Kind::kNot:
+        return !(t >= static_cast<long>(c_.begin) && element.Accepts(at(t))) &&
+               Backward(pattern, e - 1, t, match);
+      case PatternElement::Kind::kGap:
+        for (long width = 0; width <= static_cast<long>(kMaxGap); ++width) {
+          const long last = t - width + 1;
+          if (width > 0 && (last < static_cast<long>(c_.begin) ||
+                            !GapMayHold(static_cast<size_t>(last)))) {
+            break;
+          }
+          if (Backward(pattern, e - 1, t - width, match)) return true;
+        }
+        return false;
+      case PatternElement::Kind::kNounPhrases: {
+        long u = t;
+        for (size_t phrases = 0; phrases <= kMaxNounPhrases; ++phrases) {
+          if (Backward(pattern, e - 1, u, match)) return true;
+          u = NounPhraseBegin(u);
+          if (u < static_cast<long>(c_.begin)) return false;
+        }
+        return false;
+      }
+      case PatternElement::Kind::kRelative: {
+        const long before = RelativeClauseBegin(t);
+        return before < t && Backward(pattern, e - 1, before, match);
+      }
+      case PatternElement::Kind::kSlot: {
+        const bool first = e == 0;
+        if (first) t = SkipBackward(t);
+        const int m = a_.ArgumentEndingAt(t);
+        if (m < 0) return false;
+        std::vector<int> args = {m};
+        long next = static_cast<long>(a_.BeginOf(m)) - 1;
+        if (first) next = a_.CoordinateBackward(m, &args);
+        auto& target = element.is_subject ? match->subjects : match->objects;
+        const size_t saved = target.size();
+        target.insert(target.end(), args.begin(), args.end());
+        if (Backward(pattern, e - 1, next, match)) return true;
+        target.resize(saved);
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool MatchAt(const CompiledPattern& pattern, size_t anchor, Match* match) const {
+    const int group = a_.ChunkOf(anchor);
+    match->verb_begin = group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb
+                            ? a_.chunk(group).begin
+                            : anchor;
+    if (!Forward(pattern, pattern.anchor + 1, anchor + 1, match)) return false;
+    if (!Backward(pattern, static_cast<long>(pattern.anchor) - 1, static_cast<long>(anchor) - 1,
+                  match)) {
+      return false;
+    }
+    return !match->subjects.empty() && !match->objects.empty();
+  }
+
+  Arguments& a_;
+  SentenceContext& c_;
+  const StatusCues& cues_;
+  std::vector<RelationCandidate>& out_;
+};
+
+}  // namespace
+
+void MatchPatterns(Arguments& args, const StatusCues& cues, std::vector<RelationCandidate>* out) {
+  PatternMatcher(args, cues, out).Run();
+}
+
+}  // namespace kg

@@ -1,0 +1,132 @@
+#include "extract/phrase_index.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/text.h"
+
+namespace kg {
+namespace {
+
+uint64_t Mix(uint64_t key) {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdull;
+  key ^= key >> 33;
+  return key;
+}
+
+}  // namespace
+
+bool CloseSpelling(std::string_view known, std::string_view seen) {
+  constexpr size_t kMax = 32;
+  if (known.empty() || seen.empty() || known.size() > kMax || seen.size() > kMax) return false;
+  if (known.front() != seen.front()) return false;
+  // "Commission" is no misspelt "commissioner", nor "reporters" of
+  // "reporter": a word that extends another is a different word.
+  if (StartsWith(known, seen) || StartsWith(seen, known)) return false;
+  const size_t allowed = std::min(known.size(), seen.size()) >= 9 ? 2 : 1;
+  const size_t n = known.size();
+  const size_t m = seen.size();
+  if ((n > m ? n - m : m - n) > allowed) return false;
+  // Optimal string alignment distance over three rolling rows.
+  std::array<size_t, kMax + 1> before{}, previous{}, current{};
+  for (size_t j = 0; j <= m; ++j) previous[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    size_t row_best = current[0];
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t cost = known[i - 1] == seen[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && known[i - 1] == seen[j - 2] && known[i - 2] == seen[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+      row_best = std::min(row_best, current[j]);
+    }
+    if (row_best > allowed) return false;
+    before = previous;
+    previous = current;
+  }
+  return previous[m] <= allowed;
+}
+
+PhraseIndex::PhraseIndex() : nodes_(1), edges_(64), pending_(1) {}
+
+void PhraseIndex::InsertEdge(uint64_t key, uint32_t child) {
+  if (2 * (edge_count_ + 1) > edges_.size()) {
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(old.size() * 2, Edge{});
+    edge_count_ = 0;
+    for (const Edge& edge : old) {
+      if (edge.child != kNone) InsertEdge(edge.key, edge.child);
+    }
+  }
+  const size_t mask = edges_.size() - 1;
+  size_t slot = Mix(key) & mask;
+  while (edges_[slot].child != kNone) slot = (slot + 1) & mask;
+  edges_[slot] = {key, child};
+  ++edge_count_;
+}
+
+uint32_t PhraseIndex::Child(uint32_t node, WordId word) const {
+  if (word == kNoWord) return kNone;
+  const uint64_t key = uint64_t{node} << 32 | word;
+  const size_t mask = edges_.size() - 1;
+  for (size_t slot = Mix(key) & mask;; slot = (slot + 1) & mask) {
+    const Edge& edge = edges_[slot];
+    if (edge.child == kNone) return kNone;
+    if (edge.key == key) return edge.child;
+  }
+}
+
+uint32_t PhraseIndex::FuzzyChild(uint32_t node, std::string_view seen,
+                                 const WordIndex& index) const {
+  constexpr size_t kFuzzyMin = 7;
+  if (seen.size() < kFuzzyMin) return kNone;
+  for (const auto& [word, child] : nodes_[node].children) {
+    const std::string_view known = index.Text(word);
+    if (known.size() >= kFuzzyMin && CloseSpelling(known, seen)) return child;
+  }
+  return kNone;
+}
+
+void PhraseIndex::Add(std::span<const WordId> words, uint32_t value) {
+  uint32_t node = 0;
+  for (WordId word : words) {
+    uint32_t child = Child(node, word);
+    if (child == kNone) {
+      child = static_cast<uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      pending_.emplace_back();
+      nodes_[node].children.emplace_back(word, child);
+      InsertEdge(uint64_t{node} << 32 | word, child);
+    }
+    node = child;
+  }
+  pending_[node].push_back(value);
+}
+
+void PhraseIndex::Finish() {
+  values_.clear();
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    nodes_[n].values_begin = static_cast<uint32_t>(values_.size());
+    values_.insert(values_.end(), pending_[n].begin(), pending_[n].end());
+    nodes_[n].values_end = static_cast<uint32_t>(values_.size());
+  }
+  pending_.clear();
+}
+
+size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
+                            std::span<const uint32_t>* values, Fuzzy fuzzy,
+                            const WordIndex* index) const {
+  size_t best = 0;
+  Match(
+      doc, begin, end,
+      [&](size_t length, std::span<const uint32_t> found) {
+        best = length;
+        *values = found;
+      },
+      fuzzy, index);
+  return best;
+}
+
+}  // namespace kg

@@ -1,0 +1,37 @@
+// What a sentence pass works on: the rule pack, the document analysed so
+// far, and the token range of one sentence. Passes are free functions over
+// it, each in a file of its own; all per-document state lives in the
+// DocumentAnalysis, so passes are const and thread-safe.
+#pragma once
+
+#include <cstdint>
+
+#include "extract/annotations.h"
+#include "extract/compiled_rules.h"
+
+namespace kg {
+
+struct SentenceContext {
+  const CompiledRules& rules;
+  DocumentAnalysis& doc;
+  uint32_t sentence = 0;
+  uint32_t begin = 0;  // tokens [begin, end)
+  uint32_t end = 0;
+
+  SentenceContext(const CompiledRules& r, DocumentAnalysis& d, uint32_t s)
+      : rules(r),
+        doc(d),
+        sentence(s),
+        begin(d.sentences[s].token_begin),
+        end(d.sentences[s].token_end) {}
+
+  const Token& token(size_t t) const { return doc.tokens[t]; }
+  Pos pos(size_t t) const { return doc.tokens[t].pos; }
+  bool Has(size_t t, WordClass c) const { return rules.Has(doc.tokens[t].word, c); }
+  bool LemmaHas(size_t t, WordClass c) const { return rules.Has(doc.tokens[t].lemma, c); }
+  bool Inside(size_t t) const { return t >= begin && t < end; }
+  // A word joined to the one before without space ("Qatar-based").
+  bool Joined(size_t t) const { return !doc.tokens[t].Is(kTokenSpaceBefore); }
+};
+
+}  // namespace kg

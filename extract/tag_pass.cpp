@@ -1,0 +1,38 @@
+#include "extract/tag_pass.h"
+
+namespace kg {
+
+TagPass::TagPass(const pos::Tagger& tagger, const pos::Lemmatizer& lemmatizer)
+    : tagger_(tagger), lemmatizer_(lemmatizer) {
+  for (Pos& pos : by_xpos_) pos = Pos::kUnknown;
+  for (int x = 0; x < pos::kXposCount; ++x) {
+    const auto xpos = static_cast<pos::Xpos>(x);
+    by_xpos_[x] = ParsePos(pos::XposName(xpos)).value_or(Pos::kUnknown);
+  }
+}
+
+void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
+  const size_t size = c.end - c.begin;
+  scratch.words.resize(size);
+  scratch.tags.resize(size);
+  for (size_t k = 0; k < size; ++k) scratch.words[k] = c.doc.Surface(c.begin + k);
+  tagger_.Tag(scratch.words, scratch.tags, scratch.tagger);
+  for (size_t k = 0; k < size; ++k) {
+    Token& token = c.doc.tokens[c.begin + k];
+    const pos::PosTag tag = scratch.tags[k];
+    token.pos = by_xpos_[static_cast<size_t>(tag.xpos)];
+    if (!token.Is(kTokenWord) || IsProperNoun(token.pos)) {
+      token.lemma = token.word;
+      continue;
+    }
+    if (const WordId irregular = c.rules.IrregularLemma(token.word); irregular != kNoWord) {
+      token.lemma = irregular;
+      continue;
+    }
+    const std::string_view norm = c.doc.Norm(c.begin + k);
+    const std::string_view lemma = lemmatizer_.Lemma(norm, tag, scratch.lemma);
+    token.lemma = lemma == norm ? token.word : c.rules.Word(lemma);
+  }
+}
+
+}  // namespace kg

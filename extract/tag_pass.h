@@ -1,0 +1,38 @@
+// Part-of-speech tags and lemmas for every token, one sentence at a time:
+// the tagger trained on the English Web Treebank (extract/pos/) gives the
+// tags, WordNet's exception lists and suffix rules the lemmas, and the rule
+// pack's verbs.tsv may name irregular forms of its own. A lemma is kept as
+// the pack's word id: only words the pack knows can trigger anything.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/pos/lemmatizer.h"
+#include "extract/pos/tagger.h"
+#include "extract/sentence_context.h"
+
+namespace kg {
+
+class TagPass {
+ public:
+  TagPass(const pos::Tagger& tagger, const pos::Lemmatizer& lemmatizer);
+
+  // Scratch memory for one thread; reuse it across sentences and documents.
+  struct Scratch {
+    std::vector<std::string_view> words;
+    std::vector<pos::PosTag> tags;
+    pos::TaggerScratch tagger;
+    std::string lemma;
+  };
+
+  void Run(SentenceContext& context, Scratch& scratch) const;
+
+ private:
+  const pos::Tagger& tagger_;
+  const pos::Lemmatizer& lemmatizer_;
+  Pos by_xpos_[256];  // the tagger's XPOS -> Pos
+};
+
+}  // namespace kg

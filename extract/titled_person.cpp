@@ -1,0 +1,123 @@
+// Titled people and person descriptions (see mention_constructions.h).
+#include "extract/mention_constructions.h"
+
+namespace kg {
+namespace {
+
+bool IsPossessiveDeterminer(const NameScan& scan, size_t i) {
+  const PronounEntry* pronoun = scan.rules().Pronoun(scan.token(i).word);
+  if (pronoun == nullptr) return false;
+  for (PronounCase c : pronoun->cases) {
+    if (c == PronounCase::kPossessive) return true;
+  }
+  return false;
+}
+
+void SetTitle(NameScan& scan, int m, int title, int affiliation) {
+  Mention& mention = scan.mention(m);
+  mention.title = title;
+  mention.affiliation = affiliation;
+}
+
+}  // namespace
+
+size_t TryTitledPerson(NameScan& scan, size_t i) {
+  const size_t end = scan.end();
+  size_t j = scan.AffiliationEnd(i);
+  // "Nordvik chief executive Ingrid Solheim": an unknown word before a title
+  // and a name is the organization the title belongs to.
+  bool unknown_affiliation = false;
+  if (j == i && scan.CanOpenName(i) && !scan.IsGivenName(i) && !scan.IsTitleStart(i)) {
+    const size_t run = scan.NameRunEnd(i);
+    const NameScan::TitleMatch& after = scan.TitlesAt(run, false);
+    if (run == i + 1 && after.found && scan.NameRunEnd(after.end) > after.end) {
+      j = run;
+      unknown_affiliation = true;
+    }
+  }
+  const bool has_affiliation = j > i;
+  const NameScan::TitleMatch titles = scan.TitlesAt(j, has_affiliation);
+  if (!titles.found) return i;
+  size_t name = titles.end;
+  const bool comma_after = name < end && scan.Has(name, WordClass::kComma);
+  // "Ali Khamenei, Iran's supreme leader,": a possessive affiliation and a
+  // title with no name after them describe someone named nearby.
+  if (has_affiliation && scan.IsPossessive(j - 1) && !unknown_affiliation &&
+      (name >= end || (!comma_after && !scan.IsNameWord(name)) ||
+       (comma_after && i > scan.begin() && scan.Has(i - 1, WordClass::kComma)))) {
+    if (scan.TitleRole(titles.title) < 0) return i;
+    const int affiliation = scan.AddAffiliation(i, j);
+    scan.AddPlaces(titles);
+    const int m = scan.Add(i, name, i, name, EntityType::kPerson, MentionKind::kDescription);
+    SetTitle(scan, m, titles.title, affiliation);
+    return name;
+  }
+  // "Iran's supreme leader, Ayatollah Ali Khamenei,": the name follows the
+  // title after a comma, perhaps behind an honorific.
+  if (has_affiliation && scan.IsPossessive(j - 1) && name + 1 < end && comma_after) {
+    const NameScan::TitleMatch& honorifics = scan.TitlesAt(name + 1, false);
+    const size_t candidate = honorifics.found ? honorifics.end : name + 1;
+    if (scan.NameRunEnd(candidate) > candidate) name = candidate;
+  }
+  // "Minister for Strategic Affairs Ron Dermer": a portfolio, then a name
+  // that opens with a given name.
+  if (name < end && scan.Has(name, WordClass::kNameJoiner)) {
+    const size_t run = scan.NameRunEnd(name + 1);
+    size_t given = run;
+    for (size_t k = name + 2; k < run; ++k) {
+      if (scan.IsGivenName(k)) {
+        given = k;
+        break;
+      }
+    }
+    if (given == run) return i;
+    name = given;
+  }
+  const size_t name_end = scan.NameRunEnd(name);
+  if (name_end == name) return i;
+  if (const NameScan::LexMatch lex = scan.LexAt(name);
+      lex && name + lex.length >= name_end && scan.Entry(*lex.value).type != EntityType::kPerson) {
+    return i;  // "EMS member Belgium": a known place or group, not a person
+  }
+  // After a title, a name of unknown kind is a person's ("President Trump").
+  const NameScan::RunType type = scan.ClassifyRun(name, name_end);
+  if (type.kind == NameScan::RunKind::kEvent ||
+      (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson)) {
+    return i;
+  }
+  const int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
+  scan.AddPlaces(titles);
+  if (unknown_affiliation) scan.mention(affiliation).type = EntityType::kOrganization;
+  const int m = scan.Add(i, name_end, name, name_end, EntityType::kPerson, MentionKind::kName);
+  SetTitle(scan, m, titles.title, affiliation);
+  return name_end;
+}
+
+size_t TryPersonDescription(NameScan& scan, size_t i) {
+  const size_t end = scan.end();
+  const bool article = scan.Has(i, WordClass::kArticle);
+  const bool possessive = IsPossessiveDeterminer(scan, i);
+  if ((!article && !possessive) || i + 1 >= end) return i;
+  // "the group's Gaza leader": the affiliation may itself open with "the".
+  size_t from = i;
+  size_t j = article ? scan.AffiliationEnd(i) : i;
+  if (j == i) {
+    from = i + 1;
+    j = scan.AffiliationEnd(from);
+  }
+  const NameScan::TitleMatch titles = scan.TitlesAt(j, j > from);
+  if (!titles.found || (titles.end < end && scan.IsNameWord(titles.end))) return i;
+  if (scan.TitleRole(titles.title) < 0) return i;  // "the sheikh" names no role
+  const int affiliation = j > from ? scan.AddAffiliation(from, j) : -1;
+  scan.AddPlaces(titles);
+  const int m =
+      scan.Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription);
+  SetTitle(scan, m, titles.title, affiliation);
+  // "the leader of Hamas": the affiliation follows.
+  if (affiliation < 0 && titles.end + 1 < end && scan.Has(titles.end, WordClass::kRolePreposition)) {
+    scan.AddForwardAffiliation(m, titles.end + 1);
+  }
+  return titles.end;
+}
+
+}  // namespace kg

@@ -1,0 +1,53 @@
+// Interned words: every distinct comparison form a rule pack uses gets a
+// dense integer id once, when the pack is compiled. Extraction then looks a
+// token up once (one hash, one comparison) and works on ids and class bits.
+//
+// Two phases: Intern() while building, Find() afterwards. A built index is
+// immutable and may be read from many threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+using WordId = uint32_t;
+inline constexpr WordId kNoWord = UINT32_MAX;
+
+// FNV-1a over the bytes of a word: words are short, and the multiply
+// spreads every byte. Also the hash the passes use for words outside the
+// pack ("Ratsimandresy"), so that they compare without strings.
+inline uint64_t HashWord(std::string_view word, uint64_t seed = 0xcbf29ce484222325ull) {
+  uint64_t hash = seed;
+  for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return hash;
+}
+
+class WordIndex {
+ public:
+  // The id of `word`, adding it when new.
+  WordId Intern(std::string_view word);
+
+  // The id of `word`, or kNoWord when the index does not hold it.
+  WordId Find(std::string_view word) const;
+
+  // The text of an id given out by Intern().
+  std::string_view Text(WordId id) const {
+    return std::string_view(text_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+
+  size_t size() const { return offsets_.size() - 1; }
+
+ private:
+  size_t SlotOf(std::string_view word, uint64_t hash) const;
+  void Grow();
+
+  std::string text_;                   // every word, back to back
+  std::vector<uint32_t> offsets_{0};   // word i is text_[offsets_[i], offsets_[i + 1])
+  std::vector<uint64_t> hashes_;       // per word
+  std::vector<WordId> slots_;          // open addressing; kNoWord marks a free slot
+};
+
+}  // namespace kg

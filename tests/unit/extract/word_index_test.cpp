@@ -1,0 +1,75 @@
+// Word interning and the phrase index keyed by word ids.
+#include <catch2/catch.hpp>
+
+#include "extract/phrase_index.h"
+#include "extract/word_index.h"
+
+namespace kg {
+namespace {
+
+TEST_CASE("words get dense ids once and are found again", "[extract][words]") {
+  WordIndex index;
+  const WordId a = index.Intern("minister");
+  const WordId b = index.Intern("prime");
+  CHECK(a == 0);
+  CHECK(b == 1);
+  CHECK(index.Intern("minister") == a);
+  CHECK(index.Find("prime") == b);
+  CHECK(index.Find("premier") == kNoWord);
+  CHECK(index.Text(a) == "minister");
+  // Past the first growth of the table every id is still found.
+  for (int i = 0; i < 5000; ++i) index.Intern("w" + std::to_string(i));
+  CHECK(index.size() == 5002);
+  CHECK(index.Find("w4321") == 4323);
+  CHECK(index.Find("minister") == a);
+}
+
+DocumentAnalysis Doc(const WordIndex& index, const std::vector<std::string>& words) {
+  DocumentAnalysis doc;
+  for (const auto& word : words) {
+    Token token;
+    token.norm = {static_cast<uint32_t>(doc.norm_text.size()), 0};
+    doc.norm_text += word;
+    token.norm.end = static_cast<uint32_t>(doc.norm_text.size());
+    token.word = index.Find(word);
+    token.flags = kTokenWord | kTokenCapitalized;
+    doc.tokens.push_back(token);
+  }
+  return doc;
+}
+
+TEST_CASE("phrases match longest first and report every value", "[extract][words]") {
+  WordIndex index;
+  PhraseIndex phrases;
+  const WordId prime = index.Intern("prime");
+  const WordId minister = index.Intern("minister");
+  const WordId secretary = index.Intern("secretary");
+  phrases.Add(std::vector<WordId>{minister}, 1);
+  phrases.Add(std::vector<WordId>{prime, minister}, 2);
+  phrases.Add(std::vector<WordId>{prime, minister}, 3);
+  phrases.Add(std::vector<WordId>{secretary}, 4);
+  phrases.Finish();
+  const DocumentAnalysis doc = Doc(index, {"prime", "minister", "spoke"});
+  std::span<const uint32_t> values;
+  CHECK(phrases.Longest(doc, 0, 3, &values) == 2);
+  CHECK(std::vector<uint32_t>(values.begin(), values.end()) == std::vector<uint32_t>{2, 3});
+  CHECK(phrases.Longest(doc, 1, 3, &values) == 1);
+  CHECK(phrases.Longest(doc, 0, 1, &values) == 0);  // the phrase may not run past `end`
+  CHECK(phrases.Longest(doc, 2, 3, &values) == 0);
+  // A capitalised misspelling matches when asked for.
+  const DocumentAnalysis typo = Doc(index, {"secreteray"});
+  CHECK(phrases.Longest(typo, 0, 1, &values) == 0);
+  CHECK(phrases.Longest(typo, 0, 1, &values, Fuzzy::kCapitalized, &index) == 1);
+  CHECK(values.front() == 4);
+}
+
+TEST_CASE("a close spelling is one edit away, two for long words", "[extract][words]") {
+  CHECK(CloseSpelling("secretary", "secreteray"));
+  CHECK(CloseSpelling("minister", "minsiter"));
+  CHECK_FALSE(CloseSpelling("minister", "ministers"));  // an extension is another word
+  CHECK_FALSE(CloseSpelling("minister", "sinister"));   // first letters differ
+  CHECK_FALSE(CloseSpelling("general", "genetics"));
+}
+
+}  // namespace
+}  // namespace kg
