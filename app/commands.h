@@ -22,6 +22,7 @@ using Args = std::vector<std::string>;
 int RunBuild(const Args& args);
 int RunExtract(const Args& args);
 int RunMerge(const Args& args);
+int RunAnalyze(const Args& args);
 int RunExport(const Args& args);
 int RunStats(const Args& args);
 int RunRules(const Args& args);

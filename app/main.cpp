@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  build      extract a graph from articles (text files, folders, JSON Lines, stdin)\n"
     "  extract    one graph fragment per article, for merging later or elsewhere\n"
     "  merge      merge fragments and graph files into one graph\n"
+    "  analyze    show the tags, phrases, mentions and relations extraction finds\n"
     "  query      answer a graph pattern query (a subset of Cypher)\n"
     "  neighbors  entities within N relations of one entity\n"
     "  path       how two entities are connected\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     if (command == "build") return kg::RunBuild(rest);
     if (command == "extract") return kg::RunExtract(rest);
     if (command == "merge") return kg::RunMerge(rest);
+    if (command == "analyze") return kg::RunAnalyze(rest);
     if (command == "export") return kg::RunExport(rest);
     if (command == "stats") return kg::RunStats(rest);
     if (command == "rules") return kg::RunRules(rest);

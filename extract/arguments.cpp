@@ -54,6 +54,12 @@ bool Arguments::IsPossessiveDeterminer(int m) const {
   return !also_object || (found.token_end < c_.end && IsNoun(c_.pos(found.token_end)));
 }
 
+bool Arguments::IsCollectiveHead(const Chunk& phrase) const {
+  const Token& head = c_.token(phrase.head);
+  return c_.rules.Has(head.lemma, WordClass::kCollective) ||
+         c_.rules.Has(head.word, WordClass::kCollective);
+}
+
 bool Arguments::Skippable(size_t t) const {
   return IsAdverb(c_.pos(t)) || c_.Has(t, WordClass::kSkipWord);
 }
@@ -71,23 +77,34 @@ int Arguments::NounChunkEndingAt(size_t t) const {
 }
 
 int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
+  // "both Trump and Israel": the first word of a paired conjunction.
+  if (c_.Inside(t) && c_.pos(t) == Pos::kCC && !c_.Has(t, WordClass::kCoordinator)) ++t;
   if (!c_.Inside(t)) return -1;
   int m = StartAt(t);
+  const int np = ChunkOf(t);
+  if (np >= 0 && chunk(np).kind == Chunk::Kind::kNoun && chunk(np).begin == t) {
+    // A noun phrase stands for the mention at its head: "the embattled
+    // Netanyahu", "John F. Kennedy assassin Lee Harvey Oswald"; a possessor
+    // alone does not stand for a phrase whose head is another noun
+    // ("Kennedy's assassin").
+    const Chunk& phrase = chunk(np);
+    const int head = EndAt(phrase.end - 1);
+    if (head >= 0 && BeginOf(head) >= t) {
+      m = head;
+    } else if (m >= 0 && EndOf(m) < phrase.end && !IsCollectiveHead(phrase)) {
+      for (size_t k = EndOf(m); k < phrase.end; ++k) {
+        if (c_.Has(k, WordClass::kPossessiveMarker)) return -1;
+      }
+    }
+  }
   if (m < 0) {
-    // "the embattled Netanyahu", "a senior Hamas official": the mention that
-    // ends the noun phrase starting here.
-    const int np = ChunkOf(t);
     if (np >= 0 && chunk(np).kind == Chunk::Kind::kNoun && chunk(np).begin == t) {
       const Chunk& phrase = chunk(np);
-      m = EndAt(phrase.end - 1);
-      if (m >= 0 && BeginOf(m) < t) m = -1;
       // "the port of Odesa", "leaders of Hamas": a place behind its noun, a
       // group behind its members.
       if (m < 0 && phrase.end + 1 < c_.end && c_.Has(phrase.end, WordClass::kGenitive)) {
-        const Token& head = c_.token(phrase.head);
         const bool place = c_.Has(phrase.head, WordClass::kPlaceNoun);
-        const bool members = c_.rules.Has(head.lemma, WordClass::kCollective) ||
-                             c_.rules.Has(head.word, WordClass::kCollective);
+        const bool members = IsCollectiveHead(phrase);
         if (place || members) {
           const int behind = ArgumentAt(phrase.end + 1, false);
           if (behind >= 0 && (place ? mention(behind).type == EntityType::kLocation
@@ -241,11 +258,7 @@ int Arguments::SubjectBefore(long t, std::vector<int>* subjects) const {
     // "the son of X met" does not.
     const int np = NounChunkEndingAt(prep - 1);
     if (np < 0) break;
-    const Token& head = c_.token(chunk(np).head);
-    if (!c_.rules.Has(head.lemma, WordClass::kCollective) &&
-        !c_.rules.Has(head.word, WordClass::kCollective)) {
-      return -1;
-    }
+    if (!IsCollectiveHead(chunk(np))) return -1;
     break;
   }
   subjects->push_back(m);
@@ -280,20 +293,38 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
       // "urged Israel to attack": the object; "plans to attack": the subject.
       const int governing = GoverningVerb(k);
       if (governing < 0) continue;
-      const int object = ArgumentAt(chunk(governing).end, true);
-      if (object >= 0 && EndOf(object) <= group.begin) {
+      size_t after = chunk(governing).end;
+      while (after < group.begin && (Skippable(after) || c_.pos(after) == Pos::kCC)) ++after;
+      if (after == group.begin) {
+        subjects = subjects_[static_cast<size_t>(governing - first_chunk_)];
+      } else if (const int object = ArgumentAt(after, true);
+                 object >= 0 && EndOf(object) <= group.begin) {
         subjects.push_back(object);
         CoordinateForward(object, &subjects);
-      } else {
-        subjects = subjects_[static_cast<size_t>(governing - first_chunk_)];
       }
       continue;
     }
     long t = static_cast<long>(group.begin) - 1;
     while (t >= static_cast<long>(c_.begin) && Skippable(static_cast<size_t>(t))) --t;
     if (SubjectBefore(t, &subjects) >= 0) continue;
-    if (t < static_cast<long>(c_.begin)) continue;
+    if (t < static_cast<long>(c_.begin)) {
+      if (group.Is(Chunk::kParticiple) && c_.pos(group.head) == Pos::kVBG) {
+        if (const int subject = SentenceSubject(); subject >= 0) subjects.push_back(subject);
+      }
+      continue;
+    }
     const size_t u = static_cast<size_t>(t);
+    // "Before visiting Israel, Blair ...": an opening participle clause
+    // shares the subject of the sentence.
+    if (group.Is(Chunk::kParticiple) && (u == c_.begin || IsPreposition(c_.pos(u)) ||
+                                         c_.Has(u, WordClass::kSubordinator))) {
+      bool opening = true;
+      for (size_t q = c_.begin; q < u && opening; ++q) opening = !c_.Has(q, WordClass::kComma);
+      if (opening) {
+        if (const int subject = SentenceSubject(); subject >= 0) subjects.push_back(subject);
+        continue;
+      }
+    }
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
     // the verb before carries over.
     const bool coordinated = c_.Has(u, WordClass::kCoordinator);

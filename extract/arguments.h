@@ -73,6 +73,8 @@ class Arguments {
   int ChunkOf(size_t t) const { return c_.Inside(t) ? c_.doc.chunk_of[t] : -1; }
   const Chunk& chunk(int index) const { return c_.doc.chunks[static_cast<size_t>(index)]; }
 
+  // Whether a noun phrase's head names the members of a group ("officials").
+  bool IsCollectiveHead(const Chunk& phrase) const;
   // Whether token t can be stepped over inside a clause: adverbs and skip words.
   bool Skippable(size_t t) const;
   // Whether a clause boundary stands at t (";", a subordinator, a relative pronoun).

@@ -35,7 +35,9 @@ class Chunker {
     if (t + 1 >= c_.end) return false;
     const Pos next = c_.pos(t + 1);
     if (!IsNounModifier(next) && !c_.Has(t + 1, WordClass::kHyphen)) return false;
-    if (t == start) return true;
+    // "chastising Pakistan", "visiting Israel": a participle opening a phrase
+    // before a name is a verb with its object.
+    if (t == start) return !IsProperNoun(next);
     const Pos before = c_.pos(t - 1);
     return before == Pos::kDT || before == Pos::kPRPS || IsAdjective(before) ||
            c_.Has(t - 1, WordClass::kHyphen) || IsPossessive(t - 1) || before == Pos::kCD;

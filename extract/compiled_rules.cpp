@@ -143,6 +143,7 @@ Status CompiledRules::Build() {
   add_list(pack_.event_heads, WordClass::kEventHead);
   add_list(pack_.collectives, WordClass::kCollective);
   add_list(pack_.news_agencies, WordClass::kNewsAgency);
+  add_list(pack_.proper_nouns, WordClass::kProperNoun);
   for (const auto& head : pack_.name_heads) {
     const WordClass c = head.type == EntityType::kPerson         ? WordClass::kPersonHead
                         : head.type == EntityType::kOrganization ? WordClass::kOrganizationHead
@@ -290,6 +291,11 @@ WordId CompiledRules::IrregularLemma(WordId form) const {
   if (form == kNoWord || irregular_.empty()) return kNoWord;
   auto it = irregular_.find(form);
   return it == irregular_.end() ? kNoWord : it->second;
+}
+
+const std::string& CompiledRules::RuleSource(int rule) const {
+  const auto index = static_cast<size_t>(rule);
+  return index < frames_.size() ? frames_[index].source : patterns_[index - frames_.size()].source;
 }
 
 int CompiledRules::FindEntity(std::string_view name) const {

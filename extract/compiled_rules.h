@@ -116,6 +116,13 @@ class CompiledRules {
   bool TakesPlaceAfter(WordId lemma, WordId preposition) const;
 
   const std::vector<CompiledPattern>& patterns() const { return patterns_; }
+
+  // Rules that find relations, numbered frames first, then patterns; their
+  // "file:line" for a rule number.
+  int FrameRule(size_t frame) const { return static_cast<int>(frame); }
+  int PatternRule(size_t pattern) const { return static_cast<int>(frames_.size() + pattern); }
+  int rule_count() const { return static_cast<int>(frames_.size() + patterns_.size()); }
+  const std::string& RuleSource(int rule) const;
   // Patterns whose anchor element may accept this token: those anchored by
   // its word, then those anchored by its lemma.
   std::array<std::span<const uint32_t>, 2> PatternsAnchoredAt(const Token& token) const;

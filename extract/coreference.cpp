@@ -328,6 +328,37 @@ class Resolver {
     return mentions_[static_cast<size_t>(mention.affiliation)].entity;
   }
 
+  // "X is the chairman of Y", "X, who became president of Y": the person a
+  // copula before the description describes; -1 if none.
+  int CopulaSubject(size_t m) const {
+    const Mention& mention = mentions_[m];
+    const auto word_has = [&](size_t t, WordClass c) {
+      return rules_.Has(doc_.tokens[t].word, c);
+    };
+    const uint32_t first = doc_.sentences[mention.sentence].token_begin;
+    size_t t = mention.token_begin;
+    if (t == first) return -1;
+    const Token& verb = doc_.tokens[t - 1];
+    if (!IsVerb(verb.pos) || !rules_.Has(verb.lemma, WordClass::kCopula)) return -1;
+    const int chunk = doc_.chunk_of[t - 1];
+    if (chunk < 0) return -1;
+    t = doc_.chunks[static_cast<size_t>(chunk)].begin;
+    while (t > first && IsAdverb(doc_.tokens[t - 1].pos)) --t;
+    if (t > first && word_has(t - 1, WordClass::kRelativePronoun)) {
+      --t;
+      if (t > first && word_has(t - 1, WordClass::kComma)) --t;
+    }
+    for (size_t k = m; k-- > 0;) {
+      const Mention& candidate = mentions_[k];
+      if (candidate.token_end < t) break;
+      if (candidate.token_end == t && candidate.entity >= 0 &&
+          candidate.type == EntityType::kPerson && candidate.kind != MentionKind::kPronoun) {
+        return candidate.entity;
+      }
+    }
+    return -1;
+  }
+
   // Apposition: "Yahya Sinwar, the group's Gaza leader"; or the name after
   // a comma: "the group's leader, Joseph Mirembe". -1 if neither.
   int ApposedPerson(size_t m) const {
@@ -346,6 +377,7 @@ class Resolver {
         }
       }
     }
+    if (const int subject = CopulaSubject(m); subject >= 0) return subject;
     if (mention.token_end + 1 < doc_.tokens.size() &&
         rules_.Has(doc_.tokens[mention.token_end].word, WordClass::kComma)) {
       for (size_t k = m + 1;

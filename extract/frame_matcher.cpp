@@ -130,6 +130,7 @@ class FrameMatcher {
     if (subjects.empty() || objects.empty()) return;
     RelationCandidate candidate;
     candidate.predicate = frame.predicate;
+    candidate.rule = c_.rules.FrameRule(static_cast<size_t>(&frame - c_.rules.frames().data()));
     candidate.subjects = std::move(subjects);
     candidate.objects = std::move(objects);
     candidate.object_types = frame.object_types;
@@ -229,9 +230,18 @@ class FrameMatcher {
   void AgentFromClause(const Chunk& np, std::vector<int>* out) {
     size_t t = np.begin;
     bool through_preposition = false;
-    if (t > c_.begin && IsPreposition(c_.pos(t - 1)) && !c_.Has(t - 1, WordClass::kGenitive)) {
+    // "traveled to the Seychelles for a meeting with X": back over up to two
+    // prepositional phrases to the verb.
+    for (int hop = 0; hop < 2 && t > c_.begin && IsPreposition(c_.pos(t - 1)) &&
+                      !c_.Has(t - 1, WordClass::kGenitive);
+         ++hop) {
       --t;
       through_preposition = true;
+      const int before = a_.NounChunkEndingAt(t - 1);
+      if (before < 0 || t < 2) break;
+      const size_t prep = a_.chunk(before).begin;
+      if (prep == c_.begin || !IsPreposition(c_.pos(prep - 1))) break;
+      t = prep;
     }
     while (t > c_.begin && a_.Skippable(t - 1)) --t;
     if (t == c_.begin) return;

@@ -2,6 +2,16 @@
 #include "extract/mention_constructions.h"
 
 namespace kg {
+namespace {
+
+bool HasHead(const NameScan& scan, size_t begin, size_t end) {
+  for (size_t k = begin; k < end; ++k) {
+    if (scan.HeadType(k)) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 size_t TryLexicon(NameScan& scan, size_t i) {
   const size_t start = i;
@@ -13,9 +23,12 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   // "Baghdad International Airport"; so does a place followed by plain
   // capitalised words, which name an organization ("Iran Voice").
   const size_t run = scan.NameRunEnd(i);
-  if (run > lex_end && scan.ClassifyRun(i, run).kind == NameScan::RunKind::kEntity &&
-      scan.HeadType(run - 1).has_value()) {
-    return start;
+  if (run > lex_end) {
+    const NameScan::RunType type = scan.ClassifyRun(i, run);
+    if (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson &&
+        HasHead(scan, i, run)) {
+      return start;
+    }
   }
   if (run > lex_end && scan.IsLexiconPlace(lex)) {
     bool plain = true;

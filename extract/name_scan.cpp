@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/pos/lexicon.h"
+
 namespace kg {
 namespace {
 
@@ -33,18 +35,33 @@ bool NameScan::PlaceCueBefore(size_t i) const {
   return i >= begin_ + 2 && rules_.TakesPlaceAfter(token(i - 2).lemma, token(i - 1).word);
 }
 
-bool NameScan::OccursInLowercase(size_t i) {
-  if (!lowercase_ready_) {
-    for (size_t t = 0; t < doc_.tokens.size(); ++t) {
+void NameScan::IndexWords() {
+  for (const Sentence& sentence : doc_.sentences) {
+    for (size_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& word = doc_.tokens[t];
-      if (word.Is(kTokenWord) && !word.Is(kTokenCapitalized) && !word.Is(kTokenNumber)) {
+      if (!word.Is(kTokenWord) || word.Is(kTokenNumber)) continue;
+      if (!word.Is(kTokenCapitalized)) {
         lowercase_words_.push_back(HashWord(doc_.Norm(t)));
+      } else if (t > sentence.token_begin && sentence.kind == LineKind::kBody &&
+                 !Has(t - 1, WordClass::kQuote) && !Has(t - 1, WordClass::kClauseBreak)) {
+        capitalized_inside_.push_back(HashWord(doc_.Norm(t)));
       }
     }
-    std::sort(lowercase_words_.begin(), lowercase_words_.end());
-    lowercase_ready_ = true;
   }
+  std::sort(lowercase_words_.begin(), lowercase_words_.end());
+  std::sort(capitalized_inside_.begin(), capitalized_inside_.end());
+  words_indexed_ = true;
+}
+
+bool NameScan::OccursInLowercase(size_t i) {
+  if (!words_indexed_) IndexWords();
   return std::binary_search(lowercase_words_.begin(), lowercase_words_.end(),
+                            HashWord(doc_.Norm(i)));
+}
+
+bool NameScan::OccursCapitalizedInside(size_t i) {
+  if (!words_indexed_) IndexWords();
+  return std::binary_search(capitalized_inside_.begin(), capitalized_inside_.end(),
                             HashWord(doc_.Norm(i)));
 }
 
@@ -110,19 +127,24 @@ const NameScan::TitleMatch& NameScan::TitlesAt(size_t i, bool allow_place_modifi
 
 NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers) {
   TitleMatch match;
+  // The last title of a sequence gives the role ("executive director"),
+  // unless a title that also modifies others came first: "deputy prime
+  // minister" is what "deputy" is.
+  int modifying_title = -1;
   size_t j = i;
   while (j < end_) {
     std::span<const uint32_t> values;
     const size_t length = TitleLengthAt(j, &values);
+    std::span<const uint32_t> modifiers;
+    const size_t modifier = rules_.title_modifiers().Longest(doc_, j, end_, &modifiers);
     if (length > 0) {
       const int title = static_cast<int>(values.front());
-      if (match.title < 0 || TitleRole(match.title) < 0) match.title = title;
+      if (match.title < 0 || TitleRole(title) >= 0) match.title = title;
+      if (modifier >= length && !match.found && TitleRole(title) >= 0) modifying_title = title;
       match.found = true;
       j += length;
       continue;
     }
-    std::span<const uint32_t> modifiers;
-    const size_t modifier = rules_.title_modifiers().Longest(doc_, j, end_, &modifiers);
     if (modifier > 0 && !match.found) {
       j += modifier;
       continue;
@@ -151,6 +173,7 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     }
     break;
   }
+  if (modifying_title >= 0 && modifying_title != match.title) match.title = modifying_title;
   match.end = j;
   return match;
 }
@@ -167,8 +190,9 @@ bool NameScan::IsOrdinaryOpener(size_t i) {
   if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
   if (IsGivenName(i) || TitlesAt(i, false).found) return false;
   // The tagger sees a capitalised common word at a sentence start for what
-  // it is ("Despite", "Rebels", "Officials"); a proper noun it keeps.
-  if (!IsProperNoun(token(i).pos)) return true;
+  // it is ("Despite", "Rebels", "Officials"), unless the document writes it
+  // capitalised inside sentences too ("Trump").
+  if (!IsProperNoun(token(i).pos)) return !OccursCapitalizedInside(i) || OccursInLowercase(i);
   return Has(i, WordClass::kCommonWord);
 }
 
@@ -186,6 +210,14 @@ std::optional<EntityType> NameScan::HeadType(size_t i) const {
   if (Has(i, WordClass::kLocationHead)) return EntityType::kLocation;
   if (Has(i, WordClass::kPersonHead)) return EntityType::kPerson;
   return std::nullopt;
+}
+
+bool NameScan::IsNounHead(size_t i) const {
+  if (!IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps) || IsGivenName(i) ||
+      Has(i, WordClass::kNonName) || Has(i, WordClass::kProperNoun)) {
+    return false;
+  }
+  return pos::Lexicon::Default().Has(doc_.Norm(i), pos::WordClass::kNoun);
 }
 
 size_t NameScan::NameRunEnd(size_t i) {
@@ -229,7 +261,8 @@ size_t NameScan::NameRunEnd(size_t i) {
         j += 2;
       } else if (size_t after = particles_end(j); after > j) {
         j = after;
-      } else if (((has_head && Has(j, WordClass::kNameJoiner) && !token(j).Is(kTokenCapitalized)) ||
+      } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
+                   !token(j).Is(kTokenCapitalized)) ||
                   (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) && has_head_ahead(j + 1))) &&
                  j + 1 < end_ && IsNameWord(j + 1)) {
         // "Ministry of Defense", "Council for Arab Affairs", "Securities and
@@ -276,6 +309,16 @@ NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
     if (IsLexiconPlace(lex) && k + lex.length <= j) {
       return {RunKind::kEntity, EntityType::kOrganization};
     }
+  }
+  // "Human Rights Watch", "Supreme Court": a name of English words that ends
+  // in a common noun; "Ludwig Braun" has a word English does not know.
+  if (IsNounHead(j - 1)) {
+    bool english = true;
+    for (size_t k = i; k + 1 < j && english; ++k) {
+      english = !token(k).Is(kTokenWord) || Has(k, WordClass::kNameJoiner) ||
+                pos::Lexicon::Default().Classes(doc_.Norm(k)) != 0 || LexAt(k);
+    }
+    if (english) return {RunKind::kEntity, EntityType::kOrganization};
   }
   for (size_t k = i; k < j; ++k) {
     if (!token(k).Is(kTokenWord)) continue;

@@ -43,8 +43,10 @@ class NameScan {
   }
   // "in Washington", "visited Beijing": the place itself is meant.
   bool PlaceCueBefore(size_t i) const;
-  // Whether a word occurs in lowercase somewhere in the document.
+  // Whether a word occurs in lowercase somewhere in the document, or
+  // capitalised inside a sentence (not at its start).
   bool OccursInLowercase(size_t i);
+  bool OccursCapitalizedInside(size_t i);
 
   // ---- lexicon ----
   struct LexMatch {
@@ -89,6 +91,9 @@ class NameScan {
   };
   RunType ClassifyRun(size_t i, size_t j);
   std::optional<EntityType> HeadType(size_t i) const;
+  // A capitalised English common noun that is no given name ("Chamber",
+  // "Society", "Watch"): the head of an organization's name.
+  bool IsNounHead(size_t i) const;
 
   // ---- affiliations and descriptions ----
   size_t DescriptionLength(size_t i) const;  // "the group" at i, or 0
@@ -112,14 +117,6 @@ class NameScan {
   size_t ParentheticalAcronym(size_t run, int named);
   // A later use of an acronym the document defined: the mention it copies.
   int DefinedAcronym(size_t i) const;
-  // "the leader of Hamas": the title's affiliation follows it; resolved when
-  // the whole document has been scanned.
-  void AddForwardAffiliation(int mention, size_t token) {
-    forward_affiliations_.emplace_back(mention, token);
-  }
-  const std::vector<std::pair<int, size_t>>& forward_affiliations() const {
-    return forward_affiliations_;
-  }
 
  private:
   LexMatch FindLex(size_t i) const;
@@ -138,11 +135,13 @@ class NameScan {
   std::vector<std::optional<TitleMatch>> titles_plain_;
   std::vector<std::optional<TitleMatch>> titles_with_places_;
   std::vector<std::optional<size_t>> run_end_;
-  // Hashes of the lowercase words of the document, sorted; built on first use.
+  // Hashes of the document's lowercase words and of its capitalised words
+  // inside sentences, sorted; built on first use.
+  void IndexWords();
   std::vector<uint64_t> lowercase_words_;
-  bool lowercase_ready_ = false;
+  std::vector<uint64_t> capitalized_inside_;
+  bool words_indexed_ = false;
   std::vector<std::pair<size_t, int>> acronyms_;  // token of a defined acronym, its mention
-  std::vector<std::pair<int, size_t>> forward_affiliations_;  // mention, token
 };
 
 }  // namespace kg

@@ -31,6 +31,7 @@ class PatternMatcher {
           if (!MatchAt(pattern, t, &match)) continue;
           RelationCandidate candidate;
           candidate.predicate = pattern.predicate;
+          candidate.rule = c_.rules.PatternRule(p);
           candidate.subjects = std::move(match.subjects);
           candidate.objects = std::move(match.objects);
           candidate.subject_types = SlotTypes(pattern, true);

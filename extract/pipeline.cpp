@@ -5,14 +5,19 @@
 #include "extract/layout.h"
 #include "extract/mention_finder.h"
 #include "extract/relation_extractor.h"
+#include "extract/title_affiliations.h"
 
 namespace kg {
 namespace {
 
-// Entities that were never named ("Israeli" in "Israeli officials" names
-// Israel only by adjective), or named once by a lone word of unknown type,
-// are kept only when a relation needs them.
-void DropUnusedUnnamedEntities(DocumentAnalysis* analysis) {
+// An entity the text never names ("Israeli" in "Israeli officials" names
+// Israel only by adjective) is no node, and no relation reaches it; one named
+// once by a lone word of unknown type is kept only when a relation needs it.
+void DropUnnamedEntities(DocumentAnalysis* analysis) {
+  const auto named = [&](int e) { return analysis->entities[static_cast<size_t>(e)].named; };
+  std::erase_if(analysis->relations, [&](const RelationMention& relation) {
+    return !named(relation.subject) || !named(relation.object);
+  });
   std::vector<bool> keep(analysis->entities.size());
   for (size_t e = 0; e < keep.size(); ++e) {
     const DocEntity& entity = analysis->entities[e];
@@ -59,9 +64,10 @@ DocumentAnalysis Pipeline::Analyze(const Document& document) const {
     ChunkSentence(sentence);
   }
   FindMentions(rules, &analysis);
+  FindTitleAffiliations(rules, &analysis);
   ResolveCoreference(rules, document.text, &analysis);
   ExtractRelations(rules, &analysis);
-  DropUnusedUnnamedEntities(&analysis);
+  DropUnnamedEntities(&analysis);
   return analysis;
 }
 

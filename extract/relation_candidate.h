@@ -18,6 +18,7 @@ struct RelationCandidate {
   TypeSet object_types = TypeSet::All();
   RelationStatus status = RelationStatus::kAsserted;
   Span trigger;  // bytes of the trigger words
+  int rule = -1;  // CompiledRules::RuleSource index
 };
 
 }  // namespace kg

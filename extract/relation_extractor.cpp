@@ -58,6 +58,7 @@ void ExtractSentence(const CompiledRules& rules, DocumentAnalysis* doc, uint32_t
         relation.sentence = s;
         relation.evidence = doc->sentences[s].span;
         relation.trigger = candidate.trigger;
+        relation.rule = candidate.rule;
         if (Admissible(rules, *doc, candidate, object, &relation)) {
           doc->relations.push_back(relation);
         }

@@ -369,7 +369,10 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
   if (name == "descriptions.tsv") return ParseDescriptions(reader, pack);
   if (name == "verbs.tsv") return ParseVerbs(reader, pack);
   if (name == "name_heads.tsv") return ParseNameHeads(reader, pack);
-  if (name == "given_names.txt") return ParseList(reader, false, &pack->given_names);
+  if (name == "given_names.txt" || EndsWith(name, "_given_names.txt")) {
+    return ParseList(reader, false, &pack->given_names);
+  }
+  if (name == "proper_nouns.txt") return ParseList(reader, true, &pack->proper_nouns);
   if (name == "common_words.txt") return ParseList(reader, true, &pack->common_words);
   if (name == "non_names.txt") return ParseList(reader, false, &pack->non_names);
   if (name == "title_modifiers.txt") return ParseList(reader, true, &pack->title_modifiers);
@@ -475,6 +478,7 @@ void RulePack::Overlay(const RulePack& other) {
   OverlayList(&speech_verbs, other.speech_verbs);
   OverlayList(&skip_words, other.skip_words);
   OverlayList(&clitics, other.clitics);
+  OverlayList(&proper_nouns, other.proper_nouns);
   OverlayList(&news_agencies, other.news_agencies);
 }
 

@@ -127,6 +127,7 @@ struct RulePack {
   std::vector<std::string> speech_verbs;        // "said": a lone name before one is a person
   std::vector<std::string> skip_words;          // "also", "has": may stand inside a pattern
   std::vector<std::string> clitics;             // "n't", "'ll": split off the word before
+  std::vector<std::string> proper_nouns;        // "blair": English knows them only as names
   std::vector<std::string> news_agencies;       // "Reuters", "AP": datelines, bylines
 
   // Adds `other` on top of this pack (see the header comment). Linear in

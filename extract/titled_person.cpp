@@ -13,6 +13,16 @@ bool IsPossessiveDeterminer(const NameScan& scan, size_t i) {
   return false;
 }
 
+// Whether a phrase at i stands after a comma or dash of an apposition, or
+// after a copula ("X is chairman of Y", "X, who became president of Y").
+bool StandsAsApposition(const NameScan& scan, size_t i) {
+  if (i == scan.begin()) return false;
+  const size_t before = i - 1;
+  if (scan.Has(before, WordClass::kComma) || scan.Has(before, WordClass::kDash)) return true;
+  const Token& verb = scan.token(before);
+  return IsVerb(verb.pos) && scan.rules().Has(verb.lemma, WordClass::kCopula);
+}
+
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {
   Mention& mention = scan.mention(m);
   mention.title = title;
@@ -97,11 +107,14 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   const size_t end = scan.end();
   const bool article = scan.Has(i, WordClass::kArticle);
   const bool possessive = IsPossessiveDeterminer(scan, i);
-  if ((!article && !possessive) || i + 1 >= end) return i;
+  // "X, chairman of Y", "X is executive director of Y": a bare title in an
+  // apposition or after a copula.
+  const bool bare = !article && !possessive && StandsAsApposition(scan, i);
+  if ((!article && !possessive && !bare) || i + 1 >= end) return i;
   // "the group's Gaza leader": the affiliation may itself open with "the".
   size_t from = i;
-  size_t j = article ? scan.AffiliationEnd(i) : i;
-  if (j == i) {
+  size_t j = article || bare ? scan.AffiliationEnd(i) : i;
+  if (j == i && !bare) {
     from = i + 1;
     j = scan.AffiliationEnd(from);
   }
@@ -113,10 +126,6 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   const int m =
       scan.Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription);
   SetTitle(scan, m, titles.title, affiliation);
-  // "the leader of Hamas": the affiliation follows.
-  if (affiliation < 0 && titles.end + 1 < end && scan.Has(titles.end, WordClass::kRolePreposition)) {
-    scan.AddForwardAffiliation(m, titles.end + 1);
-  }
   return titles.end;
 }
 

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "common_word",       "non_name",       "name_particle",     "place_preposition",
     "place_noun",        "speech_verb",    "skip_word",         "event_head",
     "person_head",       "organization_head", "location_head",  "pronoun",
-    "collective",        "news_agency",       "",                  ""};
+    "collective",        "news_agency",       "proper_noun",       "",                  ""};
 
 }  // namespace
 

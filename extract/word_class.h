@@ -55,6 +55,7 @@ enum class WordClass : uint8_t {
   kPronoun,               // pronouns.tsv
   kCollective,            // collectives.txt: government, officials
   kNewsAgency,            // news_agencies.txt: Reuters, AP (datelines and bylines)
+  kProperNoun,            // proper_nouns.txt: words English knows only as names
   // set by the compiler, not by data files
   kFrameTrigger,          // a lemma that starts a frame's trigger
   kPatternAnchor,         // a word or lemma that anchors a relation pattern

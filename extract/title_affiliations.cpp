@@ -1,0 +1,123 @@
+#include "extract/title_affiliations.h"
+
+#include <algorithm>
+
+namespace kg {
+namespace {
+
+// How many prepositional phrases a title's affiliation may sit behind
+// ("director of research at the Institute of ...").
+constexpr int kMaxHops = 3;
+
+class Affiliations {
+ public:
+  Affiliations(const CompiledRules& rules, DocumentAnalysis* doc)
+      : rules_(rules), doc_(*doc), mentions_(doc->mentions) {}
+
+  void Run() {
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      Mention& mention = mentions_[m];
+      if (mention.title < 0 || mention.affiliation >= 0 || mention.type != EntityType::kPerson) {
+        continue;
+      }
+      const bool named = mention.kind == MentionKind::kName;
+      int found = After(mention.token_end, SentenceEnd(mention), named);
+      if (found < 0) found = SharedAlongList(m);
+      mention.affiliation = found;
+    }
+  }
+
+ private:
+  bool Has(size_t t, WordClass c) const { return rules_.Has(doc_.tokens[t].word, c); }
+  size_t SentenceEnd(const Mention& mention) const {
+    return doc_.sentences[mention.sentence].token_end;
+  }
+
+  int StartingAt(size_t t) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                               [](const Mention& m, size_t token) { return m.token_begin < token; });
+    int best = -1;
+    for (; it != mentions_.end() && it->token_begin == t; ++it) {
+      if (it->kind == MentionKind::kModifier) continue;
+      const int index = static_cast<int>(it - mentions_.begin());
+      if (best < 0 || it->token_end > mentions_[static_cast<size_t>(best)].token_end) best = index;
+    }
+    return best;
+  }
+
+  // The group a mention at t belongs to when it is a possessor: "the IRGC's
+  // Quds Force" -> Quds Force; but "Hamas's Qatar-based office" stays Hamas.
+  int Possessed(int m, size_t end) const {
+    while (m >= 0) {
+      const size_t after = mentions_[static_cast<size_t>(m)].token_end;
+      if (after + 1 >= end || !Has(after, WordClass::kPossessiveMarker)) break;
+      const int next = StartingAt(after + 1);
+      if (next < 0) break;
+      const size_t past = mentions_[static_cast<size_t>(next)].token_end;
+      if (past < end && Has(past, WordClass::kHyphen) && !doc_.tokens[past].Is(kTokenSpaceBefore)) {
+        break;
+      }
+      m = next;
+    }
+    return m;
+  }
+
+  // The organization or place behind role prepositions after token t. After
+  // a person's name only "of" counts ("Singh of India"); after a title
+  // without a name any role preposition does ("an adviser to", "a professor
+  // at"). Each step may pass a noun phrase that names nothing.
+  int After(size_t t, size_t end, bool after_name) const {
+    for (int hop = 0; hop < kMaxHops && t + 1 < end; ++hop) {
+      const bool marker = after_name ? Has(t, WordClass::kGenitive)
+                                     : Has(t, WordClass::kRolePreposition);
+      if (!marker) return -1;
+      size_t u = t + 1;
+      int found = StartingAt(u);
+      if (found < 0 && Has(u, WordClass::kArticle) && u + 1 < end) found = StartingAt(++u);
+      if (found >= 0) {
+        found = Possessed(found, end);
+        const Mention& target = mentions_[static_cast<size_t>(found)];
+        if (target.type == EntityType::kPerson || target.kind == MentionKind::kPronoun) return -1;
+        return found;
+      }
+      const int chunk = doc_.chunk_of[u];
+      if (chunk < 0) return -1;
+      const Chunk& phrase = doc_.chunks[static_cast<size_t>(chunk)];
+      if (phrase.kind != Chunk::Kind::kNoun || phrase.begin > u) return -1;
+      t = phrase.end;
+    }
+    return -1;
+  }
+
+  // "BBC chairman A, director-general B and reporter C": a title in a list
+  // takes the affiliation of the titled name before it.
+  int SharedAlongList(size_t m) const {
+    const Mention& mention = mentions_[m];
+    if (m == 0 || mention.kind != MentionKind::kName) return -1;
+    size_t before = mention.token_begin;
+    if (before > 0 && Has(before - 1, WordClass::kCoordinator)) --before;
+    if (before > 0 && Has(before - 1, WordClass::kComma)) --before;
+    if (before == mention.token_begin) return -1;
+    for (size_t k = m; k-- > 0;) {
+      const Mention& previous = mentions_[k];
+      if (previous.token_end < before) return -1;
+      if (previous.token_end == before && previous.kind == MentionKind::kName &&
+          previous.title >= 0) {
+        return previous.affiliation;
+      }
+    }
+    return -1;
+  }
+
+  const CompiledRules& rules_;
+  DocumentAnalysis& doc_;
+  std::vector<Mention>& mentions_;
+};
+
+}  // namespace
+
+void FindTitleAffiliations(const CompiledRules& rules, DocumentAnalysis* doc) {
+  Affiliations(rules, doc).Run();
+}
+
+}  // namespace kg
