@@ -96,6 +96,7 @@ struct Mention {
   MentionKind kind = MentionKind::kName;
   int32_t lexicon_entry = -1;  // the rule pack's entity when the name is known
   int32_t title = -1;          // the rule pack's title before or in the mention
+  int32_t role = -1;           // the predicate tying the person to its affiliation
   int32_t collective = -1;     // the collective noun ("government"), by pack index
   int32_t description = -1;    // the pack's description ("the group")
   int32_t pronoun = -1;        // the pack's pronoun

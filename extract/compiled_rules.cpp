@@ -164,6 +164,10 @@ Status CompiledRules::Build() {
       if (ids.size() == 1) irregular_[ids.front()] = lemma.front();
     }
   }
+  for (const auto& entry : pack_.affiliations) {
+    const std::vector<WordId> ids = InternPhrase(entry.preposition);
+    if (ids.size() == 1) affiliations_[ids.front()] = {FindPredicate(entry.predicate), entry.types};
+  }
   for (const auto& entry : pack_.frames) CompileFrame(entry);
   for (const auto& entry : pack_.patterns) {
     if (Status status = CompilePattern(entry); !status.ok()) return status;
@@ -285,6 +289,12 @@ const PronounEntry* CompiledRules::Pronoun(WordId word) const {
   if (!Has(word, WordClass::kPronoun)) return nullptr;
   auto it = pronouns_.find(word);
   return it == pronouns_.end() ? nullptr : &pack_.pronouns[it->second];
+}
+
+const CompiledRules::Affiliation* CompiledRules::AffiliationAfter(WordId preposition) const {
+  if (preposition == kNoWord || affiliations_.empty()) return nullptr;
+  auto it = affiliations_.find(preposition);
+  return it == affiliations_.end() ? nullptr : &it->second;
 }
 
 WordId CompiledRules::IrregularLemma(WordId form) const {

@@ -96,6 +96,12 @@ class CompiledRules {
   const PronounEntry* Pronoun(WordId word) const;
   // The predicate a title gives ("leader_of"), or -1 for an honorific.
   int TitleRole(size_t title) const { return title_roles_[title]; }
+  // What a person named before this preposition belongs to (affiliations.tsv), or nullptr.
+  struct Affiliation {
+    int predicate = -1;
+    TypeSet types = TypeSet::All();
+  };
+  const Affiliation* AffiliationAfter(WordId preposition) const;
   // The lemma verbs.tsv gives a form, or kNoWord.
   WordId IrregularLemma(WordId form) const;
 
@@ -151,6 +157,7 @@ class CompiledRules {
   std::vector<int> title_roles_;
   std::unordered_map<WordId, uint32_t> pronouns_;     // word -> pack().pronouns
   std::unordered_map<WordId, WordId> irregular_;      // form -> lemma
+  std::unordered_map<WordId, Affiliation> affiliations_;  // preposition -> role
   std::unordered_map<std::string, int> entity_index_;
   std::unordered_map<std::string, int> predicate_index_;
   std::vector<CompiledFrame> frames_;

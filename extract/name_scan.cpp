@@ -109,8 +109,9 @@ size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
   auto& cached = title_length_[i - begin_];
   if (!cached) {
     std::span<const uint32_t> found;
+    // Titles match in the plural too: "Presidents X of Brazil, Y of Russia".
     const size_t length = rules_.titles().Longest(doc_, i, end_, &found, Fuzzy::kCapitalized,
-                                                  &rules_.words());
+                                                  &rules_.words(), /*lemmas=*/true);
     cached = std::make_pair(length, found);
   }
   *values = cached->second;

@@ -117,7 +117,7 @@ void PhraseIndex::Finish() {
 
 size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
                             std::span<const uint32_t>* values, Fuzzy fuzzy,
-                            const WordIndex* index) const {
+                            const WordIndex* index, bool lemmas) const {
   size_t best = 0;
   Match(
       doc, begin, end,
@@ -125,7 +125,7 @@ size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t en
         best = length;
         *values = found;
       },
-      fuzzy, index);
+      fuzzy, index, lemmas);
   return best;
 }
 

@@ -35,13 +35,16 @@ class PhraseIndex {
   // Calls visit(length, values) for every phrase matching the tokens from
   // `begin` (stopping before `end`), shortest first. Fuzzy lookups compare
   // the token's comparison form (`norms`) with the words of `index`.
+  // With `lemmas`, a word also matches by its lemma ("presidents").
   template <typename Visit>
   void Match(const DocumentAnalysis& doc, size_t begin, size_t end, Visit&& visit,
-             Fuzzy fuzzy = Fuzzy::kNone, const WordIndex* index = nullptr) const {
+             Fuzzy fuzzy = Fuzzy::kNone, const WordIndex* index = nullptr,
+             bool lemmas = false) const {
     uint32_t node = 0;
     for (size_t i = begin; i < end; ++i) {
       const Token& token = doc.tokens[i];
       uint32_t child = Child(node, token.word);
+      if (child == kNone && lemmas && token.lemma != token.word) child = Child(node, token.lemma);
       if (child == kNone && fuzzy != Fuzzy::kNone && index != nullptr &&
           (fuzzy == Fuzzy::kAny || token.Is(kTokenCapitalized))) {
         child = FuzzyChild(node, doc.Norm(i), *index);
@@ -59,7 +62,7 @@ class PhraseIndex {
   // The longest match at `begin`: its length (0 if none) and its values.
   size_t Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
                  std::span<const uint32_t>* values, Fuzzy fuzzy = Fuzzy::kNone,
-                 const WordIndex* index = nullptr) const;
+                 const WordIndex* index = nullptr, bool lemmas = false) const;
 
   // Call once after the last Add(): lays the values out flat.
   void Finish();

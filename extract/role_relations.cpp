@@ -1,27 +1,84 @@
 #include "extract/role_relations.h"
 
+#include <algorithm>
+#include <set>
+#include <utility>
+
 namespace kg {
+namespace {
+
+bool Fits(const CompiledRules& rules, const DocumentAnalysis& doc, int predicate, int subject,
+          int object) {
+  const PredicateEntry& entry = rules.predicate(predicate);
+  return entry.subject_types.Contains(doc.entities[static_cast<size_t>(subject)].type) &&
+         entry.object_types.Contains(doc.entities[static_cast<size_t>(object)].type);
+}
+
+RelationMention RoleOf(const DocumentAnalysis& doc, const Mention& mention, int predicate,
+                       int object) {
+  RelationMention relation;
+  relation.subject = mention.entity;
+  relation.object = object;
+  relation.predicate = predicate;
+  relation.sentence = mention.sentence;
+  relation.evidence = doc.sentences[mention.sentence].span;
+  relation.trigger = mention.span;
+  return relation;
+}
+
+// The entity of one of `types` that the article is plainly about: named in
+// at least one sentence in five (and three times), and at least twice as often
+// as any other of those types; -1 when none is.
+int MainEntity(const DocumentAnalysis& doc, TypeSet types) {
+  int best = -1;
+  int best_count = 0;
+  int second_count = 0;
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const DocEntity& entity = doc.entities[e];
+    if (!entity.named || !types.Contains(entity.type)) continue;
+    if (entity.mentions > best_count) {
+      second_count = best_count;
+      best_count = entity.mentions;
+      best = static_cast<int>(e);
+    } else if (entity.mentions > second_count) {
+      second_count = entity.mentions;
+    }
+  }
+  const int needed = std::max(3, static_cast<int>(doc.sentences.size() / 5));
+  return best_count >= needed && best_count >= 2 * second_count ? best : -1;
+}
+
+}  // namespace
 
 void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
                       std::vector<RelationMention>* out) {
+  std::set<std::pair<int, int>> has_role;  // (person, predicate)
   for (const Mention& mention : doc.mentions) {
-    if (mention.title < 0 || mention.affiliation < 0 || mention.entity < 0) continue;
-    const int predicate = rules.TitleRole(static_cast<size_t>(mention.title));
+    if (mention.role < 0 || mention.affiliation < 0 || mention.entity < 0) continue;
     const int affiliation = doc.mentions[static_cast<size_t>(mention.affiliation)].entity;
-    if (predicate < 0 || affiliation < 0 || affiliation == mention.entity) continue;
-    const PredicateEntry& entry = rules.predicate(predicate);
-    if (!entry.subject_types.Contains(doc.entities[static_cast<size_t>(mention.entity)].type) ||
-        !entry.object_types.Contains(doc.entities[static_cast<size_t>(affiliation)].type)) {
+    if (affiliation < 0 || affiliation == mention.entity ||
+        !Fits(rules, doc, mention.role, mention.entity, affiliation)) {
       continue;
     }
-    RelationMention relation;
-    relation.subject = mention.entity;
-    relation.object = affiliation;
-    relation.predicate = predicate;
-    relation.sentence = mention.sentence;
-    relation.evidence = doc.sentences[mention.sentence].span;
-    relation.trigger = mention.span;
-    out->push_back(relation);
+    out->push_back(RoleOf(doc, mention, mention.role, affiliation));
+    has_role.emplace(mention.entity, mention.role);
+  }
+  // "Prime Minister Tony Abbott" in an article about Australia: a title
+  // that names no country or organization belongs to the one the article is
+  // about, when that is unambiguous and the person has no such role already.
+  for (const Mention& mention : doc.mentions) {
+    if (mention.role < 0 || mention.affiliation >= 0 || mention.entity < 0 ||
+        mention.title < 0 || has_role.contains({mention.entity, mention.role})) {
+      continue;
+    }
+    const TypeSet types = rules.pack().titles[static_cast<size_t>(mention.title)].unqualified;
+    if (types == TypeSet::None()) continue;
+    const int main = MainEntity(doc, types);
+    if (main < 0 || main == mention.entity || !Fits(rules, doc, mention.role, mention.entity, main)) {
+      continue;
+    }
+    out->push_back(RoleOf(doc, mention, mention.role, main));
+    has_role.emplace(mention.entity, mention.role);
   }
 }
 

@@ -134,11 +134,17 @@ Status ParseDemonyms(LineReader& reader, RulePack* pack) {
 
 Status ParseTitles(LineReader& reader, RulePack* pack) {
   while (reader.Next()) {
-    auto fields = reader.Fields(2, 2);
+    auto fields = reader.Fields(2, 3);
     if (!fields.ok()) return fields.status();
     std::string relation((*fields)[1]);
     if (relation == "-") relation.clear();
-    pack->titles.push_back({NormalizePhrase((*fields)[0]), relation, reader.Source()});
+    TitleEntry entry{NormalizePhrase((*fields)[0]), relation, reader.Source()};
+    if (fields->size() > 2) {
+      auto types = ParseTypes(reader, (*fields)[2]);
+      if (!types.ok()) return types.status();
+      entry.unqualified = *types;
+    }
+    pack->titles.push_back(std::move(entry));
   }
   return Status::Ok();
 }
@@ -236,6 +242,18 @@ Status ParsePronouns(LineReader& reader, RulePack* pack) {
       }
     }
     pack->pronouns.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Status ParseAffiliations(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(3, 3);
+    if (!fields.ok()) return fields.status();
+    auto types = ParseTypes(reader, (*fields)[2]);
+    if (!types.ok()) return types.status();
+    pack->affiliations.push_back({NormalizePhrase((*fields)[0]), std::string((*fields)[1]), *types,
+                                  reader.Source()});
   }
   return Status::Ok();
 }
@@ -362,6 +380,7 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
     return ParsePatterns(reader, pack);
   if (name == "frames.tsv" || EndsWith(name, ".frames.tsv")) return ParseFrames(reader, pack);
   if (name == "function_words.tsv") return ParseFunctionWords(reader, pack);
+  if (name == "affiliations.tsv") return ParseAffiliations(reader, pack);
   if (name == "clitics.txt") return ParseList(reader, true, &pack->clitics);
   if (name == "news_agencies.txt") return ParseList(reader, false, &pack->news_agencies);
   if (name == "cues.tsv") return ParseCues(reader, pack);
@@ -456,6 +475,8 @@ void RulePack::Overlay(const RulePack& other) {
   OverlayByPredicate(&frames, other.frames);
   OverlayKeyed(&function_words, other.function_words,
                [](const FunctionWordEntry& e) { return e.word; });
+  OverlayKeyed(&affiliations, other.affiliations,
+               [](const AffiliationEntry& e) { return e.preposition; });
   // A phrase may be a cue in several scopes ("to" before a verb and before a gerund).
   OverlayKeyed(&cues, other.cues, [](const CueEntry& e) {
     return e.phrase + "\t" + std::to_string(static_cast<int>(e.scope));
@@ -532,6 +553,12 @@ std::vector<std::string> CheckRulePack(const RulePack& pack) {
     if (!predicates.contains(frame.predicate)) {
       problems.push_back(frame.source + ": unknown predicate \"" + frame.predicate +
                          "\" (add it to predicates.tsv)");
+    }
+  }
+  for (const auto& affiliation : pack.affiliations) {
+    if (!predicates.contains(affiliation.predicate)) {
+      problems.push_back(affiliation.source + ": unknown predicate \"" + affiliation.predicate +
+                         "\"");
     }
   }
   for (const auto& title : pack.titles) {

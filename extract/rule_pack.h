@@ -36,6 +36,10 @@ struct TitleEntry {
   std::string phrase;    // lowercase, "prime minister"
   std::string relation;  // "leader_of", or "" for an honorific
   std::string source;
+  // What a title with no organization or country of its own belongs to when
+  // the article is about one entity of these types ("Prime Minister Tony
+  // Abbott" in an article about Australia); None when it never does.
+  TypeSet unqualified = TypeSet::None();
 };
 
 // A predicate as predicates.tsv defines it: the vocabulary type itself.
@@ -62,6 +66,15 @@ struct PronounEntry {
   TypeSet types = TypeSet::All();
   // Every case the word can have: "her" is object and possessive.
   std::vector<PronounCase> cases;
+};
+
+// "X of Y", "X at Y": a person named before the preposition belongs to an
+// organization named after it (affiliations.tsv).
+struct AffiliationEntry {
+  std::string preposition;
+  std::string predicate;
+  TypeSet types = TypeSet::All();  // of what the person belongs to
+  std::string source;
 };
 
 // A word and the classes it belongs to (function_words.tsv): the English
@@ -109,6 +122,7 @@ struct RulePack {
   std::vector<PatternEntry> patterns;
   std::vector<FrameEntry> frames;
   std::vector<FunctionWordEntry> function_words;
+  std::vector<AffiliationEntry> affiliations;
   std::vector<CueEntry> cues;
   std::vector<PronounEntry> pronouns;
   std::vector<DescriptionEntry> descriptions;

@@ -21,7 +21,7 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
     Token& token = c.doc.tokens[c.begin + k];
     const pos::PosTag tag = scratch.tags[k];
     token.pos = by_xpos_[static_cast<size_t>(tag.xpos)];
-    if (!token.Is(kTokenWord) || IsProperNoun(token.pos)) {
+    if (!token.Is(kTokenWord) || token.pos == Pos::kNNP) {
       token.lemma = token.word;
       continue;
     }
@@ -30,7 +30,11 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
       continue;
     }
     const std::string_view norm = c.doc.Norm(c.begin + k);
-    const std::string_view lemma = lemmatizer_.Lemma(norm, tag, scratch.lemma);
+    // A plural proper noun ("Democrats", "Presidents") has the lemma of the
+    // common noun, for matching; its name stays as written.
+    pos::PosTag as_tagged = tag;
+    if (token.pos == Pos::kNNPS) as_tagged = {pos::Upos::kNoun, pos::Xpos::kNns};
+    const std::string_view lemma = lemmatizer_.Lemma(norm, as_tagged, scratch.lemma);
     token.lemma = lemma == norm ? token.word : c.rules.Word(lemma);
   }
 }

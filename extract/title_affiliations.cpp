@@ -17,13 +17,31 @@ class Affiliations {
   void Run() {
     for (size_t m = 0; m < mentions_.size(); ++m) {
       Mention& mention = mentions_[m];
-      if (mention.title < 0 || mention.affiliation >= 0 || mention.type != EntityType::kPerson) {
-        continue;
+      if (mention.type != EntityType::kPerson) continue;
+      const int previous = PreviousInList(m);
+      if (mention.title < 0 && previous >= 0) {
+        // "Presidents Dilma Rousseff of Brazil, Vladimir Putin of Russia": a
+        // name in a list after a titled one shares its title.
+        mention.title = mentions_[static_cast<size_t>(previous)].title;
       }
-      const bool named = mention.kind == MentionKind::kName;
-      int found = After(mention.token_end, SentenceEnd(mention), named);
-      if (found < 0) found = SharedAlongList(m);
-      mention.affiliation = found;
+      if (mention.title >= 0) {
+        mention.role = rules_.TitleRole(static_cast<size_t>(mention.title));
+        if (mention.affiliation >= 0) continue;
+        const bool named = mention.kind == MentionKind::kName;
+        int found = After(mention.token_end, SentenceEnd(mention), named);
+        if (found < 0 && previous >= 0) found = mentions_[static_cast<size_t>(previous)].affiliation;
+        mention.affiliation = found;
+      } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention)) {
+        // "Claudia Bickmann of the Society for Intercultural Philosophy"
+        const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[mention.token_end].word);
+        if (affiliation == nullptr) continue;
+        const int found = Behind(mention.token_end + 1, SentenceEnd(mention));
+        if (found < 0 || !affiliation->types.Contains(mentions_[static_cast<size_t>(found)].type)) {
+          continue;
+        }
+        mention.affiliation = found;
+        mention.role = affiliation->predicate;
+      }
     }
   }
 
@@ -62,6 +80,16 @@ class Affiliations {
     return m;
   }
 
+  // The mention a phrase at u names, after an article; -1 if none.
+  int Behind(size_t u, size_t end) const {
+    int found = StartingAt(u);
+    if (found < 0 && u + 1 < end && Has(u, WordClass::kArticle)) found = StartingAt(u + 1);
+    if (found < 0) return -1;
+    found = Possessed(found, end);
+    const Mention& target = mentions_[static_cast<size_t>(found)];
+    return target.kind == MentionKind::kPronoun ? -1 : found;
+  }
+
   // The organization or place behind role prepositions after token t. After
   // a person's name only "of" counts ("Singh of India"); after a title
   // without a name any role preposition does ("an adviser to", "a professor
@@ -72,14 +100,10 @@ class Affiliations {
                                      : Has(t, WordClass::kRolePreposition);
       if (!marker) return -1;
       size_t u = t + 1;
-      int found = StartingAt(u);
-      if (found < 0 && Has(u, WordClass::kArticle) && u + 1 < end) found = StartingAt(++u);
-      if (found >= 0) {
-        found = Possessed(found, end);
-        const Mention& target = mentions_[static_cast<size_t>(found)];
-        if (target.type == EntityType::kPerson || target.kind == MentionKind::kPronoun) return -1;
-        return found;
+      if (const int found = Behind(u, end); found >= 0) {
+        return mentions_[static_cast<size_t>(found)].type == EntityType::kPerson ? -1 : found;
       }
+      if (Has(u, WordClass::kArticle) && u + 1 < end) ++u;
       const int chunk = doc_.chunk_of[u];
       if (chunk < 0) return -1;
       const Chunk& phrase = doc_.chunks[static_cast<size_t>(chunk)];
@@ -89,9 +113,10 @@ class Affiliations {
     return -1;
   }
 
-  // "BBC chairman A, director-general B and reporter C": a title in a list
-  // takes the affiliation of the titled name before it.
-  int SharedAlongList(size_t m) const {
+  // "BBC chairman A, director-general B and reporter C": the titled name
+  // before a name in a list, whose affiliation (and title) it may share; -1
+  // if there is none.
+  int PreviousInList(size_t m) const {
     const Mention& mention = mentions_[m];
     if (m == 0 || mention.kind != MentionKind::kName) return -1;
     size_t before = mention.token_begin;
@@ -101,10 +126,22 @@ class Affiliations {
     for (size_t k = m; k-- > 0;) {
       const Mention& previous = mentions_[k];
       if (previous.token_end < before) return -1;
-      if (previous.token_end == before && previous.kind == MentionKind::kName &&
+      if (previous.token_end != before) continue;
+      if (previous.kind == MentionKind::kName && previous.type == EntityType::kPerson &&
           previous.title >= 0) {
-        return previous.affiliation;
+        return static_cast<int>(k);
       }
+      // "Dilma Rousseff of Brazil, Vladimir Putin ...": past the affiliation
+      // that closes the previous titled name.
+      for (size_t j = k; j-- > 0;) {
+        const Mention& owner = mentions_[j];
+        if (owner.token_end + 1 < previous.token_begin) break;
+        if (owner.affiliation == static_cast<int>(k) && owner.type == EntityType::kPerson &&
+            owner.title >= 0) {
+          return static_cast<int>(j);
+        }
+      }
+      return -1;
     }
     return -1;
   }

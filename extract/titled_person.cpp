@@ -113,7 +113,7 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   if ((!article && !possessive && !bare) || i + 1 >= end) return i;
   // "the group's Gaza leader": the affiliation may itself open with "the".
   size_t from = i;
-  size_t j = article || bare ? scan.AffiliationEnd(i) : i;
+  size_t j = article || (bare && !scan.TitlesAt(i, false).found) ? scan.AffiliationEnd(i) : i;
   if (j == i && !bare) {
     from = i + 1;
     j = scan.AffiliationEnd(from);
