@@ -119,6 +119,7 @@ struct DocEntity {
   std::vector<std::string> aliases;  // distinct surface forms, sorted
   int mentions = 0;                  // name and resolved mentions
   bool from_lexicon = false;
+  int32_t lexicon_entry = -1;  // the rule pack's entity, when the name is known
   // Named in the text, not only implied by an adjective ("Israeli" in
   // "Israeli Prime Minister"); unnamed entities are kept only as the
   // argument of a relation.

@@ -18,6 +18,11 @@ Arguments::Arguments(SentenceContext& context)
     // rather than its affiliation "Hamas".
     int& start = start_at_[m.token_begin - c_.begin];
     if (start < 0 || length(start) < m.token_end - m.token_begin) start = index;
+    // "the Qatar" in "the Qatar-based" is found from either word.
+    if (m.name_begin == m.token_begin + 1 && c_.Has(m.token_begin, WordClass::kArticle)) {
+      int& inner = start_at_[m.name_begin - c_.begin];
+      if (inner < 0) inner = index;
+    }
     int& end = end_at_[m.token_end - 1 - c_.begin];
     if (end < 0 || length(end) < m.token_end - m.token_begin) end = index;
   }
@@ -245,7 +250,7 @@ int Arguments::SubjectBefore(long t, std::vector<int>* subjects) const {
   // Walk an "NP of NP" chain left to its first phrase.
   for (int steps = 0; steps < 4; ++steps) {
     const long b = static_cast<long>(BeginOf(m));
-    if (b - 2 < static_cast<long>(c_.begin) || !IsPreposition(c_.pos(static_cast<size_t>(b - 1)))) {
+    if (b - 2 < static_cast<long>(c_.begin) || !c_.Has(static_cast<size_t>(b - 1), WordClass::kGenitive)) {
       break;
     }
     const size_t prep = static_cast<size_t>(b - 1);
@@ -314,15 +319,23 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
       continue;
     }
     const size_t u = static_cast<size_t>(t);
-    // "Before visiting Israel, Blair ...": an opening participle clause
-    // shares the subject of the sentence.
-    if (group.Is(Chunk::kParticiple) && (u == c_.begin || IsPreposition(c_.pos(u)) ||
-                                         c_.Has(u, WordClass::kSubordinator))) {
-      bool opening = true;
-      for (size_t q = c_.begin; q < u && opening; ++q) opening = !c_.Has(q, WordClass::kComma);
-      if (opening) {
+    if (group.Is(Chunk::kParticiple) && c_.pos(group.head) == Pos::kVBG &&
+        (IsPreposition(c_.pos(u)) || c_.Has(u, WordClass::kSubordinator))) {
+      // "Before visiting Israel, Blair ...": a participle clause opening the
+      // sentence shares the sentence's subject.
+      if (u == c_.begin) {
         if (const int subject = SentenceSubject(); subject >= 0) subjects.push_back(subject);
         continue;
+      }
+      // "accused Rwanda of arming the rebels": the object of the verb before
+      // does what the participle says.
+      const int object = ArgumentEndingAt(static_cast<long>(u) - 1);
+      if (object >= 0 && u >= 2) {
+        const int before = ChunkOf(BeginOf(object) - 1);
+        if (before >= 0 && chunk(before).kind == Chunk::Kind::kVerb) {
+          subjects.push_back(object);
+          continue;
+        }
       }
     }
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of

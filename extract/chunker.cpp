@@ -115,6 +115,7 @@ class Chunker {
         const bool helps = IsAuxiliary(t) || (c_.LemmaHas(t, WordClass::kPassiveAuxiliary) &&
                                               NextVerbPos(t) == Pos::kVBN);
         if (helps && NextVerbPos(t) != Pos::kUnknown) {
+          head = SIZE_MAX;  // the verb it helps heads the group
           aux_before = true;
           if (c_.LemmaHas(t, WordClass::kPassiveAuxiliary)) passive_aux = true;
           ++t;

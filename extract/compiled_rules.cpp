@@ -102,8 +102,10 @@ Status CompiledRules::Build() {
       AddLexiconForm(alias, {LexiconValue::Kind::kName, index, 0, false});
     }
   }
+  nations_.assign(pack_.entities.size(), false);
   for (const auto& demonym : pack_.demonyms) {
     const auto index = static_cast<uint32_t>(entity_index_.at(demonym.entity));
+    nations_[index] = true;
     AddLexiconForm(demonym.adjective, {LexiconValue::Kind::kDemonymAdjective, index, 0, false});
     if (!demonym.plural.empty()) {
       AddLexiconForm(demonym.plural, {LexiconValue::Kind::kDemonymPlural, index, 0, false});
@@ -195,6 +197,7 @@ void CompiledRules::CompileFrame(const FrameEntry& entry) {
   }
   const PredicateEntry& predicate = pack_.predicates[static_cast<size_t>(frame.predicate)];
   frame.subject_types = predicate.subject_types;
+  frame.object_types = TypeSet::None();
   for (EntityType type : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation}) {
     if (predicate.object_types.Contains(type) && entry.object_types.Contains(type)) {
       frame.object_types.Add(type);

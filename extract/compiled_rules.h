@@ -105,6 +105,12 @@ class CompiledRules {
   // The lemma verbs.tsv gives a form, or kNoWord.
   WordId IrregularLemma(WordId form) const;
 
+  // Whether a lexicon entry is a nation: one with a demonym ("Israel",
+  // "Hamas" has none), which is what a head of state's title belongs to.
+  bool IsNation(int entry) const {
+    return entry >= 0 && static_cast<size_t>(entry) < nations_.size() &&
+           nations_[static_cast<size_t>(entry)];
+  }
   // Lexicon entry of a canonical name, or -1.
   int FindEntity(std::string_view name) const;
   int predicate_count() const { return static_cast<int>(pack_.predicates.size()); }
@@ -155,6 +161,7 @@ class CompiledRules {
   PhraseIndex descriptions_;
   PhraseIndex cues_;
   std::vector<int> title_roles_;
+  std::vector<bool> nations_;  // per lexicon entry
   std::unordered_map<WordId, uint32_t> pronouns_;     // word -> pack().pronouns
   std::unordered_map<WordId, WordId> irregular_;      // form -> lemma
   std::unordered_map<WordId, Affiliation> affiliations_;  // preposition -> role

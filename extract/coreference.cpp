@@ -40,6 +40,7 @@ class Resolver {
     EntityType type = EntityType::kPerson;
     bool from_lexicon = false;
     bool weak = false;
+    int32_t lexicon_entry = -1;
     std::vector<uint64_t> name_words;  // people: the longest name's words, hashed
   };
 
@@ -77,10 +78,12 @@ class Resolver {
     cluster.label = Label(mention);
     cluster.type = mention.type;
     cluster.from_lexicon = mention.from_lexicon;
+    cluster.lexicon_entry = mention.lexicon_entry;
     // A person's name words come from the label, which for a nickname is the
     // full name ("Bibi" -> benjamin netanyahu).
     if (mention.type == EntityType::kPerson) {
-      for (std::string_view word : Split(FoldName(cluster.label), ' ')) {
+      const std::string folded = FoldName(cluster.label);
+      for (std::string_view word : Split(folded, ' ')) {
         if (!word.empty()) cluster.name_words.push_back(Hash(word));
       }
     }
@@ -489,6 +492,7 @@ void Resolver::Finish() {
       entity.label = cluster.label;
       entity.type = cluster.type;
       entity.from_lexicon = cluster.from_lexicon;
+      entity.lexicon_entry = cluster.lexicon_entry;
       entity.weak = cluster.weak;
       id = static_cast<int>(entities.size());
       entities.push_back(std::move(entity));

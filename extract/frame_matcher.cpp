@@ -75,8 +75,17 @@ class FrameMatcher {
     if (e == np_end) return t;  // no comma or "including": not an apposition
     const int named = a_.ArgumentAt(e, true);
     if (named < 0 || a_.mention(named).kind == MentionKind::kPronoun) return t;
-    out->push_back(named);
-    return a_.CoordinateForward(named, out);
+    // An apposition closes: "his counterpart, Ariel Sharon, and ..."; not "the
+    // rebels, a charge Rwanda has denied".
+    std::vector<int> list = {named};
+    const size_t after = a_.CoordinateForward(named, &list);
+    if (after < c_.end && !c_.Has(after, WordClass::kComma) &&
+        !c_.Has(after, WordClass::kSentenceEnd) && !c_.Has(after, WordClass::kCoordinator) &&
+        !c_.Has(after, WordClass::kDash) && !IsPreposition(c_.pos(after))) {
+      return t;
+    }
+    out->insert(out->end(), list.begin(), list.end());
+    return after;
   }
 
   // ReadPhrase, and further apposed phrases joined by ", and": "his Israeli
@@ -287,7 +296,16 @@ class FrameMatcher {
     if (e < c_.end && Contains(frame.prepositions, c_.token(e).word)) {
       object_end = ReadArguments(e + 1, &objects);
     }
-    if (objects.empty()) return;
+    if (objects.empty()) {
+      // "Biden and Xi held talks": a symmetric predicate between the
+      // coordinated subjects of the clause.
+      if (subjects.empty() && in_phrase < 0) {
+        AgentFromClause(np, &subjects);
+        place.opens_with_trigger = false;
+        EmitPairs(frame, subjects, t, t + 1, place);
+      }
+      return;
+    }
     if (subjects.empty()) AgentAfter(object_end, &subjects);  // "the killing of X by Y"
     if (subjects.empty() && in_phrase >= 0) subjects.push_back(in_phrase);
     if (subjects.empty()) {

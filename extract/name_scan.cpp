@@ -189,7 +189,7 @@ bool NameScan::IsOrdinaryOpener(size_t i) {
   const bool opening = i == begin_ || Has(i - 1, WordClass::kQuote) ||
                        Has(i - 1, WordClass::kClauseBreak) || Has(i - 1, WordClass::kOpenBracket);
   if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
-  if (IsGivenName(i) || TitlesAt(i, false).found) return false;
+  if (IsGivenName(i) || TitlesAt(i, false).found || Has(i, WordClass::kEventHead)) return false;
   // The tagger sees a capitalised common word at a sentence start for what
   // it is ("Despite", "Rebels", "Officials"), unless the document writes it
   // capitalised inside sentences too ("Trump").
@@ -361,6 +361,8 @@ size_t NameScan::AffiliationEnd(size_t i) {
   } else {
     const size_t run = NameRunEnd(i);
     if (run == i) return i;
+    // "Army spokesman": a head word alone names no one organization.
+    if (run == i + 1 && HeadType(i) && !token(i).Is(kTokenAllCaps)) return i;
     const RunType type = ClassifyRun(i, run);
     if (type.kind != RunKind::kEntity || type.type == EntityType::kPerson) return i;
     j = run;

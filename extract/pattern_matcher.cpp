@@ -122,10 +122,11 @@ class PatternMatcher {
                        [&](WordId word) { return c_.rules.Has(word, word_class); });
   }
 
-  // A gap holds no argument and stops at a clause edge.
+  // A gap holds no argument and stays inside its clause: no comma, no verb.
   bool GapMayHold(size_t t) const {
     if (c_.Has(t, WordClass::kClauseBreak) || c_.Has(t, WordClass::kSentenceEnd) ||
-        c_.Has(t, WordClass::kOpenBracket) || c_.Has(t, WordClass::kCloseBracket)) {
+        c_.Has(t, WordClass::kOpenBracket) || c_.Has(t, WordClass::kCloseBracket) ||
+        c_.Has(t, WordClass::kComma) || IsFiniteVerb(c_.pos(t))) {
       return false;
     }
     const int inside = a_.StartAt(t) >= 0 ? a_.StartAt(t) : a_.EndAt(t);

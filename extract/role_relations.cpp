@@ -26,16 +26,19 @@ RelationMention RoleOf(const DocumentAnalysis& doc, const Mention& mention, int 
   return relation;
 }
 
-// The entity of one of `types` that the article is plainly about: named in
+// The entity of one of `types` that the article is plainly about (a place
+// only if it is a nation): named in
 // at least one sentence in five (and three times), and at least twice as often
 // as any other of those types; -1 when none is.
-int MainEntity(const DocumentAnalysis& doc, TypeSet types) {
+int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet types) {
   int best = -1;
   int best_count = 0;
   int second_count = 0;
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const DocEntity& entity = doc.entities[e];
     if (!entity.named || !types.Contains(entity.type)) continue;
+    // A place a title belongs to is a nation, not a city or region.
+    if (entity.type == EntityType::kLocation && !rules.IsNation(entity.lexicon_entry)) continue;
     if (entity.mentions > best_count) {
       second_count = best_count;
       best_count = entity.mentions;
@@ -73,7 +76,7 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
     }
     const TypeSet types = rules.pack().titles[static_cast<size_t>(mention.title)].unqualified;
     if (types == TypeSet::None()) continue;
-    const int main = MainEntity(doc, types);
+    const int main = MainEntity(rules, doc, types);
     if (main < 0 || main == mention.entity || !Fits(rules, doc, mention.role, mention.entity, main)) {
       continue;
     }

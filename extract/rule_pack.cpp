@@ -289,7 +289,8 @@ Status ParseTrigger(const LineReader& reader, std::string_view text, FrameEntry*
                         std::string(pos) + "\"");
   }
   frame->noun = pos == "NOUN";
-  for (std::string_view word : Split(NormalizePhrase(text.substr(0, slash)), ' ')) {
+  const std::string words = NormalizePhrase(text.substr(0, slash));
+  for (std::string_view word : Split(words, ' ')) {
     if (!word.empty()) frame->trigger.emplace_back(word);
   }
   if (frame->trigger.empty()) return reader.Error("empty trigger");
@@ -305,7 +306,8 @@ Status ParseFrames(LineReader& reader, RulePack* pack) {
     frame.predicate = std::string(f[0]);
     frame.source = reader.Source();
     if (Status status = ParseTrigger(reader, f[1], &frame); !status.ok()) return status;
-    for (std::string_view marker : Split(NormalizePhrase(f[2]), '|')) {
+    const std::string markers = NormalizePhrase(f[2]);
+    for (std::string_view marker : Split(markers, '|')) {
       marker = Trim(marker);
       if (marker.empty() || marker.find(' ') != std::string_view::npos) {
         return reader.Error("argument markers are single words joined by |, as in object|with");

@@ -1,5 +1,7 @@
 #include "extract/tag_pass.h"
 
+#include "extract/pos/lexicon.h"
+
 namespace kg {
 
 TagPass::TagPass(const pos::Tagger& tagger, const pos::Lemmatizer& lemmatizer)
@@ -36,6 +38,29 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
     if (token.pos == Pos::kNNPS) as_tagged = {pos::Upos::kNoun, pos::Xpos::kNns};
     const std::string_view lemma = lemmatizer_.Lemma(norm, as_tagged, scratch.lemma);
     token.lemma = lemma == norm ? token.word : c.rules.Word(lemma);
+  }
+  RepairMissingVerb(c, scratch);
+}
+
+void TagPass::RepairMissingVerb(SentenceContext& c, Scratch& scratch) const {
+  if (c.doc.sentences[c.sentence].kind != LineKind::kBody) return;
+  for (size_t t = c.begin; t < c.end; ++t) {
+    if (IsVerb(c.pos(t)) || c.pos(t) == Pos::kMD) return;
+  }
+  const pos::Lexicon& lexicon = pos::Lexicon::Default();
+  for (size_t t = c.begin + 1; t < c.end; ++t) {
+    Token& token = c.doc.tokens[t];
+    if (!token.Is(kTokenWord) || token.Is(kTokenCapitalized)) continue;
+    if (!IsAdjective(token.pos) && token.pos != Pos::kVBN && !IsCommonNoun(token.pos)) continue;
+    const std::string_view norm = c.doc.Norm(t);
+    for (pos::Xpos form : {pos::Xpos::kVbd, pos::Xpos::kVbz}) {
+      const std::string_view lemma =
+          lemmatizer_.Lemma(norm, {pos::Upos::kVerb, form}, scratch.lemma);
+      if (lemma == norm || !lexicon.Has(lemma, pos::WordClass::kVerb)) continue;
+      token.pos = form == pos::Xpos::kVbd ? Pos::kVBD : Pos::kVBZ;
+      token.lemma = c.rules.Word(lemma);
+      return;
+    }
   }
 }
 

@@ -30,6 +30,11 @@ class TagPass {
   void Run(SentenceContext& context, Scratch& scratch) const;
 
  private:
+  // A sentence needs a verb: when the tagger found none, the first word
+  // that is a past or present form of an English verb ("Iran armed
+  // Hezbollah") is retagged as one.
+  void RepairMissingVerb(SentenceContext& context, Scratch& scratch) const;
+
   const pos::Tagger& tagger_;
   const pos::Lemmatizer& lemmatizer_;
   Pos by_xpos_[256];  // the tagger's XPOS -> Pos

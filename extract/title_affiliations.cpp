@@ -101,7 +101,10 @@ class Affiliations {
       if (!marker) return -1;
       size_t u = t + 1;
       if (const int found = Behind(u, end); found >= 0) {
-        return mentions_[static_cast<size_t>(found)].type == EntityType::kPerson ? -1 : found;
+        // "an adviser to Hezbollah leader Hassan Nasrallah": the titled
+        // person stands for what the title belongs to.
+        const Mention& target = mentions_[static_cast<size_t>(found)];
+        return target.type == EntityType::kPerson ? target.affiliation : found;
       }
       if (Has(u, WordClass::kArticle) && u + 1 < end) ++u;
       const int chunk = doc_.chunk_of[u];

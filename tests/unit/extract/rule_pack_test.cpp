@@ -31,7 +31,7 @@ TEST_CASE("a malformed line is reported as file:line: message", "[extract][rules
   auto bad_fields = Parse("titles.tsv", "mayor\n");
   REQUIRE_FALSE(bad_fields.ok());
   CHECK(bad_fields.status().message() ==
-        "pack/titles.tsv:1: expected 2 tab-separated fields, found 1");
+        "pack/titles.tsv:1: expected 2 to 3 tab-separated fields, found 1");
   auto bad_pattern = Parse("relations.tsv", "met_with\tX ~meet\n");
   REQUIRE_FALSE(bad_pattern.ok());
   CHECK(bad_pattern.status().message() ==
