@@ -96,7 +96,7 @@ int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
     const int head = EndAt(phrase.end - 1);
     if (head >= 0 && BeginOf(head) >= t) {
       m = head;
-    } else if (m >= 0 && EndOf(m) < phrase.end && !IsCollectiveHead(phrase)) {
+    } else if (chain && m >= 0 && EndOf(m) < phrase.end && !IsCollectiveHead(phrase)) {
       for (size_t k = EndOf(m); k < phrase.end; ++k) {
         if (c_.Has(k, WordClass::kPossessiveMarker)) return -1;
       }

@@ -42,7 +42,9 @@ class Arguments {
   // after a determiner or modifiers of its noun phrase ("the embattled
   // Netanyahu"), a place behind its noun ("the port of Odesa"), a collective
   // behind its noun ("leaders of Hamas"); with `chain`, the possessed one of
-  // a possessive chain ("the IRGC's Quds Force"). -1 if none.
+  // a possessive chain ("the IRGC's Quds Force") and nothing for a phrase
+  // whose head is another noun ("Kennedy's assassin"); without, the
+  // possessor itself. -1 if none.
   int ArgumentAt(size_t t, bool chain, bool allow_hyphen = false) const;
   size_t EndOf(int m) const { return mention(m).token_end; }
   size_t BeginOf(int m) const { return mention(m).token_begin; }

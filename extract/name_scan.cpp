@@ -190,11 +190,16 @@ bool NameScan::IsOrdinaryOpener(size_t i) {
                        Has(i - 1, WordClass::kClauseBreak) || Has(i - 1, WordClass::kOpenBracket);
   if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
   if (IsGivenName(i) || TitlesAt(i, false).found || Has(i, WordClass::kEventHead)) return false;
+  if (Has(i, WordClass::kCommonWord)) return true;
+  if (IsProperNoun(token(i).pos)) return false;
   // The tagger sees a capitalised common word at a sentence start for what
   // it is ("Despite", "Rebels", "Officials"), unless the document writes it
-  // capitalised inside sentences too ("Trump").
-  if (!IsProperNoun(token(i).pos)) return !OccursCapitalizedInside(i) || OccursInLowercase(i);
-  return Has(i, WordClass::kCommonWord);
+  // capitalised inside sentences too ("Trump"), or it opens a name with the
+  // capitalised word after it ("Real Madrid", "European Union").
+  if (OccursInLowercase(i)) return true;
+  if (OccursCapitalizedInside(i)) return false;
+  const Pos pos = token(i).pos;
+  return !(i + 1 < end_ && IsNameWord(i + 1) && (IsAdjective(pos) || IsCommonNoun(pos)));
 }
 
 bool NameScan::CanOpenName(size_t i) {

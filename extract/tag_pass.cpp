@@ -40,6 +40,16 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
     token.lemma = lemma == norm ? token.word : c.rules.Word(lemma);
   }
   RepairMissingVerb(c, scratch);
+  RepairPossessedAdjective(c);
+}
+
+void TagPass::RepairPossessedAdjective(SentenceContext& c) {
+  for (size_t t = c.begin + 1; t + 1 < c.end; ++t) {
+    if (c.pos(t - 1) != Pos::kPOS || !IsAdjective(c.pos(t))) continue;
+    const Pos next = c.pos(t + 1);
+    if (IsNoun(next) || IsAdjective(next) || next == Pos::kCD || next == Pos::kHyph) continue;
+    c.doc.tokens[t].pos = Pos::kNN;
+  }
 }
 
 void TagPass::RepairMissingVerb(SentenceContext& c, Scratch& scratch) const {

@@ -34,6 +34,9 @@ class TagPass {
   // that is a past or present form of an English verb ("Iran armed
   // Hezbollah") is retagged as one.
   void RepairMissingVerb(SentenceContext& context, Scratch& scratch) const;
+  // "Chile's offensive against Peru": an adjective that ends a possessed
+  // phrase is its head noun.
+  static void RepairPossessedAdjective(SentenceContext& context);
 
   const pos::Tagger& tagger_;
   const pos::Lemmatizer& lemmatizer_;

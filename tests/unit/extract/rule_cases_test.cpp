@@ -1,10 +1,14 @@
 // Per-sentence rule tests kept as data: tests/rules/entities.tsv lists a
 // text and every entity (label|TYPE) it must yield; tests/rules/
-// relations.tsv a text and every relation (subject|predicate|object|status).
-// Both compare the whole set, so a rule that adds noise fails too.
+// relations.tsv and triggers.tsv a text and every relation
+// (subject|predicate|object|status). They compare the whole set, so a rule
+// that adds noise fails too; and every frame and pattern of the default pack
+// must be the one rule behind some expected relation, so that deleting any
+// of them fails a case.
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -55,8 +59,14 @@ TEST_CASE("each entity case yields exactly its entities", "[extract][cases]") {
   }
 }
 
+std::vector<Case> RelationCases() {
+  std::vector<Case> cases = LoadCases("relations.tsv");
+  for (Case& c : LoadCases("triggers.tsv")) cases.push_back(std::move(c));
+  return cases;
+}
+
 TEST_CASE("each relation case yields exactly its relations", "[extract][cases]") {
-  for (const Case& c : LoadCases("relations.tsv")) {
+  for (const Case& c : RelationCases()) {
     const KnowledgeGraph graph = test::BuildGraph({c.text});
     std::set<std::string> found;
     for (size_t e = 0; e < graph.edge_count(); ++e) {
@@ -68,6 +78,45 @@ TEST_CASE("each relation case yields exactly its relations", "[extract][cases]")
     INFO(c.where << ": " << c.text);
     CHECK(Describe(found) == Describe(c.expected));
   }
+}
+
+// The relation a case would list, from one document's analysis.
+std::string Describe(const CompiledRules& rules, const DocumentAnalysis& analysis,
+                     const RelationMention& relation) {
+  std::string subject = analysis.entities[static_cast<size_t>(relation.subject)].label;
+  std::string object = analysis.entities[static_cast<size_t>(relation.object)].label;
+  const PredicateEntry& predicate = rules.predicate(relation.predicate);
+  if (predicate.symmetric && object < subject) std::swap(subject, object);
+  return subject + "|" + predicate.name + "|" + object + "|" +
+         std::string(RelationStatusName(relation.status));
+}
+
+TEST_CASE("every frame and pattern of the default pack is the only rule behind some case",
+          "[extract][cases]") {
+  const Pipeline& pipeline = test::DefaultPipeline();
+  const CompiledRules& rules = pipeline.rules();
+  std::vector<bool> guarded(static_cast<size_t>(rules.rule_count()), false);
+  for (const Case& c : RelationCases()) {
+    auto document = MakeDocument("d1", "case", "", c.text);
+    REQUIRE(document.ok());
+    const DocumentAnalysis analysis = pipeline.Analyze(*document);
+    std::map<std::string, std::set<int>> found_by;  // expected relation -> rules finding it
+    for (const RelationMention& relation : analysis.relations) {
+      const std::string described = Describe(rules, analysis, relation);
+      if (c.expected.contains(described)) found_by[described].insert(relation.rule);
+    }
+    for (const auto& [relation, found] : found_by) {
+      if (found.size() == 1 && *found.begin() >= 0) {
+        guarded[static_cast<size_t>(*found.begin())] = true;
+      }
+    }
+  }
+  std::string unguarded;
+  for (size_t rule = 0; rule < guarded.size(); ++rule) {
+    if (!guarded[rule]) unguarded += " " + rules.RuleSource(static_cast<int>(rule));
+  }
+  INFO("rules no case depends on alone (add an example to tests/rules/):" << unguarded);
+  CHECK(unguarded.empty());
 }
 
 }  // namespace
