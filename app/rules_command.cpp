@@ -36,8 +36,9 @@ int Check(const std::vector<std::string>& folders) {
       continue;
     }
     std::cout << folder << ": ok (" << pack->entities.size() << " entities, " << pack->titles.size()
-              << " titles, " << pack->predicates.size() << " predicates, " << pack->patterns.size()
-              << " patterns, " << pack->cues.size() << " cues)\n";
+              << " titles, " << pack->predicates.size() << " predicates, " << pack->frames.size()
+              << " frames, " << pack->patterns.size() << " patterns, " << pack->cues.size()
+              << " cues)\n";
   }
   return failures == 0 ? kExitOk : kExitFailure;
 }
@@ -70,8 +71,9 @@ int RunRules(const Args& args) {
   if (action == "show") {
     const RulePack pack = DefaultRulePack();
     std::cout << "default pack: " << pack.entities.size() << " entities, " << pack.demonyms.size()
-              << " demonyms, " << pack.titles.size() << " titles, " << pack.patterns.size()
-              << " patterns, " << pack.cues.size() << " cues\npredicates:\n";
+              << " demonyms, " << pack.titles.size() << " titles, " << pack.frames.size()
+              << " frames, " << pack.patterns.size() << " patterns, " << pack.cues.size()
+              << " cues\npredicates:\n";
     for (const auto& predicate : pack.predicates) {
       std::cout << "  " << predicate.name << (predicate.symmetric ? " (symmetric)" : "") << "  "
                 << predicate.subject_types.ToString() << " -> " << predicate.object_types.ToString()

@@ -68,7 +68,20 @@ class FrameMatcher {
     }
     const int np = a_.ChunkOf(t);
     if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun || a_.chunk(np).begin != t) return t;
-    const size_t np_end = a_.chunk(np).end;
+    size_t np_end = a_.chunk(np).end;
+    // "officials from Pakistan's powerful military, including X": past up to
+    // two prepositional phrases to the list.
+    for (int hop = 0; hop < 2 && np_end + 1 < c_.end && IsPreposition(c_.pos(np_end)); ++hop) {
+      const int next = a_.ChunkOf(np_end + 1);
+      if (next < 0 || a_.chunk(next).kind != Chunk::Kind::kNoun) break;
+      const size_t after = a_.chunk(next).end;
+      size_t look = after;
+      if (look < c_.end && c_.Has(look, WordClass::kComma)) ++look;
+      if (look >= c_.end || !c_.Has(look, WordClass::kIncluding)) {
+        if (!IsPreposition(c_.pos(after))) break;
+      }
+      np_end = after;
+    }
     size_t e = np_end;
     if (e + 1 < c_.end && c_.Has(e, WordClass::kComma)) ++e;
     if (e < c_.end && c_.Has(e, WordClass::kIncluding)) ++e;
@@ -233,6 +246,20 @@ class FrameMatcher {
     return agent;
   }
 
+  bool IsPossessor(int m) const {
+    const size_t end = a_.EndOf(m);
+    return end < c_.end && (c_.Has(end, WordClass::kPossessiveMarker) ||
+                            a_.mention(m).kind == MentionKind::kPronoun);
+  }
+
+  // The subject of the sentence when the noun phrase stands in a
+  // prepositional phrase that opens it ("In a meeting with X, ..."); -1
+  // otherwise.
+  int OpeningPhraseSubject(const Chunk& np) const {
+    if (np.begin != c_.begin + 1 || !IsPreposition(c_.pos(c_.begin))) return -1;
+    return a_.SentenceSubject();
+  }
+
   // The clause a noun trigger stands in: "Blinken made a trip to Iraq",
   // "Israel launched strikes on Gaza" (a light verb's object), "Blinken
   // arrived on a visit to Iraq" (a phrase after the verb).
@@ -284,7 +311,11 @@ class FrameMatcher {
       if (both.size() >= 2) EmitPairs(frame, both, t, t + 1, place);
       return;
     }
-    const int in_phrase = AgentInPhrase(np, t);
+    int in_phrase = AgentInPhrase(np, t);
+    // "In a White House meeting with X, Pence said": a noun in a phrase that
+    // opens the sentence has the sentence's subject as its agent.
+    const int opening = OpeningPhraseSubject(np);
+    if (opening >= 0 && (in_phrase < 0 || !IsPossessor(in_phrase))) in_phrase = opening;
     // "the visit of Blinken to Iraq": "of" names the agent when the object
     // takes another preposition.
     if (e < c_.end && c_.Has(e, WordClass::kGenitive) &&

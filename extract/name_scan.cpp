@@ -186,7 +186,9 @@ bool NameScan::IsNameWord(size_t i) const {
 }
 
 bool NameScan::IsOrdinaryOpener(size_t i) {
-  const bool opening = i == begin_ || Has(i - 1, WordClass::kQuote) ||
+  const Sentence& sentence = doc_.sentences[sentence_];
+  const bool opening = i == begin_ || i == begin_ + sentence.dateline_end ||
+                       Has(i - 1, WordClass::kQuote) ||
                        Has(i - 1, WordClass::kClauseBreak) || Has(i - 1, WordClass::kOpenBracket);
   if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
   if (IsGivenName(i) || TitlesAt(i, false).found || Has(i, WordClass::kEventHead)) return false;

@@ -31,8 +31,18 @@ void SetTitle(NameScan& scan, int m, int title, int affiliation) {
 
 }  // namespace
 
-size_t TryTitledPerson(NameScan& scan, size_t i) {
+size_t TryTitledPerson(NameScan& scan, size_t start) {
   const size_t end = scan.end();
+  // "Former WorldCom chief X", "ex-Downing Street media chief X": title
+  // modifiers may stand before the affiliation too.
+  size_t i = start;
+  std::span<const uint32_t> modifiers;
+  if (const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
+      modifier > 0 && i + modifier < end) {
+    i += modifier;
+    if (scan.Has(i, WordClass::kHyphen) && scan.Joined(i) && i + 1 < end) ++i;
+    if (scan.AffiliationEnd(i) == i) i = start;
+  }
   size_t j = scan.AffiliationEnd(i);
   // "Nordvik chief executive Ingrid Solheim": an unknown word before a title
   // and a name is the organization the title belongs to.
@@ -47,7 +57,7 @@ size_t TryTitledPerson(NameScan& scan, size_t i) {
   }
   const bool has_affiliation = j > i;
   const NameScan::TitleMatch titles = scan.TitlesAt(j, has_affiliation);
-  if (!titles.found) return i;
+  if (!titles.found) return start;
   size_t name = titles.end;
   const bool comma_after = name < end && scan.Has(name, WordClass::kComma);
   // "Ali Khamenei, Iran's supreme leader,": a possessive affiliation and a
@@ -55,10 +65,10 @@ size_t TryTitledPerson(NameScan& scan, size_t i) {
   if (has_affiliation && scan.IsPossessive(j - 1) && !unknown_affiliation &&
       (name >= end || (!comma_after && !scan.IsNameWord(name)) ||
        (comma_after && i > scan.begin() && scan.Has(i - 1, WordClass::kComma)))) {
-    if (scan.TitleRole(titles.title) < 0) return i;
+    if (scan.TitleRole(titles.title) < 0) return start;
     const int affiliation = scan.AddAffiliation(i, j);
     scan.AddPlaces(titles);
-    const int m = scan.Add(i, name, i, name, EntityType::kPerson, MentionKind::kDescription);
+    const int m = scan.Add(start, name, start, name, EntityType::kPerson, MentionKind::kDescription);
     SetTitle(scan, m, titles.title, affiliation);
     return name;
   }
@@ -80,25 +90,25 @@ size_t TryTitledPerson(NameScan& scan, size_t i) {
         break;
       }
     }
-    if (given == run) return i;
+    if (given == run) return start;
     name = given;
   }
   const size_t name_end = scan.NameRunEnd(name);
-  if (name_end == name) return i;
+  if (name_end == name) return start;
   if (const NameScan::LexMatch lex = scan.LexAt(name);
       lex && name + lex.length >= name_end && scan.Entry(*lex.value).type != EntityType::kPerson) {
-    return i;  // "EMS member Belgium": a known place or group, not a person
+    return start;  // "EMS member Belgium": a known place or group, not a person
   }
   // After a title, a name of unknown kind is a person's ("President Trump").
   const NameScan::RunType type = scan.ClassifyRun(name, name_end);
   if (type.kind == NameScan::RunKind::kEvent ||
       (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson)) {
-    return i;
+    return start;
   }
   const int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
   scan.AddPlaces(titles);
   if (unknown_affiliation) scan.mention(affiliation).type = EntityType::kOrganization;
-  const int m = scan.Add(i, name_end, name, name_end, EntityType::kPerson, MentionKind::kName);
+  const int m = scan.Add(start, name_end, name, name_end, EntityType::kPerson, MentionKind::kName);
   SetTitle(scan, m, titles.title, affiliation);
   return name_end;
 }

@@ -1,0 +1,111 @@
+// The sentence passes one by one: phrases, mentions, title affiliations and
+// the arguments of triggers, each read off the analysis of a short text.
+#include <catch2/catch.hpp>
+
+#include "tests/test_support.h"
+
+namespace kg {
+namespace {
+
+DocumentAnalysis Analyze(const std::string& text) {
+  static std::vector<std::unique_ptr<Document>> keep;  // analyses point into their documents
+  auto document = MakeDocument("d1", "test", "", text);
+  REQUIRE(document.ok());
+  keep.push_back(std::make_unique<Document>(std::move(*document)));
+  return test::DefaultPipeline().Analyze(*keep.back());
+}
+
+// "[NP the group]" style rendering of a sentence's chunks.
+std::string Chunks(const DocumentAnalysis& doc) {
+  std::string out;
+  for (const Chunk& chunk : doc.chunks) {
+    if (!out.empty()) out += " ";
+    out += chunk.kind == Chunk::Kind::kNoun ? "[NP" : "[VG";
+    for (uint32_t t = chunk.begin; t < chunk.end; ++t) out += " " + std::string(doc.Surface(t));
+    out += "]";
+  }
+  return out;
+}
+
+const Chunk& ChunkAt(const DocumentAnalysis& doc, std::string_view word) {
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    if (doc.Surface(t) == word && doc.chunk_of[t] >= 0) {
+      return doc.chunks[static_cast<size_t>(doc.chunk_of[t])];
+    }
+  }
+  FAIL("no chunk holds " << word);
+  throw std::logic_error("unreachable");
+}
+
+TEST_CASE("verb groups keep auxiliaries and negation and know passives", "[extract][chunks]") {
+  const DocumentAnalysis doc = Analyze("Israel did not meet Hamas. Haniyeh was killed by Israel.");
+  const Chunk& meet = ChunkAt(doc, "meet");
+  CHECK(doc.Surface(meet.begin) == "did");
+  CHECK(meet.Is(Chunk::kNegated));
+  CHECK_FALSE(meet.Is(Chunk::kPassive));
+  const Chunk& killed = ChunkAt(doc, "killed");
+  CHECK(killed.Is(Chunk::kPassive));
+  CHECK(doc.Surface(killed.head) == "killed");
+}
+
+TEST_CASE("noun phrases keep possessors and hyphenated modifiers", "[extract][chunks]") {
+  CHECK(Chunks(Analyze("Hamas's leader praised the Qatar-based broadcaster.")) ==
+        "[NP Hamas 's leader] [VG praised] [NP the Qatar - based broadcaster]");
+  CHECK(Chunks(Analyze("Trump ended talks, chastising Pakistan.")) ==
+        "[NP Trump] [VG ended] [NP talks] [VG chastising] [NP Pakistan]");
+  const DocumentAnalysis infinitive = Analyze("Israel plans to attack Iran.");
+  CHECK(ChunkAt(infinitive, "attack").Is(Chunk::kInfinitive));
+}
+
+std::vector<std::string> Mentions(const DocumentAnalysis& doc) {
+  static constexpr const char* kKinds[] = {"name", "collective", "pronoun", "description",
+                                           "modifier"};
+  std::vector<std::string> out;
+  for (const Mention& mention : doc.mentions) {
+    std::string line = std::string(mention.span.In(doc.text)) + "/" +
+                       kKinds[static_cast<int>(mention.kind)];
+    if (mention.affiliation >= 0) {
+      line += " of " + std::string(doc.mentions[static_cast<size_t>(mention.affiliation)]
+                                       .span.In(doc.text));
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+TEST_CASE("mentions: titled names, collectives, descriptions and pronouns", "[extract][mentions]") {
+  CHECK(Mentions(Analyze("Hamas political leader Ismail Haniyeh met US officials. He left.")) ==
+        std::vector<std::string>{"Hamas/name", "Hamas political leader Ismail Haniyeh/name of Hamas",
+                                 "US officials/collective", "He/pronoun"});
+  CHECK(Mentions(Analyze("The group said the Israeli government lied.")) ==
+        std::vector<std::string>{"The group/description", "the Israeli government/collective"});
+}
+
+TEST_CASE("a title finds its organization after it, along a list, or after the name",
+          "[extract][titles]") {
+  CHECK(Mentions(Analyze("Ana Lobo, a professor of physics at Lisbon University, spoke.")) ==
+        std::vector<std::string>{"Ana Lobo/name", "a professor/description of Lisbon University",
+                                 "Lisbon University/name"});
+  CHECK(Mentions(Analyze("Acme Corporation chairman Ian Holt and director Eva Berg resigned.")) ==
+        std::vector<std::string>{"Acme Corporation/name",
+                                 "Acme Corporation chairman Ian Holt/name of Acme Corporation",
+                                 "director Eva Berg/name of Acme Corporation"});
+  CHECK(Mentions(Analyze("Presidents Ana Lobo of Chile and Ian Holt of Peru met.")) ==
+        std::vector<std::string>{"Presidents Ana Lobo/name of Chile", "Chile/name",
+                                 "Ian Holt/name of Peru", "Peru/name"});
+}
+
+TEST_CASE("headlines, bylines and datelines are read as such", "[extract][layout]") {
+  const DocumentAnalysis doc =
+      Analyze("Talks stall\n\nBy Jane Okafor\nOSLO (Reuters) - Norway's Ana Lobo met Ian Holt.");
+  for (const Mention& mention : doc.mentions) {
+    const std::string_view text = mention.span.In(doc.text);
+    CHECK(text != "Jane Okafor");  // a byline names the writer, not a news actor
+    CHECK(text != "OSLO");
+    CHECK(text != "Reuters");
+  }
+  REQUIRE(doc.relations.size() == 1);
+}
+
+}  // namespace
+}  // namespace kg
