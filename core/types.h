@@ -31,6 +31,9 @@ class TypeSet {
   static std::optional<TypeSet> Parse(std::string_view text);
 
   bool Contains(EntityType type) const { return (bits_ & Bit(type)) != 0; }
+  static TypeSet Intersect(TypeSet a, TypeSet b) {
+    return TypeSet(static_cast<uint8_t>(a.bits_ & b.bits_));
+  }
   bool IsAll() const { return bits_ == 0x7; }
   void Add(EntityType type) { bits_ = static_cast<uint8_t>(bits_ | Bit(type)); }
   std::string ToString() const;

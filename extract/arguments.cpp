@@ -337,6 +337,16 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
           continue;
         }
       }
+      // "Oswald acted alone in killing Kennedy": the subject of the verb.
+      if (object < 0) {
+        size_t v = u;
+        while (v > c_.begin && (Skippable(v - 1) || IsAdjective(c_.pos(v - 1)))) --v;
+        const int before = v > c_.begin ? ChunkOf(v - 1) : -1;
+        if (before >= 0 && chunk(before).kind == Chunk::Kind::kVerb && before < k) {
+          subjects = subjects_[static_cast<size_t>(before - first_chunk_)];
+          continue;
+        }
+      }
     }
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
     // the verb before carries over.

@@ -362,9 +362,17 @@ class Resolver {
     return -1;
   }
 
+  // A person, or a lone name of unknown type that a title in apposition
+  // shows to be one ("Tal, a senior Defense Ministry official").
+  bool IsPersonLike(int entity) {
+    Cluster& cluster = clusters_[static_cast<size_t>(entity)];
+    if (cluster.weak) cluster.type = EntityType::kPerson;
+    return cluster.type == EntityType::kPerson;
+  }
+
   // Apposition: "Yahya Sinwar, the group's Gaza leader"; or the name after
   // a comma: "the group's leader, Joseph Mirembe". -1 if neither.
-  int ApposedPerson(size_t m) const {
+  int ApposedPerson(size_t m) {
     const Mention& mention = mentions_[m];
     const auto is_separator = [&](size_t t) {
       return rules_.Has(doc_.tokens[t].word, WordClass::kComma) ||
@@ -375,7 +383,7 @@ class Resolver {
         const Mention& candidate = mentions_[k];
         if (candidate.token_end + 1 < mention.token_begin) break;
         if (candidate.token_end + 1 == mention.token_begin && candidate.entity >= 0 &&
-            candidate.type == EntityType::kPerson) {
+            candidate.kind == MentionKind::kName && IsPersonLike(candidate.entity)) {
           return candidate.entity;
         }
       }
@@ -388,7 +396,7 @@ class Resolver {
         const Mention& candidate = mentions_[k];
         if (candidate.token_begin == mention.token_end + 1 &&
             candidate.kind == MentionKind::kName && candidate.entity >= 0 &&
-            candidate.type == EntityType::kPerson) {
+            IsPersonLike(candidate.entity)) {
           return candidate.entity;
         }
       }

@@ -264,6 +264,9 @@ size_t NameScan::NameRunEnd(size_t i) {
       if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !IsTitleStart(j)) {
         has_head = has_head || HeadType(j).has_value();
         ++j;
+      } else if (IsCapitalizedWord(j) && Has(j, WordClass::kNonName) && j + 1 < end_ &&
+                 IsNameWord(j + 1) && HeadType(j + 1)) {
+        j += 2;  // "Liberation Day Committee": a day inside a name with a head
       } else if (Has(j, WordClass::kHyphen) && Joined(j) && j + 1 < end_ && Joined(j + 1) &&
                  (IsNameWord(j + 1) || name_syllable(j + 1))) {
         j += 2;
@@ -287,16 +290,20 @@ size_t NameScan::NameRunEnd(size_t i) {
 }
 
 NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
-  std::optional<EntityType> head;
+  bool has_head = false;
+  EntityType head = EntityType::kOrganization;
+  bool event = false;
   for (size_t k = i; k < j; ++k) {
     if (IsCapitalizedWord(k) && Has(k, WordClass::kEventHead)) {
-      return {RunKind::kEvent, EntityType::kPerson};
-    }
-    if (auto type = HeadType(k)) {
-      if (k + 1 == j || !head) head = type;
+      event = true;
+      has_head = false;  // "Operation Iron Shield"; but "Liberation Day Committee"
+    } else if (auto type = HeadType(k)) {
+      if (k + 1 == j || !has_head) head = *type;
+      has_head = true;
     }
   }
-  if (head) return {RunKind::kEntity, *head};
+  if (has_head) return {RunKind::kEntity, head};
+  if (event) return {RunKind::kEvent, EntityType::kPerson};
   size_t words = 0;
   for (size_t k = i; k < j; ++k) words += token(k).Is(kTokenWord) ? 1u : 0u;
   if (words == 1) {
@@ -429,8 +436,10 @@ int NameScan::AddAffiliation(size_t i, size_t end) {
     mention(m).description = static_cast<int>(values.front());
     return m;
   }
+  // What a title belongs to is no person: "an Emery employee".
   const RunType type = ClassifyRun(i, name_end);
-  return Add(i, name_end, i, name_end, type.type, MentionKind::kName);
+  const EntityType group = type.type == EntityType::kPerson ? EntityType::kOrganization : type.type;
+  return Add(i, name_end, i, name_end, group, MentionKind::kName);
 }
 
 void NameScan::AddPlaces(const TitleMatch& titles) {

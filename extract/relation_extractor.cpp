@@ -15,10 +15,22 @@ namespace {
 // Enforces the predicate's and the candidate's type constraints; an object
 // that is a titled person may stand for its organization ("an adviser to
 // Hezbollah leader X" -> member_of Hezbollah).
-bool Admissible(const CompiledRules& rules, const DocumentAnalysis& doc,
+bool Admissible(const CompiledRules& rules, DocumentAnalysis& doc,
                 const RelationCandidate& candidate, int object_mention,
                 RelationMention* relation) {
   const PredicateEntry& predicate = rules.predicate(candidate.predicate);
+  // A lone name of unknown type ("Oswald acted", "killed Kennedy") takes the
+  // type the relation needs when that is a person's.
+  for (const auto& [entity, allowed] :
+       {std::pair{relation->subject, TypeSet::Intersect(predicate.subject_types,
+                                                        candidate.subject_types)},
+        std::pair{relation->object, TypeSet::Intersect(predicate.object_types,
+                                                       candidate.object_types)}}) {
+    DocEntity& found = doc.entities[static_cast<size_t>(entity)];
+    if (found.weak && !allowed.Contains(found.type) && allowed.Contains(EntityType::kPerson)) {
+      found.type = EntityType::kPerson;
+    }
+  }
   const auto type_of = [&](int entity) { return doc.entities[static_cast<size_t>(entity)].type; };
   const EntityType subject = type_of(relation->subject);
   if (!predicate.subject_types.Contains(subject) || !candidate.subject_types.Contains(subject)) {

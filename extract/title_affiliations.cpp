@@ -35,7 +35,9 @@ class Affiliations {
         // "Claudia Bickmann of the Society for Intercultural Philosophy"
         const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[mention.token_end].word);
         if (affiliation == nullptr) continue;
-        const int found = Behind(mention.token_end + 1, SentenceEnd(mention));
+        int found = Behind(mention.token_end + 1, SentenceEnd(mention));
+        // "Sam Kadet of the corporate law firm of Skadden, Arps"
+        if (found < 0) found = After(mention.token_end, SentenceEnd(mention), /*after_name=*/false);
         if (found < 0 || !affiliation->types.Contains(mentions_[static_cast<size_t>(found)].type)) {
           continue;
         }

@@ -23,6 +23,17 @@ bool StandsAsApposition(const NameScan& scan, size_t i) {
   return IsVerb(verb.pos) && scan.rules().Has(verb.lemma, WordClass::kCopula);
 }
 
+// The token after title modifiers at i ("former", "ex-", "senior"), or i.
+size_t SkipTitleModifiers(NameScan& scan, size_t i) {
+  const size_t end = scan.end();
+  std::span<const uint32_t> modifiers;
+  const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
+  if (modifier == 0 || i + modifier >= end) return i;
+  size_t after = i + modifier;
+  if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
+  return after;
+}
+
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {
   Mention& mention = scan.mention(m);
   mention.title = title;
@@ -35,14 +46,8 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   const size_t end = scan.end();
   // "Former WorldCom chief X", "ex-Downing Street media chief X": title
   // modifiers may stand before the affiliation too.
-  size_t i = start;
-  std::span<const uint32_t> modifiers;
-  if (const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
-      modifier > 0 && i + modifier < end) {
-    i += modifier;
-    if (scan.Has(i, WordClass::kHyphen) && scan.Joined(i) && i + 1 < end) ++i;
-    if (scan.AffiliationEnd(i) == i) i = start;
-  }
+  size_t i = SkipTitleModifiers(scan, start);
+  if (scan.AffiliationEnd(i) == i) i = start;
   size_t j = scan.AffiliationEnd(i);
   // "Nordvik chief executive Ingrid Solheim": an unknown word before a title
   // and a name is the organization the title belongs to.
@@ -115,18 +120,24 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
 
 size_t TryPersonDescription(NameScan& scan, size_t i) {
   const size_t end = scan.end();
-  const bool article = scan.Has(i, WordClass::kArticle);
+  const bool article = scan.Has(i, WordClass::kDeterminer);
   const bool possessive = IsPossessiveDeterminer(scan, i);
   // "X, chairman of Y", "X is executive director of Y": a bare title in an
   // apposition or after a copula.
   const bool bare = !article && !possessive && StandsAsApposition(scan, i);
   if ((!article && !possessive && !bare) || i + 1 >= end) return i;
-  // "the group's Gaza leader": the affiliation may itself open with "the".
+  // "the group's Gaza leader": the affiliation may itself open with "the";
+  // "a senior Defense Ministry official": modifiers may stand before it.
   size_t from = i;
   size_t j = article || (bare && !scan.TitlesAt(i, false).found) ? scan.AffiliationEnd(i) : i;
   if (j == i && !bare) {
-    from = i + 1;
+    from = SkipTitleModifiers(scan, i + 1);
     j = scan.AffiliationEnd(from);
+    // "an Emery employee": an unknown name before a title is its organization.
+    if (j == from && scan.CanOpenName(from) && scan.NameRunEnd(from) == from + 1 &&
+        scan.TitlesAt(from + 1, false).found) {
+      j = from + 1;
+    }
   }
   const NameScan::TitleMatch titles = scan.TitlesAt(j, j > from);
   if (!titles.found || (titles.end < end && scan.IsNameWord(titles.end))) return i;
