@@ -79,17 +79,24 @@ int RunAnalyze(const Args& args) {
     return kExitFailure;
   }
   const Pipeline pipeline(*rules);
+  size_t problems = 0;
   DocumentReader reader(
       ReadOptions{},
       [&](Document document) {
         std::cout << "== " << document.id << " " << document.path << "\n";
-        const DocumentAnalysis analysis = pipeline.Analyze(document);
-        for (uint32_t s = 0; s < analysis.sentences.size(); ++s) {
-          PrintSentence(**rules, analysis, s);
+        const auto analysis = pipeline.Analyze(document);
+        if (!analysis.ok()) {
+          PrintError(document.path + ": " + analysis.status().message());
+          ++problems;
+          return;
+        }
+        for (uint32_t s = 0; s < analysis->sentences.size(); ++s) {
+          PrintSentence(**rules, *analysis, s);
         }
       },
       [](const std::string& problem) { PrintError(problem); });
-  return reader.ReadAll(parser.positional()) == 0 ? kExitOk : kExitInputErrors;
+  problems += reader.ReadAll(parser.positional());
+  return problems == 0 ? kExitOk : kExitInputErrors;
 }
 
 }  // namespace kg

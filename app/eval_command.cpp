@@ -31,7 +31,12 @@ Result<KnowledgeGraph> BuildOne(const std::string& path, const Pipeline& pipelin
   DocumentReader reader(
       ReadOptions{},
       [&](Document d) {
-        if (Status s = builder.Add(d, pipeline.Analyze(d)); !s.ok()) error = s.message();
+        auto analysis = pipeline.Analyze(d);
+        if (!analysis.ok()) {
+          error = d.path + ": " + analysis.status().message();
+        } else if (Status s = builder.Add(d, *analysis); !s.ok()) {
+          error = s.message();
+        }
       },
       [&](const std::string& e) { error = e; });
   reader.ReadAll({path});

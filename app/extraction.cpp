@@ -62,7 +62,12 @@ class BatchExtractor {
         for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) {
           // One article that cannot be extracted must not end the run.
           try {
-            results_[i] = pipeline_.Analyze(in_flight_[i]);
+            auto analysis = pipeline_.Analyze(in_flight_[i]);
+            if (analysis.ok()) {
+              results_[i] = std::move(analysis.value());
+            } else {
+              failures_[i] = analysis.status().message();
+            }
           } catch (const std::bad_alloc&) {
             results_[i] = DocumentAnalysis{};
             failures_[i] = "out of memory";

@@ -49,14 +49,19 @@ void DropUnnamedEntities(DocumentAnalysis* analysis) {
 Pipeline::Pipeline(std::shared_ptr<const CompiledRules> rules)
     : rules_(std::move(rules)), tag_(pos::Tagger::Default(), pos::Lemmatizer::Default()) {}
 
-DocumentAnalysis Pipeline::Analyze(const Document& document) const {
+Result<DocumentAnalysis> Pipeline::Analyze(const Document& document) const {
   const CompiledRules& rules = *rules_;
   DocumentAnalysis analysis;
   analysis.text = document.text;
-  rules.tokenizer().Tokenize(document.text, &analysis);
-  rules.splitter().Split(&analysis);
+  rules.tokenizer().Tokenize(document.text, &analysis, kMaxTokens + 1);
+  if (analysis.tokens.size() > kMaxTokens) {
+    return Status::Error("article too long: more than " + std::to_string(kMaxTokens) +
+                         " words and marks");
+  }
+  rules.splitter().Split(&analysis, kMaxSentenceTokens);
   MarkLayout(rules, &analysis);
   analysis.chunk_of.assign(analysis.tokens.size(), -1);
+  analysis.chunks.reserve(analysis.tokens.size() / 2 + 1);
   TagPass::Scratch scratch;
   for (uint32_t s = 0; s < analysis.sentences.size(); ++s) {
     SentenceContext sentence(rules, analysis, s);

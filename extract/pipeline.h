@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/document.h"
+#include "core/status.h"
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
 #include "extract/tag_pass.h"
@@ -23,8 +24,15 @@ class Pipeline {
   // Uses the tagger and lemmatizer compiled into kg.
   explicit Pipeline(std::shared_ptr<const CompiledRules> rules);
 
+  // Limits that keep any input's cost bounded: an article of more tokens is
+  // refused (memory is about 60 bytes per token), and a sentence runs at
+  // most this many tokens (longer ones, never seen in prose, are cut).
+  static constexpr size_t kMaxTokens = 16'000'000;
+  static constexpr size_t kMaxSentenceTokens = 1'000;
+
   // The analysis keeps views into `document`, which must outlive it.
-  DocumentAnalysis Analyze(const Document& document) const;
+  // Errors: an article past kMaxTokens ("article too long: ...").
+  Result<DocumentAnalysis> Analyze(const Document& document) const;
 
   const CompiledRules& rules() const { return *rules_; }
 

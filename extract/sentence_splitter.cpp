@@ -16,8 +16,9 @@ bool SentenceSplitter::EndsAfter(const DocumentAnalysis& doc, size_t i) const {
   return false;
 }
 
-void SentenceSplitter::Split(DocumentAnalysis* doc) const {
+void SentenceSplitter::Split(DocumentAnalysis* doc, size_t max_tokens) const {
   const std::vector<Token>& tokens = doc->tokens;
+  doc->sentences.reserve(doc->sentences.size() + tokens.size() / 16 + 1);
   size_t begin = 0;
   const auto close = [&](size_t end) {
     if (end <= begin) return;
@@ -29,10 +30,10 @@ void SentenceSplitter::Split(DocumentAnalysis* doc) const {
     begin = end;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > begin && tokens[i].Is(kTokenNewlineBefore)) close(i);
+    if (i > begin && (tokens[i].Is(kTokenNewlineBefore) || i - begin >= max_tokens)) close(i);
     if (!EndsAfter(*doc, i)) continue;
     size_t end = i + 1;
-    while (end < tokens.size() && !tokens[end].Is(kTokenSpaceBefore) &&
+    while (end < tokens.size() && end - begin < max_tokens && !tokens[end].Is(kTokenSpaceBefore) &&
            (Has(tokens[end], WordClass::kSentenceEnd) || Has(tokens[end], WordClass::kCloser))) {
       ++end;
     }

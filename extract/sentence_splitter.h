@@ -18,8 +18,9 @@ class SentenceSplitter {
   // `classes`: the pack's class bits per word id; must outlive the splitter.
   explicit SentenceSplitter(const std::vector<WordClasses>* classes) : classes_(classes) {}
 
-  // Appends the sentences of doc->tokens to doc->sentences.
-  void Split(DocumentAnalysis* doc) const;
+  // Appends the sentences of doc->tokens to doc->sentences; a sentence
+  // longer than `max_tokens` is cut there.
+  void Split(DocumentAnalysis* doc, size_t max_tokens = SIZE_MAX) const;
 
  private:
   bool Has(const Token& token, WordClass c) const {

@@ -83,11 +83,17 @@ void AppendWordNorm(std::string_view word, std::string* out) {
 class Scanner {
  public:
   Scanner(std::string_view text, const Tokenizer::WordSet& abbreviations,
-          const std::vector<std::string>& clitics, const WordIndex& words, DocumentAnalysis* doc)
-      : text_(text), abbreviations_(abbreviations), clitics_(clitics), words_(words), doc_(*doc) {}
+          const std::vector<std::string>& clitics, const WordIndex& words, DocumentAnalysis* doc,
+          size_t max_tokens)
+      : text_(text),
+        abbreviations_(abbreviations),
+        clitics_(clitics),
+        words_(words),
+        doc_(*doc),
+        max_tokens_(max_tokens) {}
 
   void Run() {
-    while (pos_ < text_.size()) {
+    while (pos_ < text_.size() && doc_.tokens.size() < max_tokens_) {
       size_t length = 0;
       const char32_t cp = utf8::Decode(text_, pos_, &length);
       if (IsSpace(cp)) {
@@ -252,6 +258,7 @@ class Scanner {
   const std::vector<std::string>& clitics_;
   const WordIndex& words_;
   DocumentAnalysis& doc_;
+  size_t max_tokens_;
   mutable std::string scratch_;
   size_t pos_ = 0;
   bool space_ = true;
@@ -272,10 +279,13 @@ Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations,
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc) const {
-  doc->tokens.reserve(doc->tokens.size() + text.size() / 5);
-  doc->norm_text.reserve(doc->norm_text.size() + text.size());
-  Scanner(text, abbreviations_, clitics_, *words_, doc).Run();
+void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc, size_t max_tokens) const {
+  // Room for the most tokens the text can hold, reserved but not touched:
+  // the vectors never reallocate (a copy of a huge article's tokens would
+  // double its peak memory), and only the pages used become resident.
+  doc->tokens.reserve(doc->tokens.size() + std::min(text.size(), max_tokens) + 1);
+  doc->norm_text.reserve(doc->norm_text.size() + text.size() + 8);
+  Scanner(text, abbreviations_, clitics_, *words_, doc, max_tokens).Run();
 }
 
 }  // namespace kg

@@ -29,8 +29,10 @@ class Tokenizer {
   Tokenizer(const std::vector<std::string>& abbreviations, const std::vector<std::string>& clitics,
             const WordIndex* words);
 
-  // Appends the tokens of `text` (and their comparison forms) to `doc`.
-  void Tokenize(std::string_view text, DocumentAnalysis* doc) const;
+  // Appends the tokens of `text` (and their comparison forms) to `doc`,
+  // stopping after `max_tokens`.
+  void Tokenize(std::string_view text, DocumentAnalysis* doc,
+                size_t max_tokens = SIZE_MAX) const;
 
   struct StringHash {
     using is_transparent = void;

@@ -84,8 +84,9 @@ KnowledgeGraph BuildGraph(const std::vector<std::string>& texts) {
   for (size_t i = 0; i < texts.size(); ++i) {
     auto document = MakeDocument("d" + std::to_string(i + 1), "test", "", texts[i]);
     if (!document.ok()) throw std::runtime_error(document.status().message());
-    if (Status s = builder.Add(*document, DefaultPipeline().Analyze(*document)); !s.ok())
-      throw std::runtime_error(s.message());
+    auto analysis = DefaultPipeline().Analyze(*document);
+    if (!analysis.ok()) throw std::runtime_error(analysis.status().message());
+    if (Status s = builder.Add(*document, *analysis); !s.ok()) throw std::runtime_error(s.message());
   }
   return builder.Finish();
 }

@@ -43,7 +43,7 @@ const std::vector<Fragment>& Corpus() {
       const std::string id = (i % 3 == 0 ? "news-" : "d") + std::to_string(i * 7 % 23 + 1);
       const Document document = MakeDocument(id, "t" + std::to_string(i), "", texts[i]).value();
       fragments.push_back(
-          FragmentOf(document, test::DefaultPipeline().Analyze(document), Predicates()));
+          FragmentOf(document, test::DefaultPipeline().Analyze(document).value(), Predicates()));
     }
     return fragments;
   }();

@@ -12,7 +12,9 @@ DocumentAnalysis Analyze(const std::string& text) {
   auto document = MakeDocument("d1", "test", "", text);
   REQUIRE(document.ok());
   keep.push_back(std::make_unique<Document>(std::move(*document)));
-  return test::DefaultPipeline().Analyze(*keep.back());
+  auto analysis = test::DefaultPipeline().Analyze(*keep.back());
+  REQUIRE(analysis.ok());
+  return std::move(analysis.value());
 }
 
 // "[NP the group]" style rendering of a sentence's chunks.

@@ -99,7 +99,9 @@ TEST_CASE("every frame and pattern of the default pack is the only rule behind s
   for (const Case& c : RelationCases()) {
     auto document = MakeDocument("d1", "case", "", c.text);
     REQUIRE(document.ok());
-    const DocumentAnalysis analysis = pipeline.Analyze(*document);
+    const auto analyzed = pipeline.Analyze(*document);
+    REQUIRE(analyzed.ok());
+    const DocumentAnalysis& analysis = *analyzed;
     std::map<std::string, std::set<int>> found_by;  // expected relation -> rules finding it
     for (const RelationMention& relation : analysis.relations) {
       const std::string described = Describe(rules, analysis, relation);

@@ -175,11 +175,12 @@ TEST_CASE("a user pack adds a predicate without any code change", "[extract][rul
     INFO(text);
     auto document = MakeDocument("d1", "t", "", text);
     REQUIRE(document.ok());
-    const DocumentAnalysis analysis = pipeline.Analyze(*document);
-    REQUIRE(analysis.relations.size() == 1);
-    const RelationMention& relation = analysis.relations[0];
+    const auto analysis = pipeline.Analyze(*document);
+    REQUIRE(analysis.ok());
+    REQUIRE(analysis->relations.size() == 1);
+    const RelationMention& relation = analysis->relations[0];
     CHECK((*rules)->predicate(relation.predicate).name == "sued");
-    CHECK(analysis.entities[static_cast<size_t>(relation.subject)].label == "Acme Corporation");
+    CHECK(analysis->entities[static_cast<size_t>(relation.subject)].label == "Acme Corporation");
   }
 }
 
