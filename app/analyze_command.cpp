@@ -23,7 +23,7 @@ void PrintSentence(const CompiledRules& rules, const DocumentAnalysis& doc, uint
     const bool closes = chunk >= 0 && doc.chunks[static_cast<size_t>(chunk)].end == t + 1;
     if (opens) {
       std::cout << (doc.chunks[static_cast<size_t>(chunk)].kind == Chunk::Kind::kNoun ? "[NP "
-                                                                                       : "[VG ");
+                                                                                      : "[VG ");
     }
     std::cout << doc.Surface(t) << "/" << PosName(doc.tokens[t].pos);
     if (doc.tokens[t].lemma != doc.tokens[t].word && doc.tokens[t].lemma != kNoWord) {
@@ -44,8 +44,8 @@ void PrintSentence(const CompiledRules& rules, const DocumentAnalysis& doc, uint
       std::cout << " title=" << rules.pack().titles[static_cast<size_t>(mention.title)].phrase;
     }
     if (mention.affiliation >= 0) {
-      std::cout << " of=\"" << doc.mentions[static_cast<size_t>(mention.affiliation)].span.In(doc.text)
-                << "\"";
+      std::cout << " of=\""
+                << doc.mentions[static_cast<size_t>(mention.affiliation)].span.In(doc.text) << "\"";
     }
     if (mention.entity >= 0) {
       std::cout << " -> " << doc.entities[static_cast<size_t>(mention.entity)].label;

@@ -61,12 +61,12 @@ struct Sentence {
 struct Chunk {
   enum class Kind : uint8_t { kNoun, kVerb };
   enum Flag : uint8_t {
-    kPassive = 1 << 0,      // be/get + past participle
-    kNegated = 1 << 1,      // not, never inside the group
-    kModal = 1 << 2,        // would, could ...
-    kInfinitive = 1 << 3,   // to + verb
-    kParticiple = 1 << 4,   // a bare -ing or past participle with no auxiliary
-    kPossessive = 1 << 5,   // a noun phrase ending in 's: a possessor
+    kPassive = 1 << 0,     // be/get + past participle
+    kNegated = 1 << 1,     // not, never inside the group
+    kModal = 1 << 2,       // would, could ...
+    kInfinitive = 1 << 3,  // to + verb
+    kParticiple = 1 << 4,  // a bare -ing or past participle with no auxiliary
+    kPossessive = 1 << 5,  // a noun phrase ending in 's: a possessor
   };
   uint32_t begin = 0;  // tokens
   uint32_t end = 0;
@@ -137,7 +137,8 @@ struct RelationMention {
   uint32_t sentence = 0;
   Span evidence;  // the sentence
   Span trigger;   // the words that state the relation ("met with", "leader")
-  int32_t rule = -1;  // the frame or pattern that found it (CompiledRules::RuleSource), or -1 for a title
+  int32_t rule =
+      -1;  // the frame or pattern that found it (CompiledRules::RuleSource), or -1 for a title
 };
 
 struct DocumentAnalysis {
@@ -145,9 +146,9 @@ struct DocumentAnalysis {
   std::string norm_text;  // every token's comparison form, back to back
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<Chunk> chunks;             // ordered by position
-  std::vector<int32_t> chunk_of;         // per token: the chunk holding it, or -1
-  std::vector<Mention> mentions;         // ordered by position
+  std::vector<Chunk> chunks;      // ordered by position
+  std::vector<int32_t> chunk_of;  // per token: the chunk holding it, or -1
+  std::vector<Mention> mentions;  // ordered by position
   std::vector<DocEntity> entities;
   std::vector<RelationMention> relations;
 

@@ -188,8 +188,7 @@ int Arguments::ArgumentEndingAt(long t) const {
 size_t Arguments::CoordinateForward(int m, std::vector<int>* args) const {
   size_t t = EndOf(m);
   std::vector<int> pending;
-  while (t + 1 < c_.end &&
-         (c_.Has(t, WordClass::kCoordinator) || c_.Has(t, WordClass::kComma))) {
+  while (t + 1 < c_.end && (c_.Has(t, WordClass::kCoordinator) || c_.Has(t, WordClass::kComma))) {
     size_t next = t + 1;
     bool joined = !c_.Has(t, WordClass::kComma);
     if (!joined && next < c_.end && c_.Has(next, WordClass::kCoordinator)) {
@@ -214,7 +213,8 @@ long Arguments::CoordinateBackward(int m, std::vector<int>* args) const {
     const size_t u = static_cast<size_t>(t);
     if (!c_.Has(u, WordClass::kCoordinator) && !c_.Has(u, WordClass::kComma)) break;
     long before = t - 1;
-    if (c_.Has(u, WordClass::kCoordinator) && c_.Has(static_cast<size_t>(before), WordClass::kComma)) {
+    if (c_.Has(u, WordClass::kCoordinator) &&
+        c_.Has(static_cast<size_t>(before), WordClass::kComma)) {
       --before;
     }
     const int other = ArgumentEndingAt(before);
@@ -227,8 +227,8 @@ long Arguments::CoordinateBackward(int m, std::vector<int>* args) const {
 
 int Arguments::SentenceSubject() const {
   const auto subject_at = [&](size_t t) {
-    while (t < c_.end && (Skippable(t) || c_.Has(t, WordClass::kCoordinator) ||
-                          c_.pos(t) == Pos::kCC)) {
+    while (t < c_.end &&
+           (Skippable(t) || c_.Has(t, WordClass::kCoordinator) || c_.pos(t) == Pos::kCC)) {
       ++t;
     }
     const int m = StartAt(t);
@@ -250,7 +250,8 @@ int Arguments::SubjectBefore(long t, std::vector<int>* subjects) const {
   // Walk an "NP of NP" chain left to its first phrase.
   for (int steps = 0; steps < 4; ++steps) {
     const long b = static_cast<long>(BeginOf(m));
-    if (b - 2 < static_cast<long>(c_.begin) || !c_.Has(static_cast<size_t>(b - 1), WordClass::kGenitive)) {
+    if (b - 2 < static_cast<long>(c_.begin) ||
+        !c_.Has(static_cast<size_t>(b - 1), WordClass::kGenitive)) {
       break;
     }
     const size_t prep = static_cast<size_t>(b - 1);

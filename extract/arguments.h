@@ -91,10 +91,10 @@ class Arguments {
   std::vector<int> start_at_;
   std::vector<int> end_at_;
   std::vector<std::vector<int>> subjects_;  // per chunk from first_chunk_
-  int first_chunk_ = 0;  // doc.chunks index of the sentence's first chunk
-  int end_chunk_ = 0;    // and one past its last
+  int first_chunk_ = 0;                     // doc.chunks index of the sentence's first chunk
+  int end_chunk_ = 0;                       // and one past its last
   inline static const std::vector<int> kNone;
-  int settled_ = -1;     // chunks before this one have their subjects
+  int settled_ = -1;  // chunks before this one have their subjects
 };
 
 }  // namespace kg

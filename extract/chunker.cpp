@@ -51,8 +51,8 @@ class Chunker {
     }
     size_t t = start;
     if (c_.pos(t) == Pos::kPDT) ++t;
-    if (t < c_.end && (c_.pos(t) == Pos::kDT || c_.pos(t) == Pos::kPRPS ||
-                       c_.pos(t) == Pos::kWPS)) {
+    if (t < c_.end &&
+        (c_.pos(t) == Pos::kDT || c_.pos(t) == Pos::kPRPS || c_.pos(t) == Pos::kWPS)) {
       ++t;
     }
     size_t head_end = 0;  // one past the last head word seen
@@ -99,8 +99,8 @@ class Chunker {
       if (pos == Pos::kMD) {
         flags |= Chunk::kModal;
         aux_before = true;
-      } else if (pos == Pos::kTO && t + 1 < c_.end && (IsVerb(c_.pos(t + 1)) ||
-                                                       IsAdverb(c_.pos(t + 1)))) {
+      } else if (pos == Pos::kTO && t + 1 < c_.end &&
+                 (IsVerb(c_.pos(t + 1)) || IsAdverb(c_.pos(t + 1)))) {
         flags |= Chunk::kInfinitive;
       } else if ((IsAdverb(pos) || c_.Has(t, WordClass::kNegation)) && t + 1 < c_.end &&
                  head == SIZE_MAX && t > start) {

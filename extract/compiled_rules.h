@@ -161,9 +161,9 @@ class CompiledRules {
   PhraseIndex descriptions_;
   PhraseIndex cues_;
   std::vector<int> title_roles_;
-  std::vector<bool> nations_;  // per lexicon entry
-  std::unordered_map<WordId, uint32_t> pronouns_;     // word -> pack().pronouns
-  std::unordered_map<WordId, WordId> irregular_;      // form -> lemma
+  std::vector<bool> nations_;                             // per lexicon entry
+  std::unordered_map<WordId, uint32_t> pronouns_;         // word -> pack().pronouns
+  std::unordered_map<WordId, WordId> irregular_;          // form -> lemma
   std::unordered_map<WordId, Affiliation> affiliations_;  // preposition -> role
   std::unordered_map<std::string, int> entity_index_;
   std::unordered_map<std::string, int> predicate_index_;

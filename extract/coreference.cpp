@@ -335,9 +335,7 @@ class Resolver {
   // copula before the description describes; -1 if none.
   int CopulaSubject(size_t m) const {
     const Mention& mention = mentions_[m];
-    const auto word_has = [&](size_t t, WordClass c) {
-      return rules_.Has(doc_.tokens[t].word, c);
-    };
+    const auto word_has = [&](size_t t, WordClass c) { return rules_.Has(doc_.tokens[t].word, c); };
     const uint32_t first = doc_.sentences[mention.sentence].token_begin;
     size_t t = mention.token_begin;
     if (t == first) return -1;
@@ -434,8 +432,8 @@ class Resolver {
     if (!rules_.Has(doc_.tokens[mention.token_begin].word, WordClass::kDefinite)) return;
     const int affiliation = AffiliationEntity(mention);
     if (affiliation >= 0) {
-      auto it = last_by_role_.find(RoleKey(affiliation, rules_.TitleRole(
-                                                            static_cast<size_t>(mention.title))));
+      auto it = last_by_role_.find(
+          RoleKey(affiliation, rules_.TitleRole(static_cast<size_t>(mention.title))));
       if (it != last_by_role_.end()) mention.entity = it->second;
     } else if (mention.title >= 0) {
       auto it = last_by_title_.find(mention.title);
@@ -515,8 +513,7 @@ void Resolver::Finish() {
     if (mention.kind == MentionKind::kPronoun || mention.kind == MentionKind::kModifier) continue;
     // "a senior commander" describes the entity but does not name it.
     const Token& first = doc_.tokens[mention.token_begin];
-    if (mention.kind == MentionKind::kDescription &&
-        rules_.Has(first.word, WordClass::kArticle) &&
+    if (mention.kind == MentionKind::kDescription && rules_.Has(first.word, WordClass::kArticle) &&
         !rules_.Has(first.word, WordClass::kDefinite)) {
       continue;
     }

@@ -178,7 +178,8 @@ class FrameMatcher {
     // "plans to visit", "refused to meet": the governing verb tells the status.
     if (chunk.Is(Chunk::kInfinitive)) {
       const int before = begin > c_.begin ? a_.ChunkOf(begin - 1) : -1;
-      if (before >= 0 && a_.chunk(before).kind == Chunk::Kind::kVerb) begin = a_.chunk(before).begin;
+      if (before >= 0 && a_.chunk(before).kind == Chunk::Kind::kVerb)
+        begin = a_.chunk(before).begin;
     }
     return begin;
   }
@@ -193,9 +194,9 @@ class FrameMatcher {
     const Chunk& chunk = a_.chunk(group);
     const size_t next = SkipAdverbs(after);
     // "militias backed by Iran": a bare participle before "by" is passive.
-    const bool passive = chunk.Is(Chunk::kPassive) ||
-                         (chunk.Is(Chunk::kParticiple) && c_.pos(t) == Pos::kVBN &&
-                          next < c_.end && c_.Has(next, WordClass::kAgentMarker));
+    const bool passive =
+        chunk.Is(Chunk::kPassive) || (chunk.Is(Chunk::kParticiple) && c_.pos(t) == Pos::kVBN &&
+                                      next < c_.end && c_.Has(next, WordClass::kAgentMarker));
     std::vector<int> subjects;
     std::vector<int> objects;
     const std::vector<int>& before = a_.SubjectsOf(group);
@@ -223,8 +224,7 @@ class FrameMatcher {
     if (objects.empty() && object_end == after) {
       // "Biden and Xi met on Tuesday": no object, a plural subject.
       const int np = next < c_.end ? a_.ChunkOf(next) : -1;
-      if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun ||
-          !frame.takes_object) {
+      if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun || !frame.takes_object) {
         EmitPairs(frame, subjects, t, after, place);
       }
       return;

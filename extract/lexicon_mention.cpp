@@ -45,8 +45,7 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   const LexiconEntry& entry = scan.Entry(*lex.value);
   const size_t collective = scan.CollectiveEnd(lex_end);
   if (collective > lex_end && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
-    const int m =
-        scan.Add(start, collective, i, lex_end, entry.type, MentionKind::kCollective);
+    const int m = scan.Add(start, collective, i, lex_end, entry.type, MentionKind::kCollective);
     Mention& mention = scan.mention(m);
     mention.lexicon_entry = static_cast<int>(lex.value->entry);
     mention.from_lexicon = true;

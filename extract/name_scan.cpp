@@ -87,8 +87,8 @@ NameScan::LexMatch NameScan::FindLex(size_t i) const {
     for (uint32_t v : values) {
       const LexiconValue& value = rules_.lexicon_value(v);
       if (!CaseFits(i, value)) continue;
-      if (chosen == nullptr || (value.kind == LexiconValue::Kind::kName &&
-                                chosen->kind != LexiconValue::Kind::kName)) {
+      if (chosen == nullptr ||
+          (value.kind == LexiconValue::Kind::kName && chosen->kind != LexiconValue::Kind::kName)) {
         chosen = &value;
       }
     }
@@ -188,8 +188,8 @@ bool NameScan::IsNameWord(size_t i) const {
 bool NameScan::IsOrdinaryOpener(size_t i) {
   const Sentence& sentence = doc_.sentences[sentence_];
   const bool opening = i == begin_ || i == begin_ + sentence.dateline_end ||
-                       Has(i - 1, WordClass::kQuote) ||
-                       Has(i - 1, WordClass::kClauseBreak) || Has(i - 1, WordClass::kOpenBracket);
+                       Has(i - 1, WordClass::kQuote) || Has(i - 1, WordClass::kClauseBreak) ||
+                       Has(i - 1, WordClass::kOpenBracket);
   if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
   if (IsGivenName(i) || TitlesAt(i, false).found || Has(i, WordClass::kEventHead)) return false;
   if (Has(i, WordClass::kCommonWord)) return true;

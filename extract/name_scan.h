@@ -38,9 +38,7 @@ class NameScan {
     return i < end_ && (Has(i, WordClass::kPossessiveMarker) || token(i).pos == Pos::kPOS);
   }
   bool Joined(size_t i) const { return i < end_ && !token(i).Is(kTokenSpaceBefore); }
-  bool IsGivenName(size_t i) const {
-    return IsCapitalizedWord(i) && Has(i, WordClass::kGivenName);
-  }
+  bool IsGivenName(size_t i) const { return IsCapitalizedWord(i) && Has(i, WordClass::kGivenName); }
   // "in Washington", "visited Beijing": the place itself is meant.
   bool PlaceCueBefore(size_t i) const;
   // Whether a word occurs in lowercase somewhere in the document, or
@@ -72,7 +70,9 @@ class NameScan {
   };
   const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
   bool IsTitleStart(size_t i) { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
-  int TitleRole(int title) const { return title < 0 ? -1 : rules_.TitleRole(static_cast<size_t>(title)); }
+  int TitleRole(int title) const {
+    return title < 0 ? -1 : rules_.TitleRole(static_cast<size_t>(title));
+  }
 
   // ---- names ----
   bool IsNameWord(size_t i) const;

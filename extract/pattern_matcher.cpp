@@ -99,7 +99,8 @@ class PatternMatcher {
       }
       case PatternElement::Kind::kSlot: {
         const bool last = e + 1 == pattern.elements.size();
-        const bool chain = last || !HasWordOf(pattern.elements[e + 1], WordClass::kPossessiveMarker);
+        const bool chain =
+            last || !HasWordOf(pattern.elements[e + 1], WordClass::kPossessiveMarker);
         const bool hyphen = !last && HasWordOf(pattern.elements[e + 1], WordClass::kHyphen);
         const int m = a_.ArgumentAt(t, chain, hyphen);
         if (m < 0) return false;
@@ -184,8 +185,8 @@ class PatternMatcher {
     if (t <= static_cast<long>(c_.begin) || !c_.Has(static_cast<size_t>(t), WordClass::kComma)) {
       return t;
     }
-    for (long k = t - 1; k > static_cast<long>(c_.begin) &&
-                         t - k <= static_cast<long>(Arguments::kMaxApposition);
+    for (long k = t - 1;
+         k > static_cast<long>(c_.begin) && t - k <= static_cast<long>(Arguments::kMaxApposition);
          --k) {
       const size_t u = static_cast<size_t>(k);
       if (c_.Has(u, WordClass::kRelativePronoun) && c_.Has(u - 1, WordClass::kComma)) {
@@ -240,8 +241,8 @@ class PatternMatcher {
       case PatternElement::Kind::kGap:
         for (long width = 0; width <= static_cast<long>(kMaxGap); ++width) {
           const long last = t - width + 1;
-          if (width > 0 && (last < static_cast<long>(c_.begin) ||
-                            !GapMayHold(static_cast<size_t>(last)))) {
+          if (width > 0 &&
+              (last < static_cast<long>(c_.begin) || !GapMayHold(static_cast<size_t>(last)))) {
             break;
           }
           if (Backward(pattern, e - 1, t - width, match)) return true;
@@ -281,9 +282,8 @@ class PatternMatcher {
 
   bool MatchAt(const CompiledPattern& pattern, size_t anchor, Match* match) const {
     const int group = a_.ChunkOf(anchor);
-    match->verb_begin = group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb
-                            ? a_.chunk(group).begin
-                            : anchor;
+    match->verb_begin =
+        group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb ? a_.chunk(group).begin : anchor;
     if (!Forward(pattern, pattern.anchor + 1, anchor + 1, match)) return false;
     if (!Backward(pattern, static_cast<long>(pattern.anchor) - 1, static_cast<long>(anchor) - 1,
                   match)) {

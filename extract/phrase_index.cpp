@@ -116,8 +116,8 @@ void PhraseIndex::Finish() {
 }
 
 size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
-                            std::span<const uint32_t>* values, Fuzzy fuzzy,
-                            const WordIndex* index, bool lemmas) const {
+                            std::span<const uint32_t>* values, Fuzzy fuzzy, const WordIndex* index,
+                            bool lemmas) const {
   size_t best = 0;
   Match(
       doc, begin, end,

@@ -6,11 +6,11 @@ namespace kg {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(Pos::kCount)> kNames = {
-    "?",   "CC",  "CD",  "DT",  "EX",    "FW",    "IN",  "JJ",  "JJR", "JJS", "LS",
-    "MD",  "NN",  "NNS", "NNP", "NNPS",  "PDT",   "POS", "PRP", "PRP$", "RB", "RBR",
-    "RBS", "RP",  "SYM", "TO",  "UH",    "VB",    "VBD", "VBG", "VBN", "VBP", "VBZ",
-    "WDT", "WP",  "WP$", "WRB", ",",     ".",     ":",   "``",  "''",  "-LRB-", "-RRB-",
-    "$",   "#",   "HYPH", "NFP", "ADD",  "AFX",   "GW",  "XX"};
+    "?",   "CC", "CD",   "DT",  "EX",   "FW",  "IN",  "JJ",  "JJR",  "JJS",   "LS",
+    "MD",  "NN", "NNS",  "NNP", "NNPS", "PDT", "POS", "PRP", "PRP$", "RB",    "RBR",
+    "RBS", "RP", "SYM",  "TO",  "UH",   "VB",  "VBD", "VBG", "VBN",  "VBP",   "VBZ",
+    "WDT", "WP", "WP$",  "WRB", ",",    ".",   ":",   "``",  "''",   "-LRB-", "-RRB-",
+    "$",   "#",  "HYPH", "NFP", "ADD",  "AFX", "GW",  "XX"};
 
 }  // namespace
 

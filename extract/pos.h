@@ -12,11 +12,57 @@ namespace kg {
 
 enum class Pos : uint8_t {
   kUnknown,
-  kCC, kCD, kDT, kEX, kFW, kIN, kJJ, kJJR, kJJS, kLS, kMD, kNN, kNNS, kNNP, kNNPS,
-  kPDT, kPOS, kPRP, kPRPS /* PRP$ */, kRB, kRBR, kRBS, kRP, kSYM, kTO, kUH,
-  kVB, kVBD, kVBG, kVBN, kVBP, kVBZ, kWDT, kWP, kWPS /* WP$ */, kWRB,
-  kComma, kPeriod, kColon, kOpenQuote, kCloseQuote, kLeftBracket, kRightBracket,
-  kDollar, kHash, kHyph, kNfp, kAdd, kAfx, kGw, kXX,
+  kCC,
+  kCD,
+  kDT,
+  kEX,
+  kFW,
+  kIN,
+  kJJ,
+  kJJR,
+  kJJS,
+  kLS,
+  kMD,
+  kNN,
+  kNNS,
+  kNNP,
+  kNNPS,
+  kPDT,
+  kPOS,
+  kPRP,
+  kPRPS /* PRP$ */,
+  kRB,
+  kRBR,
+  kRBS,
+  kRP,
+  kSYM,
+  kTO,
+  kUH,
+  kVB,
+  kVBD,
+  kVBG,
+  kVBN,
+  kVBP,
+  kVBZ,
+  kWDT,
+  kWP,
+  kWPS /* WP$ */,
+  kWRB,
+  kComma,
+  kPeriod,
+  kColon,
+  kOpenQuote,
+  kCloseQuote,
+  kLeftBracket,
+  kRightBracket,
+  kDollar,
+  kHash,
+  kHyph,
+  kNfp,
+  kAdd,
+  kAfx,
+  kGw,
+  kXX,
   kCount,
 };
 
@@ -31,8 +77,8 @@ constexpr bool IsProperNoun(Pos p) { return p == Pos::kNNP || p == Pos::kNNPS; }
 constexpr bool IsCommonNoun(Pos p) { return p == Pos::kNN || p == Pos::kNNS; }
 constexpr bool IsPluralNoun(Pos p) { return p == Pos::kNNS || p == Pos::kNNPS; }
 constexpr bool IsVerb(Pos p) {
-  return p == Pos::kVB || p == Pos::kVBD || p == Pos::kVBG || p == Pos::kVBN ||
-         p == Pos::kVBP || p == Pos::kVBZ;
+  return p == Pos::kVB || p == Pos::kVBD || p == Pos::kVBG || p == Pos::kVBN || p == Pos::kVBP ||
+         p == Pos::kVBZ;
 }
 // A verb that can head a clause on its own: past, present, base after a modal.
 constexpr bool IsFiniteVerb(Pos p) { return p == Pos::kVBD || p == Pos::kVBP || p == Pos::kVBZ; }

@@ -17,8 +17,7 @@ size_t TryPronoun(NameScan& scan, size_t i) {
     }
   }
   const int m = scan.Add(i, i + 1, i, i + 1, type, MentionKind::kPronoun);
-  scan.mention(m).pronoun =
-      static_cast<int>(pronoun - scan.rules().pack().pronouns.data());
+  scan.mention(m).pronoun = static_cast<int>(pronoun - scan.rules().pack().pronouns.data());
   return i + 1;
 }
 

@@ -17,7 +17,7 @@ struct RelationCandidate {
   TypeSet subject_types = TypeSet::All();  // beyond the predicate's own
   TypeSet object_types = TypeSet::All();
   RelationStatus status = RelationStatus::kAsserted;
-  Span trigger;  // bytes of the trigger words
+  Span trigger;   // bytes of the trigger words
   int rule = -1;  // CompiledRules::RuleSource index
 };
 

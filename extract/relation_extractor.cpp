@@ -16,16 +16,15 @@ namespace {
 // that is a titled person may stand for its organization ("an adviser to
 // Hezbollah leader X" -> member_of Hezbollah).
 bool Admissible(const CompiledRules& rules, DocumentAnalysis& doc,
-                const RelationCandidate& candidate, int object_mention,
-                RelationMention* relation) {
+                const RelationCandidate& candidate, int object_mention, RelationMention* relation) {
   const PredicateEntry& predicate = rules.predicate(candidate.predicate);
   // A lone name of unknown type ("Oswald acted", "killed Kennedy") takes the
   // type the relation needs when that is a person's.
   for (const auto& [entity, allowed] :
-       {std::pair{relation->subject, TypeSet::Intersect(predicate.subject_types,
-                                                        candidate.subject_types)},
-        std::pair{relation->object, TypeSet::Intersect(predicate.object_types,
-                                                       candidate.object_types)}}) {
+       {std::pair{relation->subject,
+                  TypeSet::Intersect(predicate.subject_types, candidate.subject_types)},
+        std::pair{relation->object,
+                  TypeSet::Intersect(predicate.object_types, candidate.object_types)}}) {
     DocEntity& found = doc.entities[static_cast<size_t>(entity)];
     if (found.weak && !allowed.Contains(found.type) && allowed.Contains(EntityType::kPerson)) {
       found.type = EntityType::kPerson;
@@ -98,8 +97,9 @@ void ExtractRelations(const CompiledRules& rules, DocumentAnalysis* doc) {
   const auto key = [](const RelationMention& r) {
     return std::make_tuple(r.sentence, r.subject, r.predicate, r.object, r.status);
   };
-  std::stable_sort(relations.begin(), relations.end(),
-                   [&](const RelationMention& a, const RelationMention& b) { return key(a) < key(b); });
+  std::stable_sort(
+      relations.begin(), relations.end(),
+      [&](const RelationMention& a, const RelationMention& b) { return key(a) < key(b); });
   relations.erase(std::unique(relations.begin(), relations.end(),
                               [&](const RelationMention& a, const RelationMention& b) {
                                 return key(a) == key(b);

@@ -19,9 +19,9 @@ namespace kg {
 enum class PosClass : uint8_t { kNoun, kPropn, kVerb, kAdj, kAdv, kNum, kDet, kPron, kAdp };
 
 struct LemmaAlternative {
-  std::string lemma;       // lowercase
-  bool any_pos = true;     // "~visit"
-  bool noun = false;       // "~visit/NOUN" (else "/VERB")
+  std::string lemma;    // lowercase
+  bool any_pos = true;  // "~visit"
+  bool noun = false;    // "~visit/NOUN" (else "/VERB")
 };
 
 struct PatternElement {

@@ -29,20 +29,20 @@ StatusCues::StatusCues(const SentenceContext& context) : c_(context) {
 const CueEntry* StatusCues::CueEndingAt(size_t t, size_t* length) const {
   const CueEntry* best = nullptr;
   for (size_t start = t + 1; start-- > c_.begin && t + 1 - start <= kMaxCueWords;) {
-    c_.rules.cues().Match(c_.doc, start, t + 1,
-                          [&](size_t matched, std::span<const uint32_t> values) {
-                            if (start + matched != t + 1) return;
-                            for (uint32_t v : values) {
-                              const CueEntry& cue = c_.rules.pack().cues[v];
-                              if (cue.scope != CueScope::kVerb && cue.scope != CueScope::kAdjacent) {
-                                continue;
-                              }
-                              if (best == nullptr || matched > *length) {
-                                best = &cue;
-                                *length = matched;
-                              }
-                            }
-                          });
+    c_.rules.cues().Match(
+        c_.doc, start, t + 1, [&](size_t matched, std::span<const uint32_t> values) {
+          if (start + matched != t + 1) return;
+          for (uint32_t v : values) {
+            const CueEntry& cue = c_.rules.pack().cues[v];
+            if (cue.scope != CueScope::kVerb && cue.scope != CueScope::kAdjacent) {
+              continue;
+            }
+            if (best == nullptr || matched > *length) {
+              best = &cue;
+              *length = matched;
+            }
+          }
+        });
   }
   return best;
 }

@@ -14,9 +14,9 @@ namespace kg {
 
 // Where a relation stands in its sentence.
 struct RelationPlace {
-  size_t begin = 0;          // first token of the whole match
-  size_t verb_begin = 0;     // first token of the trigger's verb complex or noun phrase
-  size_t trigger = 0;        // the trigger word
+  size_t begin = 0;                 // first token of the whole match
+  size_t verb_begin = 0;            // first token of the trigger's verb complex or noun phrase
+  size_t trigger = 0;               // the trigger word
   bool opens_with_trigger = false;  // no subject before the trigger ("the planned attack on")
 };
 

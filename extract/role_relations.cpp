@@ -70,14 +70,15 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
   // that names no country or organization belongs to the one the article is
   // about, when that is unambiguous and the person has no such role already.
   for (const Mention& mention : doc.mentions) {
-    if (mention.role < 0 || mention.affiliation >= 0 || mention.entity < 0 ||
-        mention.title < 0 || has_role.contains({mention.entity, mention.role})) {
+    if (mention.role < 0 || mention.affiliation >= 0 || mention.entity < 0 || mention.title < 0 ||
+        has_role.contains({mention.entity, mention.role})) {
       continue;
     }
     const TypeSet types = rules.pack().titles[static_cast<size_t>(mention.title)].unqualified;
     if (types == TypeSet::None()) continue;
     const int main = MainEntity(rules, doc, types);
-    if (main < 0 || main == mention.entity || !Fits(rules, doc, mention.role, mention.entity, main)) {
+    if (main < 0 || main == mention.entity ||
+        !Fits(rules, doc, mention.role, mention.entity, main)) {
       continue;
     }
     out->push_back(RoleOf(doc, mention, mention.role, main));

@@ -252,8 +252,8 @@ Status ParseAffiliations(LineReader& reader, RulePack* pack) {
     if (!fields.ok()) return fields.status();
     auto types = ParseTypes(reader, (*fields)[2]);
     if (!types.ok()) return types.status();
-    pack->affiliations.push_back({NormalizePhrase((*fields)[0]), std::string((*fields)[1]), *types,
-                                  reader.Source()});
+    pack->affiliations.push_back(
+        {NormalizePhrase((*fields)[0]), std::string((*fields)[1]), *types, reader.Source()});
   }
   return Status::Ok();
 }
@@ -285,8 +285,8 @@ Status ParseTrigger(const LineReader& reader, std::string_view text, FrameEntry*
   }
   const std::string_view pos = text.substr(slash + 1);
   if (pos != "VERB" && pos != "NOUN") {
-    return reader.Error("trigger part of speech must be VERB or NOUN, not \"" +
-                        std::string(pos) + "\"");
+    return reader.Error("trigger part of speech must be VERB or NOUN, not \"" + std::string(pos) +
+                        "\"");
   }
   frame->noun = pos == "NOUN";
   const std::string words = NormalizePhrase(text.substr(0, slash));
@@ -313,7 +313,8 @@ Status ParseFrames(LineReader& reader, RulePack* pack) {
         return reader.Error("argument markers are single words joined by |, as in object|with");
       }
       if (marker == "object" && frame.noun) {
-        return reader.Error("a NOUN trigger takes its object through a preposition, not \"object\"");
+        return reader.Error(
+            "a NOUN trigger takes its object through a preposition, not \"object\"");
       }
       frame.markers.emplace_back(marker);
     }

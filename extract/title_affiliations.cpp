@@ -29,7 +29,8 @@ class Affiliations {
         if (mention.affiliation >= 0) continue;
         const bool named = mention.kind == MentionKind::kName;
         int found = After(mention.token_end, SentenceEnd(mention), named);
-        if (found < 0 && previous >= 0) found = mentions_[static_cast<size_t>(previous)].affiliation;
+        if (found < 0 && previous >= 0)
+          found = mentions_[static_cast<size_t>(previous)].affiliation;
         mention.affiliation = found;
       } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention)) {
         // "Claudia Bickmann of the Society for Intercultural Philosophy"
@@ -54,8 +55,9 @@ class Affiliations {
   }
 
   int StartingAt(size_t t) const {
-    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
-                               [](const Mention& m, size_t token) { return m.token_begin < token; });
+    auto it =
+        std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                         [](const Mention& m, size_t token) { return m.token_begin < token; });
     int best = -1;
     for (; it != mentions_.end() && it->token_begin == t; ++it) {
       if (it->kind == MentionKind::kModifier) continue;
@@ -98,8 +100,8 @@ class Affiliations {
   // at"). Each step may pass a noun phrase that names nothing.
   int After(size_t t, size_t end, bool after_name) const {
     for (int hop = 0; hop < kMaxHops && t + 1 < end; ++hop) {
-      const bool marker = after_name ? Has(t, WordClass::kGenitive)
-                                     : Has(t, WordClass::kRolePreposition);
+      const bool marker =
+          after_name ? Has(t, WordClass::kGenitive) : Has(t, WordClass::kRolePreposition);
       if (!marker) return -1;
       size_t u = t + 1;
       if (const int found = Behind(u, end); found >= 0) {

@@ -73,7 +73,8 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
     if (scan.TitleRole(titles.title) < 0) return start;
     const int affiliation = scan.AddAffiliation(i, j);
     scan.AddPlaces(titles);
-    const int m = scan.Add(start, name, start, name, EntityType::kPerson, MentionKind::kDescription);
+    const int m =
+        scan.Add(start, name, start, name, EntityType::kPerson, MentionKind::kDescription);
     SetTitle(scan, m, titles.title, affiliation);
     return name;
   }

@@ -225,8 +225,7 @@ class Scanner {
   void Push(size_t begin, size_t end, size_t norm_begin) {
     Token token;
     token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-    token.norm = {static_cast<uint32_t>(norm_begin),
-                  static_cast<uint32_t>(doc_.norm_text.size())};
+    token.norm = {static_cast<uint32_t>(norm_begin), static_cast<uint32_t>(doc_.norm_text.size())};
     token.word = words_.Find(token.norm.In(doc_.norm_text));
     if (space_) token.flags |= kTokenSpaceBefore;
     if (newline_) token.flags |= kTokenNewlineBefore;

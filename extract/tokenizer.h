@@ -31,8 +31,7 @@ class Tokenizer {
 
   // Appends the tokens of `text` (and their comparison forms) to `doc`,
   // stopping after `max_tokens`.
-  void Tokenize(std::string_view text, DocumentAnalysis* doc,
-                size_t max_tokens = SIZE_MAX) const;
+  void Tokenize(std::string_view text, DocumentAnalysis* doc, size_t max_tokens = SIZE_MAX) const;
 
   struct StringHash {
     using is_transparent = void;
@@ -41,7 +40,7 @@ class Tokenizer {
   using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
  private:
-  WordSet abbreviations_;  // as written, without the period
+  WordSet abbreviations_;             // as written, without the period
   std::vector<std::string> clitics_;  // longest first
   const WordIndex* words_;
 };

@@ -12,53 +12,53 @@ namespace kg {
 
 enum class WordClass : uint8_t {
   // function_words.tsv
-  kArticle,               // the, a, an
-  kDefinite,              // the: points back to something named before
-  kDeterminer,            // the, this, some, every ...
-  kPossessiveMarker,      // 's
-  kRelativePronoun,       // who, which, that
-  kCoordinator,           // and, or: joins names into a list
-  kNegation,              // not, never
-  kAgentMarker,           // by: the agent of a passive
-  kGenitive,              // of
-  kNameJoiner,            // of, for: inside organization names ("Ministry of Defense")
-  kRolePreposition,       // of, for, at: "the leader of Hamas", "a professor at Yale"
-  kSubordinator,          // if, because, while: opens a clause
-  kIncluding,             // including, among: opens a list of members
-  kAuxiliary,             // be, have, do (lemmas): may stand before a verb in its group
-  kPassiveAuxiliary,      // be, get (lemmas)
-  kCopula,                // be, become, remain (lemmas): "X is the leader of Y"
-  kLightVerb,             // make, pay, hold (lemmas): "made a visit to", "held talks with"
-  kSentenceEnd,           // . ! ? ...
-  kCloser,                // closing quote or bracket that stays with a sentence
-  kComma,                 // ,
-  kDash,                  // -- as a parenthesis
-  kHyphen,                // - inside a word
-  kClauseBreak,           // ; :
-  kOpenBracket,           // (
-  kCloseBracket,          // )
-  kQuote,                 // " '
-  kBylineMarker,          // by: "By Jane Doe" as a line of its own
+  kArticle,           // the, a, an
+  kDefinite,          // the: points back to something named before
+  kDeterminer,        // the, this, some, every ...
+  kPossessiveMarker,  // 's
+  kRelativePronoun,   // who, which, that
+  kCoordinator,       // and, or: joins names into a list
+  kNegation,          // not, never
+  kAgentMarker,       // by: the agent of a passive
+  kGenitive,          // of
+  kNameJoiner,        // of, for: inside organization names ("Ministry of Defense")
+  kRolePreposition,   // of, for, at: "the leader of Hamas", "a professor at Yale"
+  kSubordinator,      // if, because, while: opens a clause
+  kIncluding,         // including, among: opens a list of members
+  kAuxiliary,         // be, have, do (lemmas): may stand before a verb in its group
+  kPassiveAuxiliary,  // be, get (lemmas)
+  kCopula,            // be, become, remain (lemmas): "X is the leader of Y"
+  kLightVerb,         // make, pay, hold (lemmas): "made a visit to", "held talks with"
+  kSentenceEnd,       // . ! ? ...
+  kCloser,            // closing quote or bracket that stays with a sentence
+  kComma,             // ,
+  kDash,              // -- as a parenthesis
+  kHyphen,            // - inside a word
+  kClauseBreak,       // ; :
+  kOpenBracket,       // (
+  kCloseBracket,      // )
+  kQuote,             // " '
+  kBylineMarker,      // by: "By Jane Doe" as a line of its own
   // list files
-  kGivenName,             // given_names.txt
-  kCommonWord,            // common_words.txt: capitalised only at a sentence start
-  kNonName,               // non_names.txt: months, days
-  kNameParticle,          // name_particles.txt: al, bin, van
-  kPlacePreposition,      // place_prepositions.txt: in, near
-  kPlaceNoun,             // place_nouns.txt: port, town
-  kSpeechVerb,            // speech_verbs.txt (lemmas): say, tell
-  kSkipWord,              // skip_words.txt: also, reportedly
-  kEventHead,             // event_heads.txt: Operation, Summit
-  kPersonHead,            // name_heads.tsv, typed
+  kGivenName,         // given_names.txt
+  kCommonWord,        // common_words.txt: capitalised only at a sentence start
+  kNonName,           // non_names.txt: months, days
+  kNameParticle,      // name_particles.txt: al, bin, van
+  kPlacePreposition,  // place_prepositions.txt: in, near
+  kPlaceNoun,         // place_nouns.txt: port, town
+  kSpeechVerb,        // speech_verbs.txt (lemmas): say, tell
+  kSkipWord,          // skip_words.txt: also, reportedly
+  kEventHead,         // event_heads.txt: Operation, Summit
+  kPersonHead,        // name_heads.tsv, typed
   kOrganizationHead,
   kLocationHead,
-  kPronoun,               // pronouns.tsv
-  kCollective,            // collectives.txt: government, officials
-  kNewsAgency,            // news_agencies.txt: Reuters, AP (datelines and bylines)
-  kProperNoun,            // proper_nouns.txt: words English knows only as names
+  kPronoun,     // pronouns.tsv
+  kCollective,  // collectives.txt: government, officials
+  kNewsAgency,  // news_agencies.txt: Reuters, AP (datelines and bylines)
+  kProperNoun,  // proper_nouns.txt: words English knows only as names
   // set by the compiler, not by data files
-  kFrameTrigger,          // a lemma that starts a frame's trigger
-  kPatternAnchor,         // a word or lemma that anchors a relation pattern
+  kFrameTrigger,   // a lemma that starts a frame's trigger
+  kPatternAnchor,  // a word or lemma that anchors a relation pattern
   kCount,
 };
 static_assert(static_cast<int>(WordClass::kCount) <= 64, "classes are bits of a uint64_t");

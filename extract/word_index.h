@@ -44,10 +44,10 @@ class WordIndex {
   size_t SlotOf(std::string_view word, uint64_t hash) const;
   void Grow();
 
-  std::string text_;                   // every word, back to back
-  std::vector<uint32_t> offsets_{0};   // word i is text_[offsets_[i], offsets_[i + 1])
-  std::vector<uint64_t> hashes_;       // per word
-  std::vector<WordId> slots_;          // open addressing; kNoWord marks a free slot
+  std::string text_;                  // every word, back to back
+  std::vector<uint32_t> offsets_{0};  // word i is text_[offsets_[i], offsets_[i + 1])
+  std::vector<uint64_t> hashes_;      // per word
+  std::vector<WordId> slots_;         // open addressing; kNoWord marks a free slot
 };
 
 }  // namespace kg

@@ -86,7 +86,8 @@ KnowledgeGraph BuildGraph(const std::vector<std::string>& texts) {
     if (!document.ok()) throw std::runtime_error(document.status().message());
     auto analysis = DefaultPipeline().Analyze(*document);
     if (!analysis.ok()) throw std::runtime_error(analysis.status().message());
-    if (Status s = builder.Add(*document, *analysis); !s.ok()) throw std::runtime_error(s.message());
+    if (Status s = builder.Add(*document, *analysis); !s.ok())
+      throw std::runtime_error(s.message());
   }
   return builder.Finish();
 }

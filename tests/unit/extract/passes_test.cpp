@@ -64,11 +64,11 @@ std::vector<std::string> Mentions(const DocumentAnalysis& doc) {
                                            "modifier"};
   std::vector<std::string> out;
   for (const Mention& mention : doc.mentions) {
-    std::string line = std::string(mention.span.In(doc.text)) + "/" +
-                       kKinds[static_cast<int>(mention.kind)];
+    std::string line =
+        std::string(mention.span.In(doc.text)) + "/" + kKinds[static_cast<int>(mention.kind)];
     if (mention.affiliation >= 0) {
-      line += " of " + std::string(doc.mentions[static_cast<size_t>(mention.affiliation)]
-                                       .span.In(doc.text));
+      line += " of " +
+              std::string(doc.mentions[static_cast<size_t>(mention.affiliation)].span.In(doc.text));
     }
     out.push_back(line);
   }
@@ -77,7 +77,8 @@ std::vector<std::string> Mentions(const DocumentAnalysis& doc) {
 
 TEST_CASE("mentions: titled names, collectives, descriptions and pronouns", "[extract][mentions]") {
   CHECK(Mentions(Analyze("Hamas political leader Ismail Haniyeh met US officials. He left.")) ==
-        std::vector<std::string>{"Hamas/name", "Hamas political leader Ismail Haniyeh/name of Hamas",
+        std::vector<std::string>{"Hamas/name",
+                                 "Hamas political leader Ismail Haniyeh/name of Hamas",
                                  "US officials/collective", "He/pronoun"});
   CHECK(Mentions(Analyze("The group said the Israeli government lied.")) ==
         std::vector<std::string>{"The group/description", "the Israeli government/collective"});

@@ -70,10 +70,9 @@ TEST_CASE("an overlay replaces entries by key and removes entries marked with !"
   CHECK(mayor->relation == "member_of");
 }
 
-TEST_CASE("relation patterns parse slots, lemmas, classes, options and gaps",
-          "[extract][rules]") {
-  auto pattern =
-      ParseRelationPattern("X:PERSON ~meet/VERB [with] ... @ADJ|the NP* in REL Y:ORGANIZATION/LOCATION");
+TEST_CASE("relation patterns parse slots, lemmas, classes, options and gaps", "[extract][rules]") {
+  auto pattern = ParseRelationPattern(
+      "X:PERSON ~meet/VERB [with] ... @ADJ|the NP* in REL Y:ORGANIZATION/LOCATION");
   REQUIRE(pattern.ok());
   REQUIRE(pattern->elements.size() == 9);
   CHECK(pattern->elements[0].is_subject);
@@ -93,8 +92,10 @@ TEST_CASE("relation patterns parse slots, lemmas, classes, options and gaps",
         "unknown type \"PERSN\" in \"Y:PERSN\"");
   CHECK(ParseRelationPattern("X ~meet/ADJ Y").status().message() ==
         "\"~meet/ADJ\": a lemma takes /VERB or /NOUN");
-  CHECK(ParseRelationPattern("X @FOO Y").status().message().starts_with(
-      "unknown part of speech \"@FOO\""));
+  CHECK(ParseRelationPattern("X @FOO Y")
+            .status()
+            .message()
+            .starts_with("unknown part of speech \"@FOO\""));
 }
 
 TEST_CASE("a pattern may not hold more gaps than matching can afford", "[extract][rules]") {
@@ -107,8 +108,8 @@ TEST_CASE("a pattern may not hold more gaps than matching can afford", "[extract
 
 TEST_CASE("frames name a lemma, its part of speech and how the object attaches",
           "[extract][rules]") {
-  auto pack = Parse("frames.tsv",
-                    "visited\tvisit/NOUN\tto|in\tLOCATION\npressed\tcall on/VERB\tobject\n");
+  auto pack =
+      Parse("frames.tsv", "visited\tvisit/NOUN\tto|in\tLOCATION\npressed\tcall on/VERB\tobject\n");
   REQUIRE(pack.ok());
   REQUIRE(pack->frames.size() == 2);
   CHECK(pack->frames[0].noun);
