@@ -1,8 +1,15 @@
 #include "core/text.h"
 
+#include "core/sha256.h"
+#include "core/unicode.h"
 #include "core/utf8.h"
 
 namespace kg {
+namespace {
+
+constexpr size_t kMaxSlugBytes = 200;
+
+}  // namespace
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -49,20 +56,25 @@ std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
 
 std::string Slugify(std::string_view label) {
   // Curly apostrophes are dropped like straight ones: "O’Brien" == "O'Brien".
-  const std::string folded = FoldApostrophes(label);
+  const std::string folded = unicode::FoldCase(FoldApostrophes(label));
   std::string slug;
   bool pending_dash = false;
-  for (char c : folded) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (IsAsciiAlpha(c) || IsAsciiDigit(c) || byte >= 0x80) {
+  size_t length = 0;
+  for (size_t pos = 0; pos < folded.size(); pos += length) {
+    const char32_t cp = utf8::Decode(folded, pos, &length);
+    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp)) {
       if (pending_dash && !slug.empty()) slug.push_back('-');
       pending_dash = false;
-      slug.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-    } else if (c != '.' && c != '\'') {  // "U.S." -> "us", "O'Brien" -> "obrien"
+      slug.append(folded, pos, length);
+    } else if (cp != '.' && cp != '\'') {  // "U.S." -> "us", "O'Brien" -> "obrien"
       pending_dash = true;
     }
   }
-  return slug.empty() ? "entity" : slug;
+  if (slug.empty()) return "entity";
+  if (slug.size() <= kMaxSlugBytes) return slug;
+  // Long names keep a readable start and stay distinct through a hash of
+  // the whole slug.
+  return std::string(TruncateUtf8(slug, kMaxSlugBytes - 17)) + "-" + Sha256Hex(slug).substr(0, 16);
 }
 
 std::string FoldApostrophes(std::string_view text) {
@@ -83,15 +95,18 @@ std::string FoldName(std::string_view name) {
   const std::string text = FoldApostrophes(name);
   std::string_view view = Trim(text);
   if (EndsWith(view, "'s")) view.remove_suffix(2);
+  const std::string folded = unicode::FoldCase(view);
   std::string out;
+  out.reserve(folded.size());
   bool pending_space = false;
-  for (char c : view) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '.') continue;
-    if (IsAsciiAlpha(c) || IsAsciiDigit(c) || byte >= 0x80) {
+  size_t length = 0;
+  for (size_t pos = 0; pos < folded.size(); pos += length) {
+    const char32_t cp = utf8::Decode(folded, pos, &length);
+    if (cp == '.') continue;
+    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp)) {
       if (pending_space && !out.empty()) out.push_back(' ');
       pending_space = false;
-      out.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+      out.append(folded, pos, length);
     } else {
       pending_space = true;
     }

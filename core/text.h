@@ -20,15 +20,18 @@ std::vector<std::string_view> Split(std::string_view text, char separator);
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
 
-// A stable id from a label: lowercase ASCII letters and digits, runs of
-// anything else become one '-' ("Benjamin Netanyahu" -> "benjamin-netanyahu").
-// Non-ASCII letters are kept as they are so that ids of non-Latin names
-// stay distinct. Never empty ("entity" when nothing is left).
+// A stable id from a label: the case-folded (NFKC_Casefold) letters, marks
+// and digits of any script, runs of anything else (spaces of every kind,
+// punctuation, controls) become one '-' ("Benjamin Netanyahu" ->
+// "benjamin-netanyahu", "ŁUKASZ" + no-break space + "Nowak" -> "łukasz-nowak"). Periods and
+// apostrophes vanish ("U.S." -> "us"). At most 200 bytes: a longer slug is
+// cut and ends in 16 hex digits of its SHA-256. Never empty ("entity").
 std::string Slugify(std::string_view label);
 
-// Comparison form of a name: ASCII-lowercased, curly apostrophes folded, a
-// trailing possessive removed, periods dropped ("U.S." -> "us") and other
-// punctuation turned into single spaces.
+// Comparison form of a name: NFKC case-folded (so "José" composed or
+// decomposed, "ÁNGEL" and "ángel" compare equal), curly apostrophes folded,
+// a trailing possessive removed, periods dropped ("U.S." -> "us") and other
+// punctuation and spaces of every kind turned into single spaces.
 std::string FoldName(std::string_view name);
 
 // Replaces curly single quotes (U+2018, U+2019) with ASCII apostrophes.

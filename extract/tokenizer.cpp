@@ -3,42 +3,20 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/unicode.h"
 #include "core/utf8.h"
 
 namespace kg {
 namespace {
 
-bool IsSpace(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0 ||
-         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
-         cp == 0xFEFF;
-}
+// Character classes come from Unicode's tables (core/unicode.h).
+using unicode::IsSpace;
+using unicode::IsUpper;
+using unicode::IsWordChar;
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-// Letters and digits. Any non-ASCII code point that is not punctuation or
-// space counts as a letter, which is right for names in other scripts.
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) return IsAsciiAlpha(static_cast<char>(cp)) || IsAsciiDigit(static_cast<char>(cp));
-  if (IsSpace(cp)) return false;
-  if (cp >= 0x2010 && cp <= 0x206F) return false;  // general punctuation: dashes, quotes, ...
-  if (cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xBF || cp == 0xA1) return false;
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  return true;
-}
-
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return IsAsciiUpper(static_cast<char>(cp));
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;  // Latin-1
-  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;       // Latin Extended-A
-  if (cp >= 0x391 && cp <= 0x3A9) return true;              // Greek
-  if (cp >= 0x400 && cp <= 0x42F) return true;              // Cyrillic
-  return false;
-}
-
-bool IsLetter(char32_t cp) {
-  return IsWordChar(cp) && !(cp < 0x80 && IsAsciiDigit(static_cast<char>(cp)));
-}
+bool IsLetter(char32_t cp) { return unicode::IsLetter(cp); }
 
 // Typographic quotes and dashes compare as their ASCII forms.
 std::string_view FoldPunctuation(char32_t cp, std::string_view raw) {

@@ -8,7 +8,7 @@ packages=(
   libboost-graph-dev                   # graph storage and algorithms
   rapidjson-dev                        # graph JSON
   libxxhash-dev                        # checksums of binary graph files
-  libutf8proc-dev                      # Unicode case mapping in queries
+  libutf8proc-dev                      # Unicode classes, case folding, normalisation, widths
   libgraphviz-dev graphviz             # DOT (cgraph) and diagrams (gvc)
   fonts-dejavu-core                    # glyphs for rendered diagrams
   catch2                               # tests
