@@ -1,4 +1,8 @@
 // kg: a knowledge-graph builder for news text.
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -36,20 +40,7 @@ constexpr const char* kUsage =
     "Run kg COMMAND --help for a command's options. Exit status: 0 ok, 1 some inputs\n"
     "were bad (the rest was processed), 2 usage or syntax error, 3 failure.\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage;
-    return args.empty() ? kg::kExitUsage : kg::kExitOk;
-  }
-  if (args[0] == "--version") {
-    std::cout << "kg 0.1.0\n";
-    return kg::kExitOk;
-  }
-  const std::string command = args[0];
-  const kg::Args rest(args.begin() + 1, args.end());
+int RunCommand(const std::string& command, const kg::Args& rest) {
   try {
     if (command == "build") return kg::RunBuild(rest);
     if (command == "extract") return kg::RunExtract(rest);
@@ -71,7 +62,43 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     kg::PrintError("out of memory");
     return kg::kExitFailure;
+  } catch (const std::exception& e) {
+    // A bug, but one that must not abort with a core dump: say so.
+    kg::PrintError(std::string("internal error: ") + e.what());
+    return kg::kExitFailure;
   }
   kg::PrintError("unknown command \"" + command + "\" (see kg --help)");
   return kg::kExitUsage;
+}
+
+// Output that could not be written is a failure, whichever command wrote
+// it: flush standard output and check, once, at the end.
+int CheckStandardOutput(int code) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
+  if (!failed || code == kg::kExitFailure || code == kg::kExitUsage) return code;
+  kg::PrintError(std::string("standard output: write failed") +
+                 (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+  return kg::kExitFailure;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) makes writes fail with EFBIG, reported
+  // like any other write error, instead of killing kg with no message.
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return CheckStandardOutput(args.empty() ? kg::kExitUsage : kg::kExitOk);
+  }
+  if (args[0] == "--version") {
+    std::cout << "kg 0.1.0\n";
+    return CheckStandardOutput(kg::kExitOk);
+  }
+  const std::string command = args[0];
+  const kg::Args rest(args.begin() + 1, args.end());
+  return CheckStandardOutput(RunCommand(command, rest));
 }

@@ -9,9 +9,10 @@ namespace kg {
 std::string FirstLine(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
+    size_t end = text.find_first_of("\r\n", pos);  // CR alone ends lines too (old Mac files)
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = Trim(text.substr(pos, end - pos));
+    std::string_view line = Trim(text.substr(pos, end - pos));
+    if (pos == 0 && StartsWith(line, "\xEF\xBB\xBF")) line = Trim(line.substr(3));  // a BOM
     if (!line.empty()) return std::string(TruncateUtf8(line, 200));
     pos = end + 1;
   }

@@ -13,8 +13,13 @@ namespace kg {
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes);
 
 // Writes `contents` to `path` through a temporary file in the same folder
-// and a rename, so a reader never sees a half-written file. "-" writes to
-// standard output.
+// and a rename, so a reader never sees a half-written file and a failed
+// write leaves the old file as it was. The temporary file is unnamed
+// (O_TMPFILE) until it is complete, so a kill -9 leaves no debris; only
+// where the file system cannot make unnamed files is `path.tmp.PID` used.
+// Errors give the reason ("g.json: write failed: No space left on
+// device"); with SIGXFSZ ignored (app/main.cpp), `ulimit -f` is one too.
+// "-" writes to standard output.
 Status WriteFileAtomically(const std::string& path, std::string_view contents);
 
 }  // namespace kg

@@ -142,22 +142,30 @@ size_t DisplayWidth(std::string_view text) {
   return width;
 }
 
-std::optional<size_t> FindNonText(std::string_view text) {
+namespace {
+
+std::optional<size_t> FindNon(std::string_view text, bool id) {
   if (auto bad = utf8::FindInvalid(text)) return bad;
   size_t length = 0;
   for (size_t pos = 0; pos < text.size(); pos += length) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
       length = 1;
-      if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return pos;
-      if (byte == 0x7F) return pos;
+      const bool allowed = byte == '\t' || byte == '\n' || byte == '\r' || (!id && byte == '\f');
+      if ((byte < 0x20 && !allowed) || byte == 0x7F) return pos;
       continue;
     }
     const char32_t cp = utf8::Decode(text, pos, &length);
-    if (IsControl(cp) || IsNoncharacter(cp)) return pos;
+    if (id && IsNoncharacter(cp)) return pos;
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<size_t> FindNonText(std::string_view text) { return FindNon(text, false); }
+
+std::optional<size_t> FindNonIdText(std::string_view text) { return FindNon(text, true); }
 
 std::string CodePointName(char32_t cp) {
   char buffer[16];

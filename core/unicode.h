@@ -52,10 +52,15 @@ std::string FoldCase(std::string_view text);
 // combining marks and format characters 0.
 size_t DisplayWidth(std::string_view text);
 
-// Byte offset of the first code point that is not text: invalid UTF-8
-// (including the surrogates a JSON escape can produce), a control other
-// than tab, LF and CR, or a noncharacter. nullopt when all is text.
+// Byte offset of the first code point that is not text, or nullopt: invalid
+// UTF-8 (including the surrogates a JSON escape can produce), or a control
+// character other than tab, LF, CR and form feed (what an article may hold).
 std::optional<size_t> FindNonText(std::string_view text);
+
+// The same for ids, which other formats use as keys: noncharacters
+// (U+FFFE, U+FFFF ...) and form feeds are refused too, since XML cannot
+// hold them and replacing them would make two ids one.
+std::optional<size_t> FindNonIdText(std::string_view text);
 
 // "invalid UTF-8", "control character U+0001", "noncharacter U+FFFE": what
 // FindNonText found at `offset`.

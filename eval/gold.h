@@ -33,7 +33,7 @@ struct GoldDocument {
   std::vector<GoldRelation> relations;
 };
 
-// Errors name the origin and the field: "gold/a.json: relations[2].subject:
+// Errors name the file, line, column and field: "gold/a.json:12:7: relations[2]:
 // unknown entity \"bidne\"".
 Result<GoldDocument> ReadGold(std::string_view json, const std::string& origin);
 

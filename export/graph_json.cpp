@@ -1,15 +1,20 @@
 #include "export/graph_json.h"
 
 #include <array>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "core/position.h"
+#include "core/unicode.h"
 #include "export/predicate_json.h"
 
 namespace kg {
@@ -51,18 +56,95 @@ struct Where {
   }
 };
 
+// Parsing events go to the document; strings that hold a newline (decoded
+// from "\n" escapes in place) are noted, so that errors can blank them and
+// count only the file's own lines.
+class NewlineNotingHandler {
+ public:
+  explicit NewlineNotingHandler(rapidjson::Document* document) : document_(*document) {}
+
+  bool Null() { return document_.Null(); }
+  bool Bool(bool b) { return document_.Bool(b); }
+  bool Int(int i) { return document_.Int(i); }
+  bool Uint(unsigned u) { return document_.Uint(u); }
+  bool Int64(int64_t i) { return document_.Int64(i); }
+  bool Uint64(uint64_t u) { return document_.Uint64(u); }
+  bool Double(double d) { return document_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return document_.RawNumber(s, n, copy);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    Note(s, n);
+    return document_.String(s, n, copy);
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    Note(s, n);
+    return document_.Key(s, n, copy);
+  }
+  bool StartObject() { return document_.StartObject(); }
+  bool EndObject(rapidjson::SizeType n) { return document_.EndObject(n); }
+  bool StartArray() { return document_.StartArray(); }
+  bool EndArray(rapidjson::SizeType n) { return document_.EndArray(n); }
+
+  const std::vector<std::pair<const char*, size_t>>& with_newlines() const {
+    return with_newlines_;
+  }
+
+ private:
+  void Note(const char* s, rapidjson::SizeType n) {
+    if (std::memchr(s, '\n', n) != nullptr) with_newlines_.emplace_back(s, n);
+  }
+
+  rapidjson::Document& document_;
+  std::vector<std::pair<const char*, size_t>> with_newlines_;
+};
+
+// The text of an in-situ parse as it was for counting lines: newlines that
+// escapes put inside strings become spaces. Only ever done for an error.
+void BlankDecodedNewlines(std::string* buffer,
+                          const std::vector<std::pair<const char*, size_t>>& strings) {
+  for (const auto& [start, length] : strings) {
+    const size_t offset = static_cast<size_t>(start - buffer->data());
+    for (size_t i = offset; i < offset + length && i < buffer->size(); ++i) {
+      if ((*buffer)[i] == '\n') (*buffer)[i] = ' ';
+    }
+  }
+}
+
 class Reader {
  public:
-  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
+  // `root` was parsed in situ from `buffer`: its strings point into it,
+  // which gives every message a line and column. `with_newlines` are the
+  // strings in it that escapes gave a newline.
+  Reader(std::string origin, const rapidjson::Value& root, std::string* buffer,
+         const std::vector<std::pair<const char*, size_t>>* with_newlines)
+      : origin_(std::move(origin)), root_(root), buffer_(buffer), with_newlines_(with_newlines) {}
 
   Status Error(const std::string& path, const std::string& message) const {
-    return Status::Error(origin_ + ": " + path + ": " + message);
+    return Status::Error(At(Find(path)) + ": " + path + ": " + message);
   }
   Status Error(const Where& where, const std::string& message) const {
-    return Error(where.Text(), message);
+    return Status::Error(At(Find(where, nullptr)) + ": " + where.Text() + ": " + message);
   }
   Status Error(const Where& where, const char* field, const std::string& message) const {
-    return Error(where.Text() + "." + field, message);
+    return Status::Error(At(Find(where, field)) + ": " + where.Text() + "." + field + ": " +
+                         message);
+  }
+
+  // Strings must be text: an escape can make a control character, a NUL
+  // or a lone surrogate (rapidjson 1.1 turns \udc00 into invalid UTF-8),
+  // and none of them survives XML, DOT or a terminal.
+  // Ids (and references to them) must also be free of what XML would have
+  // to replace (noncharacters, form feeds).
+  Status CheckText(const rapidjson::Value& value, const std::string& path) const {
+    const std::string_view text(value.GetString(), value.GetStringLength());
+    const bool id = path.ends_with(".id") || path.ends_with(".source") ||
+                    path.ends_with(".target") || path.ends_with(".document") ||
+                    (path.find(".documents[") != std::string::npos && path.ends_with("]"));
+    const auto bad = id ? unicode::FindNonIdText(text) : unicode::FindNonText(text);
+    if (!bad) return Status::Ok();
+    return Status::Error(At(value.GetString() + *bad) + ": " + path + ": " +
+                         unicode::DescribeNonText(text, *bad));
   }
 
   Result<std::string> GetString(const rapidjson::Value& object, const char* key, const Where& where,
@@ -73,6 +155,7 @@ class Reader {
       return Error(where, std::string("missing field \"") + key + "\"");
     }
     if (!it->value.IsString()) return Error(where, key, "expected a string");
+    if (Status s = CheckText(it->value, where.Text() + "." + key); !s.ok()) return s;
     return std::string(it->value.GetString(), it->value.GetStringLength());
   }
 
@@ -84,6 +167,7 @@ class Reader {
       return Error(where, std::string("missing field \"") + key + "\"");
     }
     if (!value->IsString()) return Error(where, key, "expected a string");
+    if (Status s = CheckText(*value, where.Text() + "." + key); !s.ok()) return s;
     return std::string(value->GetString(), value->GetStringLength());
   }
 
@@ -114,9 +198,9 @@ class Reader {
     if (!it->value.IsArray()) return Error(where, key, "expected an array of strings");
     for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
       const auto& item = it->value[i];
-      if (!item.IsString()) {
-        return Error(where.Text() + "." + key + "[" + std::to_string(i) + "]", "expected a string");
-      }
+      const std::string path = where.Text() + "." + key + "[" + std::to_string(i) + "]";
+      if (!item.IsString()) return Error(path, "expected a string");
+      if (Status s = CheckText(item, path); !s.ok()) return s;
       out.emplace_back(item.GetString(), item.GetStringLength());
     }
     return out;
@@ -129,7 +213,97 @@ class Reader {
   }
 
  private:
+  // "origin:line:column" of a place in the buffer, or "origin" alone.
+  // The DOM is not read after an error, so its strings may be changed.
+  std::string At(const char* place) const {
+    const std::string& buffer = *buffer_;
+    if (place == nullptr || place < buffer.data() || place > buffer.data() + buffer.size())
+      return origin_;
+    BlankDecodedNewlines(buffer_, *with_newlines_);
+    // Strings start one byte after their opening quote: point at the quote.
+    const size_t offset = static_cast<size_t>(place - buffer.data());
+    return FilePosition(origin_, buffer, offset > 0 ? offset - 1 : 0);
+  }
+
+  static const rapidjson::Value* Member(const rapidjson::Value* object, std::string_view key,
+                                        const char** key_at) {
+    if (object == nullptr || !object->IsObject()) return nullptr;
+    for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
+      if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == key) {
+        *key_at = it->name.GetString();
+        return &it->value;
+      }
+    }
+    return nullptr;
+  }
+
+  static const rapidjson::Value* Item(const rapidjson::Value* array, size_t index) {
+    if (array == nullptr || !array->IsArray() || index >= array->Size()) return nullptr;
+    return &(*array)[static_cast<rapidjson::SizeType>(index)];
+  }
+
+  // Where a value starts: its own text for a string, its first key for an
+  // object, else nullptr.
+  static const char* Start(const rapidjson::Value* value) {
+    if (value == nullptr) return nullptr;
+    if (value->IsString()) return value->GetString();
+    if (value->IsObject() && value->MemberCount() > 0)
+      return value->MemberBegin()->name.GetString();
+    return nullptr;
+  }
+
+  // The place of a top-level path such as "nodes" or "graph.documents".
+  const char* Find(std::string_view path) const {
+    const char* place = nullptr;
+    const rapidjson::Value* value = &root_;
+    size_t start = 0;
+    while (value != nullptr && start <= path.size()) {
+      size_t dot = path.find('.', start);
+      if (dot == std::string_view::npos) dot = path.size();
+      std::string_view key = path.substr(start, dot - start);
+      if (const size_t bracket = key.find('['); bracket != std::string_view::npos)
+        key = key.substr(0, bracket);
+      value = Member(value, key, &place);
+      start = dot + 1;
+    }
+    if (value != nullptr && value->IsString()) return value->GetString();
+    return place;
+  }
+
+  // The place of an array item (`where`), or of one of its fields.
+  const char* Find(const Where& where, const char* field) const {
+    const char* place = Find(where.array);
+    const rapidjson::Value* item = nullptr;
+    {
+      const rapidjson::Value* value = &root_;
+      std::string_view path = where.array;
+      const char* ignored = nullptr;
+      for (size_t start = 0; value != nullptr && start <= path.size();) {
+        size_t dot = path.find('.', start);
+        if (dot == std::string_view::npos) dot = path.size();
+        value = Member(value, path.substr(start, dot - start), &ignored);
+        start = dot + 1;
+      }
+      item = Item(value, where.index);
+    }
+    if (where.nested != nullptr) {
+      const char* ignored = nullptr;
+      item = Item(Member(item, where.nested, &ignored), where.nested_index);
+    }
+    if (const char* start = Start(item)) place = start;
+    if (field != nullptr) {
+      const char* key_at = nullptr;
+      const rapidjson::Value* value = Member(item, field, &key_at);
+      if (const char* start = value != nullptr && value->IsString() ? value->GetString() : key_at)
+        place = start;
+    }
+    return place;
+  }
+
   std::string origin_;
+  const rapidjson::Value& root_;
+  std::string* buffer_;
+  const std::vector<std::pair<const char*, size_t>>* with_newlines_;
 };
 
 // The members `names` of an object, found in one pass over it (a link has
@@ -148,21 +322,6 @@ std::array<const rapidjson::Value*, N> Members(const rapidjson::Value& object,
     }
   }
   return found;
-}
-
-// Line and column (1-based) of a byte offset, for parse errors.
-std::string Position(std::string_view text, size_t offset) {
-  size_t line = 1;
-  size_t column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 #define KG_ASSIGN(lhs, expr)                            \
@@ -473,20 +632,33 @@ Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin
                                      const PredicateTable& fallback) {
   rapidjson::Document root;
   // In situ: strings stay in the buffer instead of being copied into the
-  // DOM. kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
+  // DOM (and their place in it gives messages a line and column).
+  // kParseValidateEncodingFlag: invalid UTF-8 is an error, not garbage.
+  // kParseIterativeFlag: nesting costs heap, not stack, however deep; the
+  // pool allocator frees the DOM without recursion.
   // Parsing stops at the first NUL, so one inside the text is an error too.
-  if (json.find('\0') != std::string::npos) {
-    return Status::Error(origin + ": " + Position(json, json.find('\0')) +
-                         ": NUL byte in JSON text");
+  if (const size_t nul = json.find('\0'); nul != std::string::npos) {
+    return Status::Error(FilePosition(origin, json, nul) + ": NUL byte in JSON text");
   }
-  const std::string_view original_for_errors = json;
-  root.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(json.data());
-  if (root.HasParseError()) {
-    return Status::Error(origin + ": " + Position(original_for_errors, root.GetErrorOffset()) +
-                         ": " + rapidjson::GetParseError_En(root.GetParseError()));
+  NewlineNotingHandler handler(&root);
+  rapidjson::ParseResult parsed;
+  const auto parse = [&](rapidjson::Document&) {
+    rapidjson::InsituStringStream stream(json.data());
+    parsed = rapidjson::Reader()
+                 .Parse<rapidjson::kParseInsituFlag | rapidjson::kParseValidateEncodingFlag |
+                        rapidjson::kParseIterativeFlag>(stream, handler);
+    return !parsed.IsError();
+  };
+  root.Populate(parse);
+  if (parsed.IsError()) {
+    BlankDecodedNewlines(&json, handler.with_newlines());
+    return Status::Error(FilePosition(origin, json, parsed.Offset()) + ": " +
+                         rapidjson::GetParseError_En(parsed.Code()));
   }
-  if (!root.IsObject()) return Status::Error(origin + ": expected a JSON object at the top");
-  Reader reader(origin);
+  if (!root.IsObject()) {
+    return Status::Error(FilePosition(origin, 1, 1) + ": expected a JSON object at the top");
+  }
+  Reader reader(origin, root, &json, &handler.with_newlines());
   KnowledgeGraph graph;
   const rapidjson::Value* nodes = reader.GetArray(root, "nodes");
   const rapidjson::Value* links = reader.GetArray(root, "links");

@@ -1,6 +1,8 @@
 #include "ingest/document_reader.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,7 +13,10 @@
 #include <rapidjson/error/en.h>
 
 #include "core/file_io.h"
+#include "core/position.h"
 #include "core/text.h"
+#include "core/unicode.h"
+#include "ingest/line_reader.h"
 
 namespace kg {
 namespace {
@@ -48,8 +53,16 @@ DocumentReader::DocumentReader(ReadOptions options, DocumentFn on_document, Erro
     : options_(options), on_document_(std::move(on_document)), on_error_(std::move(on_error)) {}
 
 size_t DocumentReader::ReadAll(const std::vector<std::string>& inputs) {
-  for (const auto& input : inputs) ReadInput(input);
+  for (const auto& input : inputs) {
+    if (stopped_) break;
+    ReadInput(input);
+  }
   return problems_;
+}
+
+void DocumentReader::Problem(const std::string& message) {
+  ++problems_;
+  on_error_(message);
 }
 
 void DocumentReader::ReadInput(const std::string& input) {
@@ -61,27 +74,24 @@ void DocumentReader::ReadInput(const std::string& input) {
   if (std::filesystem::is_directory(input, ec)) {
     std::string error;
     const auto files = ArticleFilesUnder(input, &error);
-    if (!error.empty()) {
-      ++problems_;
-      on_error_(error);
-    }
+    if (!error.empty()) Problem(error);
     if (files.empty() && error.empty()) {
-      ++problems_;
-      on_error_(input + ": no .txt, .text or .jsonl files in folder");
+      Problem(input + ": no .txt, .text or .jsonl files in folder");
     }
-    for (const auto& file : files) ReadInput(file);
+    for (const auto& file : files) {
+      if (stopped_) return;
+      ReadInput(file);
+    }
     return;
   }
   if (!std::filesystem::exists(input, ec)) {
-    ++problems_;
-    on_error_(input + ": no such file or folder");
+    Problem(input + ": no such file or folder");
     return;
   }
   if (IsJsonLines(input)) {
     std::ifstream in(input, std::ios::binary);
     if (!in) {
-      ++problems_;
-      on_error_(input + ": cannot open");
+      Problem(input + ": cannot open: " + std::strerror(errno));
       return;
     }
     ReadJsonLines(in, input);
@@ -93,8 +103,7 @@ void DocumentReader::ReadInput(const std::string& input) {
 void DocumentReader::ReadTextFile(const std::string& path) {
   auto text = ReadFile(path, options_.max_document_bytes);
   if (!text.ok()) {
-    ++problems_;
-    on_error_(text.status().message());
+    Problem(text.status().message());
     return;
   }
   Emit("", path, "", std::move(*text), path);
@@ -108,78 +117,117 @@ void DocumentReader::ReadStdin() {
     ReadJsonLines(std::cin, "-");
     return;
   }
-  std::ostringstream all;
-  all << std::cin.rdbuf();
-  std::string text = head + all.str();
-  if (text.size() > options_.max_document_bytes) {
-    ++problems_;
-    on_error_("-: input too large (limit " + std::to_string(options_.max_document_bytes) +
-              " bytes)");
+  // Read at most one byte past the limit: a gigabyte on standard input is
+  // refused after 64 MiB, not after holding all of it.
+  std::string text = std::move(head);
+  const size_t limit = options_.max_document_bytes;
+  char buffer[1 << 16];
+  while (text.size() <= limit && std::cin.read(buffer, sizeof buffer).gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(std::cin.gcount()));
+  }
+  if (std::cin.bad()) {
+    Problem("-: read error");
+    return;
+  }
+  if (text.size() > limit) {
+    Problem("-: input too large (more than " + std::to_string(limit) + " bytes)");
     return;
   }
   Emit("", "-", "", std::move(text), "-");
 }
 
+namespace {
+
+// The column of the opening quote of a string that rapidjson decoded in
+// place inside `line` (keys and string values); 1 for anything else.
+size_t ColumnOf(const rapidjson::Value& value, const std::string& line) {
+  const char* text = value.GetString();
+  if (text <= line.data() || text > line.data() + line.size()) return 1;
+  return static_cast<size_t>(text - line.data());  // at the opening quote
+}
+
+}  // namespace
+
 void DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin) {
+  LineReader lines(in, options_.max_document_bytes);
   std::string line;
+  size_t length = 0;
+  bool too_long = false;
   size_t number = 0;
   size_t articles = 0;
-  while (std::getline(in, line)) {
+  size_t problems_before = problems_;
+  while (!stopped_ && lines.Next(&line, &length, &too_long)) {
     ++number;
-    const std::string where = origin + ":" + std::to_string(number);
-    if (Trim(line).empty()) continue;
-    if (line.size() > options_.max_document_bytes) {
-      ++problems_;
-      on_error_(where + ": line too long (" + std::to_string(line.size()) + " bytes)");
+    const auto at = [&](size_t column) { return FilePosition(origin, number, column); };
+    if (too_long) {
+      Problem(at(1) + ": line too long (" + std::to_string(length) + " bytes, limit " +
+              std::to_string(options_.max_document_bytes) + ")");
       continue;
     }
+    // A byte order mark may open the file (Windows editors write one).
+    if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.replace(0, 3, "   ");
+    if (Trim(line).empty()) continue;
+    // Iterative parsing: a line nested a million levels deep costs heap,
+    // not stack. In situ: decoded strings stay inside `line`, so their
+    // columns are known for messages. The pool allocator frees the DOM
+    // without recursion.
     rapidjson::Document json;
-    json.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+    line.push_back('\0');
+    json.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+        line.data());
     if (json.HasParseError()) {
-      ++problems_;
-      on_error_(where + ": column " + std::to_string(json.GetErrorOffset() + 1) +
-                ": malformed JSON: " + rapidjson::GetParseError_En(json.GetParseError()));
+      Problem(at(json.GetErrorOffset() + 1) +
+              ": malformed JSON: " + rapidjson::GetParseError_En(json.GetParseError()));
       continue;
     }
     if (!json.IsObject()) {
-      ++problems_;
-      on_error_(where + ": expected a JSON object");
+      Problem(at(1) + ": expected a JSON object");
       continue;
     }
-    const auto field = [&](const char* name, std::string* out) -> bool {
-      auto it = json.FindMember(name);
-      if (it == json.MemberEnd() || it->value.IsNull()) return true;
-      if (!it->value.IsString()) {
-        if (!it->value.IsInt64()) return false;
-        *out = std::to_string(it->value.GetInt64());  // numeric ids are common
-        return true;
+    std::string fields[3];  // id, title, text
+    bool ok = true;
+    const char* names[3] = {"id", "title", "text"};
+    for (int f = 0; f < 3 && ok; ++f) {
+      auto it = json.FindMember(names[f]);
+      const bool required = f == 2;
+      if (it == json.MemberEnd() || (!required && it->value.IsNull())) {
+        if (required) {
+          Problem(at(1) + ": missing string field \"text\"");
+          ok = false;
+        }
+        continue;
       }
-      out->assign(it->value.GetString(), it->value.GetStringLength());
-      return true;
-    };
-    std::string id, title, text;
-    if (!field("id", &id) || !field("title", &title)) {
-      ++problems_;
-      on_error_(where + ": \"id\" and \"title\" must be strings");
-      continue;
+      const rapidjson::Value& value = it->value;
+      if (f == 0 && value.IsInt64()) {
+        fields[f] = std::to_string(value.GetInt64());  // numeric ids are common
+        continue;
+      }
+      if (!value.IsString()) {
+        Problem(at(ColumnOf(it->name, line)) + ": \"" + names[f] + "\" must be a string");
+        ok = false;
+        continue;
+      }
+      fields[f].assign(value.GetString(), value.GetStringLength());
+      // An escape can make what raw bytes cannot: \u0000, \udc00.
+      if (f < 2) {
+        const auto bad =
+            f == 0 ? unicode::FindNonIdText(fields[f]) : unicode::FindNonText(fields[f]);
+        if (bad) {
+          Problem(at(ColumnOf(value, line)) + ": \"" + names[f] +
+                  "\": " + unicode::DescribeNonText(fields[f], *bad));
+          ok = false;
+        }
+      }
     }
-    auto text_it = json.FindMember("text");
-    if (text_it == json.MemberEnd() || !text_it->value.IsString()) {
-      ++problems_;
-      on_error_(where + ": missing string field \"text\"");
-      continue;
-    }
-    text.assign(text_it->value.GetString(), text_it->value.GetStringLength());
+    if (!ok) continue;
     ++articles;
-    Emit(std::move(id), where, std::move(title), std::move(text), where);
+    const std::string text_at = at(ColumnOf(json.FindMember("text")->value, line)) + ": \"text\"";
+    Emit(std::move(fields[0]), origin + ":" + std::to_string(number), std::move(fields[1]),
+         std::move(fields[2]), text_at);
   }
-  if (in.bad()) {
-    ++problems_;
-    on_error_(origin + ": read error");
-  }
-  if (articles == 0 && number == 0) {
-    ++problems_;
-    on_error_(origin + ": empty file");
+  if (lines.failed()) Problem(origin + ": read error");
+  if (articles == 0 && problems_ == problems_before && !stopped_) {
+    Problem(origin + (number == 0 ? ": empty file" : ": no articles, only blank lines"));
   }
 }
 
@@ -198,8 +246,7 @@ void DocumentReader::Emit(std::string id, std::string path, std::string title, s
       MakeDocument(UniqueId(std::move(id)), std::move(path), std::move(title), std::move(text));
   if (!document.ok()) {
     --count_;
-    ++problems_;
-    on_error_(where + ": " + document.status().message());
+    Problem(where + ": " + document.status().message());
     return;
   }
   on_document_(std::move(document).value());

@@ -7,12 +7,18 @@
 // (JSON Lines when it starts with "{", else one article).
 //
 // Bad input never stops the batch: each problem goes to `on_error` with the
-// file and position ("a.jsonl:17: missing string field \"text\""), and
-// reading continues with the next article.
+// file and position, as file:line:column for JSON Lines
+// ("a.jsonl:17:1: missing string field \"text\"", "a.jsonl:3:9: \"text\":
+// byte 12: invalid UTF-8") and file: byte N for text files ("b.txt: byte
+// 1043: invalid UTF-8"), and reading continues with the next article. Lines
+// are parsed iteratively (no recursion, whatever their nesting) and held
+// only up to the article limit; ids and titles must be text (no controls,
+// lone surrogates or noncharacters from escapes).
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <istream>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -35,11 +41,23 @@ class DocumentReader {
   // Reads every input in order. Returns the number of problems reported.
   size_t ReadAll(const std::vector<std::string>& inputs);
 
+  // Reads JSON Lines from a stream; `origin` names it in messages.
+  size_t ReadJsonLinesFrom(std::istream& in, const std::string& origin) {
+    ReadJsonLines(in, origin);
+    return problems_;
+  }
+
+  // Ends reading after the current article or problem (for --strict); may
+  // be called from the callbacks.
+  void Stop() { stopped_ = true; }
+
  private:
   void ReadInput(const std::string& input);
   void ReadTextFile(const std::string& path);
   void ReadJsonLines(std::istream& in, const std::string& origin);
   void ReadStdin();
+  void Problem(const std::string& message);
+  // `where` names the text in messages.
   void Emit(std::string id, std::string path, std::string title, std::string text,
             const std::string& where);
   std::string UniqueId(std::string id);
@@ -49,6 +67,7 @@ class DocumentReader {
   ErrorFn on_error_;
   size_t problems_ = 0;
   size_t count_ = 0;
+  bool stopped_ = false;
   std::unordered_set<std::string> seen_ids_;
 };
 

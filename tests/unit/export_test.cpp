@@ -52,27 +52,28 @@ TEST_CASE("graph JSON survives write, read, write byte for byte", "[export][json
 TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]") {
   auto broken = ReadGraphJson("{\n  \"nodes\": [\n    {\"id\": }\n", "g.json");
   REQUIRE_FALSE(broken.ok());
-  CHECK(broken.status().message().rfind("g.json: line 3, column", 0) == 0);
+  CHECK(broken.status().message().rfind("g.json:3:", 0) == 0);
   auto wrong_type =
       ReadGraphJson(R"({"nodes":[{"id":"a","label":"A","type":"CITY"}],"links":[]})", "g.json");
   CHECK(wrong_type.status().message() ==
-        "g.json: nodes[0].type: expected PERSON, ORGANIZATION or LOCATION");
+        "g.json:1:40: nodes[0].type: expected PERSON, ORGANIZATION or LOCATION");
   auto dangling = ReadGraphJson(
       R"({"nodes":[{"id":"a","label":"A","type":"PERSON"}],"links":[{"source":"a","target":"b","predicate":"p","weight":1}]})",
       "g.json");
-  CHECK(dangling.status().message() == "g.json: links[0].target: unknown node \"b\"");
+  CHECK(dangling.status().message() == "g.json:1:83: links[0].target: unknown node \"b\"");
   auto duplicate = ReadGraphJson(
       R"({"nodes":[{"id":"a","label":"A","type":"PERSON"},{"id":"b","label":"B","type":"PERSON"}],"links":[)"
       R"({"source":"a","target":"b","predicate":"p","weight":1},{"source":"a","target":"b","predicate":"q","weight":1},)"
       R"({"source":"a","target":"b","predicate":"p","weight":2}]})",
       "g.json");
-  CHECK(duplicate.status().message() == "g.json: links[2]: duplicate link (a, p, b, asserted)");
+  CHECK(duplicate.status().message() ==
+        "g.json:1:210: links[2]: duplicate link (a, p, b, asserted)");
   auto loaded = ReadGraphJson(WriteGraphJson(Tricky()), "mem");
   REQUIRE(loaded.ok());
   CHECK(loaded->FindEdge(0, "attacked", 1, RelationStatus::kHypothetical)
             .has_value());  // index built on demand
   auto not_object = ReadGraphJson("[1, 2]", "g.json");
-  CHECK(not_object.status().message() == "g.json: expected a JSON object at the top");
+  CHECK(not_object.status().message() == "g.json:1:1: expected a JSON object at the top");
   CHECK_FALSE(ReadGraphJson("{\"nodes\":[],\"links\":[]} trailing", "g.json").ok());
   CHECK_FALSE(ReadGraphJson("{\"nodes\":[{\"id\":\"\xff\"}],\"links\":[]}", "g.json").ok());
 }

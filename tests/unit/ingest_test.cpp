@@ -44,8 +44,8 @@ TEST_CASE("a malformed JSON line is reported and the rest still read", "[ingest]
   const Collected got = Read({path});
   CHECK(got.documents.size() == 2);
   REQUIRE(got.errors.size() == 2);
-  CHECK(got.errors[0].rfind(path + ":2: column 10: malformed JSON", 0) == 0);
-  CHECK(got.errors[1] == path + ":3: missing string field \"text\"");
+  CHECK(got.errors[0].rfind(path + ":2:10: malformed JSON", 0) == 0);
+  CHECK(got.errors[1] == path + ":3:1: missing string field \"text\"");
 }
 
 TEST_CASE("bad files are reported with their problem and position", "[ingest]") {
