@@ -28,7 +28,8 @@ int RunBuild(const Args& args) {
       "and merges them into one knowledge graph, written as JSON (and DOT).\n"
       "INPUT is a text file (one article), a .jsonl file ({\"id\",\"title\",\"text\"} per\n"
       "line), a folder (searched for .txt/.text/.jsonl) or - for standard input.\n"
-      "Bad inputs are reported and skipped; the exit status is then 1.");
+      "Bad inputs are reported and skipped; the exit status is then 1 (with --strict,\n"
+      "the first problem stops the build and nothing is written: exit 3).");
   parser
       .Option("output", 'o', "FILE",
               "graph to write: JSON, or binary for FILE.kgb (default: stdout)")
@@ -39,6 +40,7 @@ int RunBuild(const Args& args) {
       .Option("max-evidence", 0, "N",
               "evidence sentences kept per relation (default: " +
                   std::to_string(kDefaultMaxEvidence) + "; 0: all)")
+      .Flag("strict", 0, "stop at the first bad input; write nothing")
       .Flag("quiet", 'q', "print only errors");
   if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const auto threads = ReadThreads(parser);
@@ -59,6 +61,7 @@ int RunBuild(const Args& args) {
   ExtractionOptions options;
   options.threads = *threads;
   options.progress = !parser.Has("quiet");
+  options.strict = parser.Has("strict");
   size_t problems = 0;
   const ExtractionSummary summary =
       RunExtraction(parser.positional(), pipeline, options,
@@ -69,6 +72,10 @@ int RunBuild(const Args& args) {
                       }
                     });
   problems += summary.problems;
+  if (options.strict && problems > 0) {
+    PrintError("build: stopped at the first problem (--strict); nothing written");
+    return kExitFailure;
+  }
   const size_t documents = builder.document_count();
   if (documents == 0) {
     PrintError("build: no readable documents; nothing written");

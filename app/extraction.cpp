@@ -125,12 +125,23 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
   const Stopwatch clock;
   const auto total = options.progress ? InputBytes(inputs) : std::nullopt;
   ProgressLine progress(options.progress);
+  // --strict: the first problem stops reading, and nothing after it is
+  // handed on.
+  DocumentReader* reading = nullptr;
+  bool stopped = false;
+  const auto stop_if_strict = [&] {
+    if (!options.strict) return;
+    stopped = true;
+    if (reading != nullptr) reading->Stop();
+  };
   BatchExtractor extractor(
       pipeline, options.threads, options.batch_bytes,
       [&](const Document& document, const DocumentAnalysis& analysis, const std::string& failure) {
+        if (stopped) return;
         if (!failure.empty()) {
           ++summary.problems;
           PrintError(document.path + ": article skipped: " + failure);
+          stop_if_strict();
           return;
         }
         sink(document, analysis);
@@ -142,10 +153,15 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
   DocumentReader reader(
       ReadOptions{},
       [&](Document document) {
+        if (stopped) return;
         document.path = Renamed(document.path, options);
         extractor.Add(std::move(document));
       },
-      [&](const std::string& error) { PrintError(Renamed(error, options)); });
+      [&](const std::string& error) {
+        PrintError(Renamed(error, options));
+        stop_if_strict();
+      });
+  reading = &reader;
   summary.problems += reader.ReadAll(inputs);
   extractor.Finish();
   progress.Done();
