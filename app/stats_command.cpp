@@ -2,13 +2,28 @@
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "core/unicode.h"
 
 namespace kg {
+namespace {
+
+// `text` safe for a terminal (labels may hold escape sequences) and padded
+// to `width` columns as the terminal shows them (wide and combining
+// characters included).
+std::string Padded(std::string_view text, size_t width) {
+  std::string out = unicode::Printable(text);
+  const size_t shown = unicode::DisplayWidth(out);
+  out.append(shown < width ? width - shown : 1, ' ');
+  return out;
+}
+
+}  // namespace
 
 int RunStats(const Args& args) {
   ArgParser parser("kg stats GRAPH.json [--top N]",
@@ -34,8 +49,12 @@ int RunStats(const Args& args) {
   for (size_t e = 0; e < graph->edge_count(); ++e) {
     const EdgeData& edge = graph->edge(e);
     ++predicates[edge.predicate][std::string(RelationStatusName(edge.status))];
-    degree[graph->edge_source(e)] += edge.weight;
-    degree[graph->edge_target(e)] += edge.weight;
+    // Weights come from the file and may be as large as int64 allows.
+    for (size_t end : {graph->edge_source(e), graph->edge_target(e)}) {
+      degree[end] = edge.weight > std::numeric_limits<int64_t>::max() - degree[end]
+                        ? std::numeric_limits<int64_t>::max()
+                        : degree[end] + edge.weight;
+    }
   }
   std::cout << "documents  " << graph->documents().size() << "\n";
   const auto& vocabulary = graph->predicates().entries();
@@ -48,7 +67,7 @@ int RunStats(const Args& args) {
     std::cout << "  " << std::left << std::setw(16) << type << count << "\n";
   std::cout << "relations  " << graph->edge_count() << "\n";
   for (const auto& [predicate, statuses] : predicates) {
-    std::cout << "  " << std::left << std::setw(16) << predicate;
+    std::cout << "  " << Padded(predicate, 16);
     bool first = true;
     for (const auto& [status, count] : statuses) {
       std::cout << (first ? "" : ", ") << count << " " << status;
@@ -66,7 +85,7 @@ int RunStats(const Args& args) {
   if (shown > 0) std::cout << "top entities (relations, mentions)\n";
   for (size_t k = 0; k < shown; ++k) {
     const NodeData& node = graph->node(order[k]);
-    std::cout << "  " << std::left << std::setw(32) << node.label << std::setw(14)
+    std::cout << "  " << Padded(node.label, 32) << std::left << std::setw(14)
               << EntityTypeName(node.type) << degree[order[k]] << ", " << node.mentions << "\n";
   }
   return kExitOk;

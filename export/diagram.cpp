@@ -4,9 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <memory>
 
+#include "core/sha256.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "export/cgraph_handle.h"
 #include "export/graphviz_process.h"
@@ -103,6 +106,15 @@ std::map<size_t, size_t> ClusterMembership(const KnowledgeGraph& graph,
   return out;
 }
 
+// A node's DOT name: its id, unless that is too long for Graphviz's
+// scanner (ids read from other programs' files can be); then a readable
+// start and a hash of the whole keep it distinct.
+std::string DotNodeName(const std::string& id) {
+  constexpr size_t kMaxNameBytes = 4000;
+  if (id.size() <= kMaxNameBytes) return id;
+  return std::string(TruncateUtf8(id, kMaxNameBytes)) + "-" + Sha256Hex(id).substr(0, 16);
+}
+
 class DiagramBuilder {
  public:
   DiagramBuilder(const KnowledgeGraph& graph, const DiagramOptions& options,
@@ -176,7 +188,7 @@ class DiagramBuilder {
     nodes_.resize(graph_.node_count());
     for (size_t n = 0; n < graph_.node_count(); ++n) {
       const NodeData& node = graph_.node(n);
-      Agnode_t* out = agnode(root_, Mutable(node.id), 1);
+      Agnode_t* out = agnode(root_, Mutable(DotNodeName(node.id)), 1);
       nodes_[n] = out;
       const TypeStyle style = StyleOf(node.type);
       SetAttr(out, "label", EscapeDotLabel(WrapLabel(node.label, options_.wrap)));
@@ -251,7 +263,10 @@ class DiagramBuilder {
       for (size_t e : edges) {
         const EdgeData& edge = graph_.edge(e);
         label += (label.empty() ? "" : "\n") + EdgeText(edge);
-        weight += edge.weight;
+        // Saturating: weights in a file may be as large as int64 allows.
+        weight = edge.weight > std::numeric_limits<int64_t>::max() - weight
+                     ? std::numeric_limits<int64_t>::max()
+                     : weight + edge.weight;
         one_kind =
             one_kind && KindOf(options_, edge.predicate) == KindOf(options_, heaviest.predicate);
       }
@@ -334,6 +349,11 @@ std::string ChooseLayout(const KnowledgeGraph& graph, const DiagramOptions& opti
 }
 
 std::string EscapeDotLabel(std::string_view text) {
+  // Graphviz refuses a quoted string over 16,384 bytes: cut long labels
+  // (escaping can double them) on a character boundary.
+  constexpr size_t kMaxLabelBytes = 4000;
+  const bool cut = text.size() > kMaxLabelBytes;
+  if (cut) text = TruncateUtf8(text, kMaxLabelBytes);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -342,8 +362,11 @@ std::string EscapeDotLabel(std::string_view text) {
       out += "\\n";  // a Graphviz line break
       continue;
     }
-    out.push_back(c);
+    // Other controls would pass raw into DOT and SVG, where XML forbids them.
+    const auto byte = static_cast<unsigned char>(c);
+    out.push_back(byte < 0x20 || byte == 0x7F ? ' ' : c);
   }
+  if (cut) out += "\xE2\x80\xA6";  // "…"
   return out;
 }
 

@@ -63,7 +63,9 @@ std::string ChooseLayout(const KnowledgeGraph& graph, const DiagramOptions& opti
 std::string DefaultLayout(size_t node_count);
 
 // A DOT label for `text`: Graphviz reads backslash escapes ("\n", "\l")
-// inside labels, so a literal backslash must be doubled.
+// inside labels, so a literal backslash must be doubled; other control
+// characters become spaces, and labels past 4,000 bytes are cut with "…"
+// (Graphviz refuses quoted strings over 16 KB).
 std::string EscapeDotLabel(std::string_view text);
 
 // `text` broken at spaces into lines of at most `width` characters.

@@ -5,10 +5,13 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "core/utf8.h"
 #include "export/palette.h"
 
 namespace kg {
 namespace {
+
+constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 std::string Aliases(const NodeData& node) {
   std::string out;
@@ -121,26 +124,58 @@ void Data(std::string* out, const std::string& indent, const std::string& key,
 std::string EscapeXml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  size_t length = 0;
+  for (size_t pos = 0; pos < text.size(); pos += length) {
+    const char c = text[pos];
+    length = 1;
     switch (c) {
       case '&':
         out += "&amp;";
-        break;
+        continue;
       case '<':
         out += "&lt;";
-        break;
+        continue;
       case '>':
         out += "&gt;";
-        break;
+        continue;
       case '"':
         out += "&quot;";
-        break;
+        continue;
       case '\'':
         out += "&apos;";
-        break;
+        continue;
+      // Written as references so that attribute values keep them (a reader
+      // turns raw ones into spaces).
+      case '\t':
+        out += "&#9;";
+        continue;
+      case '\n':
+        out += "&#10;";
+        continue;
+      case '\r':
+        out += "&#13;";
+        continue;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+        break;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      if (byte < 0x20) {
+        out += kReplacement;  // XML 1.0 has no way to write other C0 controls
+      } else {
         out.push_back(c);
+      }
+      continue;
+    }
+    if (utf8::FindInvalid(text.substr(pos, 4)) == size_t{0}) {
+      out += kReplacement;
+      continue;
+    }
+    const char32_t cp = utf8::Decode(text, pos, &length);
+    if (cp == 0xFFFE || cp == 0xFFFF) {
+      out += kReplacement;  // not XML characters either
+    } else {
+      out.append(text.substr(pos, length));
     }
   }
   return out;

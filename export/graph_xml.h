@@ -20,8 +20,11 @@ std::string WriteGraphMl(const KnowledgeGraph& graph);
 // nodes the same size.
 std::string WriteGexf(const KnowledgeGraph& graph, const std::vector<double>& importance = {});
 
-// `text` with &, <, >, " and ' escaped, and characters XML 1.0 forbids
-// (control characters) dropped.
+// `text` with &, <, >, " and ' escaped, tab, LF and CR written as character
+// references (so attribute values keep them), and what XML 1.0 cannot hold
+// (other C0 controls, U+FFFE, U+FFFF, bytes that are not UTF-8) replaced
+// by U+FFFD. Graph files with such characters are refused when read; text
+// from articles (evidence sentences) may still hold a form feed.
 std::string EscapeXml(std::string_view text);
 
 }  // namespace kg
