@@ -8,10 +8,12 @@ packages=(
   libboost-graph-dev                   # graph storage and algorithms
   rapidjson-dev                        # graph JSON
   libxxhash-dev                        # checksums of binary graph files
+  libxml2-utils util-linux             # tests: xmllint checks XML output; prlimit caps memory
   libutf8proc-dev                      # Unicode classes, case folding, normalisation, widths
   libgraphviz-dev graphviz             # DOT (cgraph) and diagrams (gvc)
   fonts-dejavu-core                    # glyphs for rendered diagrams
   catch2                               # tests
+  clang libclang-rt-14-dev             # fuzzing: libFuzzer targets in fuzz/
   python3 python3-networkx             # tests: NetworkX reads the JSON and GraphML
   python3-distributed                  # scripts/dask_build.py: kg on a Dask cluster
   iso-codes                            # source of the country lexicon
