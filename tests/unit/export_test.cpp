@@ -107,18 +107,18 @@ TEST_CASE("a graph file's schema and vocabulary are checked", "[export][json]") 
                            R"("weight":1}]})";
   auto future = ReadGraphJson(R"({"graph":{"schema":"kg-graph/99"},)" + nodes + link, "g.json");
   CHECK(future.status().message() ==
-        "g.json: graph.schema: unsupported schema \"kg-graph/99\" (this kg reads kg-graph/1 and "
+        "g.json:1:20: graph.schema: unsupported schema \"kg-graph/99\" (this kg reads kg-graph/1 and "
         "kg-graph/2)");
   auto unlisted = ReadGraphJson(
       R"({"graph":{"predicates":[{"name":"met_with","symmetric":true}]},)" + nodes + link,
       "g.json");
   CHECK(unlisted.status().message() ==
-        "g.json: links[0].predicate: \"allied_with\" is not in graph.predicates (met_with)");
+        "g.json:1:200: links[0].predicate: \"allied_with\" is not in graph.predicates (met_with)");
   auto bad_kind = ReadGraphJson(
       R"({"graph":{"predicates":[{"name":"met_with","kind":"friendly"}]},)" + nodes + link,
       "g.json");
   CHECK(bad_kind.status().message() ==
-        "g.json: graph.predicates[0].kind: expected hostile, cooperative, pressure, role or "
+        "g.json:1:51: graph.predicates[0].kind: expected hostile, cooperative, pressure, role or "
         "neutral");
   // An older file without a vocabulary takes the fallback, plus plain
   // entries for the rest.
