@@ -143,7 +143,7 @@ class Reader {
                     (path.find(".documents[") != std::string::npos && path.ends_with("]"));
     const auto bad = id ? unicode::FindNonIdText(text) : unicode::FindNonText(text);
     if (!bad) return Status::Ok();
-    return Status::Error(At(value.GetString() + *bad) + ": " + path + ": " +
+    return Status::Error(At(value.GetString()) + ": " + path + ": " +
                          unicode::DescribeNonText(text, *bad));
   }
 
