@@ -27,7 +27,7 @@ status=0
 /usr/bin/python3 "$source_dir/scripts/dask_build.py" "$work/articles.jsonl" -o "$work/dask.json" \
   --workers 2 --partition-bytes 7000 --kg "$kg" 2>"$work/dask.err" || status=$?
 [ "$status" -eq 1 ] || { echo "dask_build: exit $status, expected 1"; cat "$work/dask.err"; exit 1; }
-grep -q "articles.jsonl:7: column 2: malformed JSON" "$work/dask.err" ||
+grep -q "articles.jsonl:7:2: malformed JSON" "$work/dask.err" ||
   { echo "dask_build did not report the bad line:"; cat "$work/dask.err"; exit 1; }
 cmp "$work/built.json" "$work/dask.json"
 echo "dask_build: same bytes as kg build"
