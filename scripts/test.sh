@@ -15,8 +15,3 @@ for preset in release asan; do
   ctest --preset "$preset" -j "$jobs"
 done
 
-# Fuzzing, bounded: every libFuzzer target for 30 s on its seed corpus,
-# after replaying the inputs of crashes fixed before (about 5 minutes with
-# the clang build).
-echo "== fuzz" >&2
-scripts/fuzz.sh 30
