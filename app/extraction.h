@@ -25,7 +25,7 @@ struct ExtractionOptions {
   // is "a.jsonl:101" (a partition of a larger file). "" keeps "-".
   std::string stdin_name;
   uint64_t first_line = 1;
-  bool strict = false;   // stop reading at the first problem (kg build --strict)
+  bool strict = false;  // stop reading at the first problem (kg build --strict)
 };
 
 struct ExtractionSummary {

@@ -106,9 +106,10 @@ TEST_CASE("a graph file's schema and vocabulary are checked", "[export][json]") 
   const std::string link = R"("links":[{"source":"a","target":"b","predicate":"allied_with",)"
                            R"("weight":1}]})";
   auto future = ReadGraphJson(R"({"graph":{"schema":"kg-graph/99"},)" + nodes + link, "g.json");
-  CHECK(future.status().message() ==
-        "g.json:1:20: graph.schema: unsupported schema \"kg-graph/99\" (this kg reads kg-graph/1 and "
-        "kg-graph/2)");
+  CHECK(
+      future.status().message() ==
+      "g.json:1:20: graph.schema: unsupported schema \"kg-graph/99\" (this kg reads kg-graph/1 and "
+      "kg-graph/2)");
   auto unlisted = ReadGraphJson(
       R"({"graph":{"predicates":[{"name":"met_with","symmetric":true}]},)" + nodes + link,
       "g.json");

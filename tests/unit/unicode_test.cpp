@@ -9,9 +9,20 @@
 namespace kg {
 namespace {
 
+// A tokenizer with no abbreviations, clitics or pack words: only its
+// character classes are under test.
+DocumentAnalysis Tokenize(std::string_view text) {
+  static const WordIndex kNoWords;
+  static const Tokenizer kTokenizer({}, {}, &kNoWords);
+  DocumentAnalysis doc;
+  doc.text = text;  // literals: they outlive the analysis
+  kTokenizer.Tokenize(text, &doc);
+  return doc;
+}
+
 bool FirstTokenCapitalized(std::string_view text) {
-  const auto tokens = Tokenizer({}).Tokenize(text);
-  return !tokens.empty() && (tokens.front().flags & kTokenCapitalized) != 0;
+  const DocumentAnalysis doc = Tokenize(text);
+  return !doc.tokens.empty() && doc.tokens.front().Is(kTokenCapitalized);
 }
 
 }  // namespace
@@ -46,9 +57,9 @@ TEST_CASE("spaces of every kind separate tokens and punctuation is not a letter"
     CHECK(unicode::IsSpace(cp));
   }
   CHECK_FALSE(unicode::IsSpace(U'a'));
-  const auto tokens = Tokenizer({}).Tokenize("Nguyễn\u00A0Văn An");
-  REQUIRE(tokens.size() == 3);
-  CHECK(tokens[0].norm == "nguyễn");
+  const DocumentAnalysis doc = Tokenize("Nguyễn\u00A0Văn An");
+  REQUIRE(doc.tokens.size() == 3);
+  CHECK(doc.Norm(0) == "nguyễn");
   for (char32_t cp : {U'«', U'»', U'、', U'。', U'؟', U'—', U'€', U'😀'}) {
     CHECK_FALSE(unicode::IsWordChar(cp));
   }
