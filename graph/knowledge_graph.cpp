@@ -9,6 +9,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/id_index.h"
+
 namespace kg {
 namespace {
 
@@ -46,7 +48,7 @@ struct KnowledgeGraph::Impl {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> node_by_id;
+  IdIndex node_by_id;  // over nodes[].id
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> predicate_ids;
   // Built on first use for graphs read from a file (reading checks that
   // edges are unique without it); kept up to date once built.
@@ -105,15 +107,35 @@ const NodeData& KnowledgeGraph::node(size_t index) const { return impl_->nodes[i
 NodeData& KnowledgeGraph::mutable_node(size_t index) { return impl_->nodes[index]; }
 
 std::optional<size_t> KnowledgeGraph::FindNode(std::string_view id) const {
-  auto it = impl_->node_by_id.find(id);
-  if (it == impl_->node_by_id.end()) return std::nullopt;
-  return it->second;
+  const auto& nodes = impl_->nodes;
+  return impl_->node_by_id.Find(id, [&nodes](size_t n) -> std::string_view { return nodes[n].id; });
+}
+
+void KnowledgeGraph::FindNodes(std::span<const std::string_view> ids,
+                               std::vector<std::optional<size_t>>* indexes) const {
+  const auto& nodes = impl_->nodes;
+  impl_->node_by_id.FindMany(
+      ids, [&nodes](size_t n) -> std::string_view { return nodes[n].id; },
+      [&nodes](size_t n) {
+        __builtin_prefetch(&nodes[n]);
+        __builtin_prefetch(nodes[n].id.data());
+      },
+      indexes);
 }
 
 size_t KnowledgeGraph::AddNode(NodeData node) {
-  assert(!FindNode(node.id) && "node ids are unique");
+  const auto added = TryAddNode(std::move(node));
+  assert(added && "node ids are unique");
+  return *added;
+}
+
+std::optional<size_t> KnowledgeGraph::TryAddNode(NodeData&& node) {
   const size_t index = impl_->nodes.size();
-  impl_->node_by_id.emplace(node.id, index);
+  const auto& nodes = impl_->nodes;
+  // Only items already indexed are compared, so nodes[n] exists.
+  if (impl_->node_by_id.Insert(node.id, index,
+                               [&nodes](size_t n) -> std::string_view { return nodes[n].id; }))
+    return std::nullopt;
   impl_->nodes.push_back(std::move(node));
   return index;
 }
@@ -142,7 +164,7 @@ size_t KnowledgeGraph::AddEdge(size_t source, size_t target, EdgeData edge) {
 
 void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   impl_->nodes.reserve(nodes);
-  impl_->node_by_id.reserve(nodes);
+  impl_->node_by_id.Reserve(nodes);
   impl_->edges.reserve(edges);
   impl_->edge_by_key.reserve(edges);
 }
@@ -159,6 +181,16 @@ size_t KnowledgeGraph::AppendEdgeUnchecked(size_t source, size_t target, EdgeDat
 }
 
 std::optional<size_t> KnowledgeGraph::FirstDuplicateEdge() const {
+  // Files kg writes list links in canonical order: then strictly
+  // increasing keys prove them distinct in one pass, without a sort.
+  const auto& edges = impl_->edges;
+  const auto order = [&edges](size_t e) {
+    const Impl::EdgeRecord& r = edges[e];
+    return std::tie(r.source, r.target, r.data.predicate, r.data.status);
+  };
+  bool increasing = true;
+  for (size_t e = 1; e < edges.size() && increasing; ++e) increasing = order(e - 1) < order(e);
+  if (increasing) return std::nullopt;
   std::vector<std::pair<std::tuple<size_t, size_t, uint32_t, RelationStatus>, size_t>> keys;
   keys.reserve(impl_->edges.size());
   for (size_t e = 0; e < impl_->edges.size(); ++e) {
@@ -208,8 +240,10 @@ void KnowledgeGraph::Canonicalize() {
   fresh->documents = std::move(old.documents);
   fresh->predicates = std::move(old.predicates);
   for (size_t k : node_order) {
-    fresh->node_by_id.emplace(old.nodes[k].id, fresh->nodes.size());
     fresh->nodes.push_back(std::move(old.nodes[k]));
+    const auto& nodes = fresh->nodes;
+    fresh->node_by_id.Insert(nodes.back().id, nodes.size() - 1,
+                             [&nodes](size_t n) -> std::string_view { return nodes[n].id; });
   }
   std::vector<size_t> edge_order(old.edges.size());
   std::iota(edge_order.begin(), edge_order.end(), 0);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,10 +82,17 @@ class KnowledgeGraph {
   // ---- nodes
   size_t node_count() const;
   const NodeData& node(size_t index) const;
+  // Anything but the id may change (FindNode would not see a new id).
   NodeData& mutable_node(size_t index);
   std::optional<size_t> FindNode(std::string_view id) const;
+  // FindNode for many ids at once, faster on a large graph (for readers).
+  void FindNodes(std::span<const std::string_view> ids,
+                 std::vector<std::optional<size_t>>* indexes) const;
   // Adds a node; its id must be new (checked with FindNode first).
   size_t AddNode(NodeData node);
+  // Adds a node unless one has its id: then returns nullopt and leaves the
+  // graph and `node` as they were.
+  std::optional<size_t> TryAddNode(NodeData&& node);
 
   // ---- edges
   size_t edge_count() const;
