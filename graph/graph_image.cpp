@@ -69,6 +69,10 @@ const char* SectionName(Section section) {
       return "evidence ends";
     case Section::kEvidenceSentences:
       return "evidence sentences";
+    case Section::kTriggerOffsets:
+      return "trigger offsets";
+    case Section::kTriggers:
+      return "triggers";
     case Section::kArcOffsets:
       return "adjacency offsets";
     case Section::kArcs:
@@ -98,6 +102,8 @@ uint32_t ElementSize(Section section) {
     case Section::kNodeDocumentOffsets:
     case Section::kEdgeWeights:
     case Section::kEdgeEvidenceOffsets:
+    case Section::kTriggerOffsets:
+    case Section::kTriggers:
     case Section::kArcOffsets:
     case Section::kNameForms:
       return 8;
@@ -256,6 +262,8 @@ Status GraphImage::Impl::Attach() {
   evidence_starts = As<uint32_t>(at(Section::kEvidenceStarts));
   evidence_ends = As<uint32_t>(at(Section::kEvidenceEnds));
   evidence_sentences = As<uint32_t>(at(Section::kEvidenceSentences));
+  trigger_offsets = As<uint64_t>(at(Section::kTriggerOffsets));
+  triggers = As<image::TriggerRecord>(at(Section::kTriggers));
   arc_offsets = As<uint64_t>(at(Section::kArcOffsets));
   nodes_by_id = As<uint32_t>(at(Section::kNodesById));
   forms = As<image::FormRecord>(at(Section::kNameForms));
@@ -317,6 +325,17 @@ Status GraphImage::Impl::Attach() {
   }
   if (evidence_sentences.size() != evidence || !AllBelow(evidence_sentences, text_count))
     return bad(Section::kEvidenceSentences, "wrong count or text index out of range");
+  if (!ValidOffsets(trigger_offsets, evidence, triggers.size()))
+    return bad(Section::kTriggerOffsets, "offsets out of order or out of range");
+  for (size_t i = 0; i < evidence; ++i) {
+    for (uint64_t k = trigger_offsets[i]; k < trigger_offsets[i + 1]; ++k) {
+      const image::TriggerRecord& trigger = triggers[k];
+      if (trigger.begin >= trigger.end || trigger.begin < evidence_starts[i] ||
+          trigger.end > evidence_ends[i]) {
+        return bad(Section::kTriggers, "a trigger outside its sentence, or empty");
+      }
+    }
+  }
   if (!ValidOffsets(arc_offsets, nodes, arc_records.size()) || arc_records.size() != 2 * edges)
     return bad(Section::kArcOffsets, "offsets out of order or out of range");
   for (const image::ArcRecord& arc : arc_records) {
@@ -416,8 +435,10 @@ std::optional<uint32_t> GraphImage::FindPredicate(std::string_view name) const {
 }
 
 EvidenceView GraphImage::evidence(size_t i) const {
+  const auto& offsets = impl_->trigger_offsets;
   return {impl_->Name(impl_->evidence_documents[i]), impl_->evidence_starts[i],
-          impl_->evidence_ends[i], impl_->Text(impl_->evidence_sentences[i])};
+          impl_->evidence_ends[i], impl_->Text(impl_->evidence_sentences[i]),
+          impl_->triggers.subspan(offsets[i], offsets[i + 1] - offsets[i])};
 }
 
 namespace {

@@ -54,6 +54,7 @@ struct EvidenceView {
   uint32_t start = 0;
   uint32_t end = 0;
   std::string_view sentence;
+  std::span<const image::TriggerRecord> triggers;  // byte offsets into the document
 };
 
 struct DocumentView {
@@ -162,6 +163,8 @@ class GraphImage {
     std::span<const uint32_t> evidence_starts;
     std::span<const uint32_t> evidence_ends;
     std::span<const uint32_t> evidence_sentences;
+    std::span<const uint64_t> trigger_offsets;
+    std::span<const image::TriggerRecord> triggers;
   };
   struct Impl;
 

@@ -33,8 +33,11 @@ EdgeData EdgeOf(const GraphImage& image, size_t e) {
   edge.evidence.reserve(image.evidence_end(e) - image.evidence_begin(e));
   for (size_t i = image.evidence_begin(e); i < image.evidence_end(e); ++i) {
     const EvidenceView evidence = image.evidence(i);
-    edge.evidence.push_back({std::string(evidence.document), evidence.start, evidence.end,
-                             std::string(evidence.sentence)});
+    Evidence& item =
+        edge.evidence.emplace_back(Evidence{std::string(evidence.document), evidence.start,
+                                            evidence.end, std::string(evidence.sentence)});
+    for (const image::TriggerRecord& trigger : evidence.triggers)
+      item.triggers.emplace_back(trigger.begin, trigger.end);
   }
   return edge;
 }

@@ -17,7 +17,8 @@
 namespace kg::image {
 
 inline constexpr char kMagic[8] = {'k', 'g', 'g', 'r', 'a', 'p', 'h', '\x1a'};
-inline constexpr uint32_t kVersion = 2;  // 2: the vocabulary with its definitions
+// 2: the vocabulary with its definitions; 3: the evidence's trigger words.
+inline constexpr uint32_t kVersion = 3;
 // The folding of names in kNameForms (core/text.h FoldName). A file whose
 // forms were folded otherwise gets its name index rebuilt in memory.
 inline constexpr uint32_t kFoldVersion = 1;
@@ -51,6 +52,8 @@ enum class Section : uint32_t {
   kArcs,                 // ArcRecord[]: compressed sparse rows, both directions
   kNodesById,            // u32[nodes]: node indexes in byte order of their ids
   kNameForms,            // FormRecord[]: (folded name, node), by form bytes, then node
+  kTriggerOffsets,       // u64[evidence + 1] into kTriggers
+  kTriggers,             // TriggerRecord[]: byte spans inside their sentence
   kCount
 };
 
@@ -98,6 +101,14 @@ struct PredicateRecord {
   uint8_t kind;  // PredicateKind
 };
 static_assert(sizeof(PredicateRecord) == 12);
+
+// A trigger of an evidence sentence: byte offsets into its document, as
+// Evidence::triggers.
+struct TriggerRecord {
+  uint32_t begin;
+  uint32_t end;
+};
+static_assert(sizeof(TriggerRecord) == 8);
 
 struct FormRecord {
   uint32_t form;  // name id of the folded form

@@ -159,6 +159,8 @@ GraphImage GraphImage::FromGraph(const KnowledgeGraph& graph) {
   std::vector<int64_t> weights(edges);
   std::vector<uint64_t> evidence_offsets = {0};
   std::vector<uint32_t> evidence_documents, starts, ends, sentences;
+  std::vector<uint64_t> trigger_offsets = {0};
+  std::vector<image::TriggerRecord> triggers;
   for (size_t e = 0; e < edges; ++e) {
     const EdgeData& edge = graph.edge(e);
     sources[e] = static_cast<uint32_t>(graph.edge_source(e));
@@ -171,6 +173,8 @@ GraphImage GraphImage::FromGraph(const KnowledgeGraph& graph) {
       starts.push_back(evidence.start);
       ends.push_back(evidence.end);
       sentences.push_back(text.Add(evidence.sentence));
+      for (const auto& [begin, end] : evidence.triggers) triggers.push_back({begin, end});
+      trigger_offsets.push_back(triggers.size());
     }
     evidence_offsets.push_back(evidence_documents.size());
   }
@@ -231,6 +235,8 @@ GraphImage GraphImage::FromGraph(const KnowledgeGraph& graph) {
   layout.Put(Section::kArcs, arcs);
   layout.Put(Section::kNodesById, by_id);
   layout.Put(Section::kNameForms, forms);
+  layout.Put(Section::kTriggerOffsets, trigger_offsets);
+  layout.Put(Section::kTriggers, triggers);
 
   auto impl = std::make_unique<Impl>();
   impl->origin = "(graph in memory)";

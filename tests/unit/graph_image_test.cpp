@@ -39,8 +39,10 @@ KnowledgeGraph SmallGraph() {
     data.evidence = std::move(evidence);
     graph.AddEdge(s, t, std::move(data));
   };
+  // Trigger words: "leads" (after the two bytes of "ó"); two spans in one sentence.
   edge(ana, acme, "leader_of", RelationStatus::kAsserted,
-       {{"d1", 0, 20, "Ana López leads Acme."}, {"d2", 5, 9, "She leads it."}});
+       {{"d1", 0, 20, "Ana López leads Acme.", {{11, 16}}},
+        {"d2", 5, 18, "She leads it.", {{5, 8}, {9, 14}}}});
   edge(acme, oslo, "visited", RelationStatus::kHypothetical, {{"d2", 0, 13, "Acme may visit."}});
   edge(ana, oslo, "visited", RelationStatus::kNegated, {{"d1", 0, 20, "Ana López leads Acme."}});
   graph.Canonicalize();
@@ -143,7 +145,7 @@ TEST_CASE("truncated or damaged images are refused with the place of the damage"
   std::string version = bytes;
   version[8] = 9;  // the version field
   CHECK(Message(GraphImage::FromBytes(version, "g.kgb")) ==
-        "g.kgb: graph image format version 9; this kg reads version 2 (convert the graph JSON "
+        "g.kgb: graph image format version 9; this kg reads version 3 (convert the graph JSON "
         "again)");
   // A byte of the node ids' section.
   image::SectionEntry entry;
@@ -205,6 +207,14 @@ TEST_CASE("indexes out of range are refused even under valid checksums", "[image
   CHECK(Message(GraphImage::FromBytes(Forge(bytes, image::Section::kNameOffsets, 2, 0xFFFF),
                                       "g.kgb")) ==
         "g.kgb: section 1 (name offsets): offsets out of order or out of range");
+  // A trigger's end past its sentence's, and one that ends before it begins.
+  CHECK(Message(GraphImage::FromBytes(Forge(bytes, image::Section::kTriggers, 1, 21), "g.kgb")) ==
+        "g.kgb: section 29 (triggers): a trigger outside its sentence, or empty");
+  CHECK(Message(GraphImage::FromBytes(Forge(bytes, image::Section::kTriggers, 0, 16), "g.kgb")) ==
+        "g.kgb: section 29 (triggers): a trigger outside its sentence, or empty");
+  CHECK(Message(
+            GraphImage::FromBytes(Forge(bytes, image::Section::kTriggerOffsets, 2, 9), "g.kgb")) ==
+        "g.kgb: section 28 (trigger offsets): offsets out of order or out of range");
 }
 
 TEST_CASE("damaged evidence text is reported when the sentences are first read", "[image]") {
