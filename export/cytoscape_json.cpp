@@ -3,6 +3,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "export/evidence_writer.h"
 #include "export/palette.h"
 
 namespace kg {
@@ -90,18 +91,7 @@ std::string WriteCytoscapeJson(const KnowledgeGraph& graph) {
     String(w, ColorOf(graph.predicates().KindOf(edge.predicate)));
     w.Key("evidence");
     w.StartArray();
-    for (const Evidence& evidence : edge.evidence) {
-      w.StartObject();
-      w.Key("document");
-      String(w, evidence.document);
-      w.Key("start");
-      w.Uint(evidence.start);
-      w.Key("end");
-      w.Uint(evidence.end);
-      w.Key("sentence");
-      String(w, evidence.sentence);
-      w.EndObject();
-    }
+    for (const Evidence& evidence : edge.evidence) WriteEvidenceJson(w, evidence);
     w.EndArray();
     w.EndObject();
     w.EndObject();

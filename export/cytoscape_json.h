@@ -2,7 +2,7 @@
 // Cytoscape.js loads with cytoscape({elements: file.elements}). Every
 // node and edge is {"data": {...}} with string ids; edges carry their
 // predicate, status, weight, symmetric flag and evidence (document,
-// offsets, sentence); nodes their label, type, aliases, mentions,
+// offsets, sentence, triggers); nodes their label, type, aliases, mentions,
 // documents and the colour kg render gives them.
 #pragma once
 

@@ -7,6 +7,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "export/evidence_writer.h"
 #include "export/predicate_json.h"
 
 namespace kg {
@@ -148,6 +149,22 @@ Status ReadEntities(const Fields& root, const std::string& origin, Fragment* out
   return Status::Ok();
 }
 
+// Optional `triggers`: [[begin, end], ...] byte offsets, each a non-empty
+// range inside the evidence sentence [start, end].
+Status ReadTriggers(const Fields& evidence, Evidence* out) {
+  auto triggers = evidence.Array("triggers");
+  if (!triggers.ok()) return triggers.status();
+  for (const auto& span : (*triggers)->GetArray()) {
+    if (!span.IsArray() || span.Size() != 2 || !span[0].IsUint() || !span[1].IsUint() ||
+        span[0].GetUint() < out->start || span[1].GetUint() > out->end ||
+        span[0].GetUint() >= span[1].GetUint()) {
+      return evidence.Error("triggers", "expected [begin, end] byte offsets inside the sentence");
+    }
+    out->triggers.emplace_back(span[0].GetUint(), span[1].GetUint());
+  }
+  return Status::Ok();
+}
+
 Status ReadEvidence(const Fields& relation, const std::string& where, FragmentRelation* out) {
   auto evidence = relation.Array("evidence");
   if (!evidence.ok()) return evidence.status();
@@ -166,6 +183,7 @@ Status ReadEvidence(const Fields& relation, const std::string& where, FragmentRe
     KG_CHECK(f.Get("sentence", &ev.sentence));
     ev.start = static_cast<uint32_t>(start);
     ev.end = static_cast<uint32_t>(end);
+    KG_CHECK(ReadTriggers(f, &ev));
     out->evidence.push_back(std::move(ev));
   }
   return Status::Ok();
@@ -266,18 +284,7 @@ std::string WriteFragmentJson(const Fragment& fragment) {
     w.Int64(relation.weight);
     w.Key("evidence");
     w.StartArray();
-    for (const Evidence& evidence : relation.evidence) {
-      w.StartObject();
-      w.Key("document");
-      String(w, evidence.document);
-      w.Key("start");
-      w.Uint(evidence.start);
-      w.Key("end");
-      w.Uint(evidence.end);
-      w.Key("sentence");
-      String(w, evidence.sentence);
-      w.EndObject();
-    }
+    for (const Evidence& evidence : relation.evidence) WriteEvidenceJson(w, evidence);
     w.EndArray();
     w.EndObject();
   }

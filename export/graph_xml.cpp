@@ -6,6 +6,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/utf8.h"
+#include "export/evidence_writer.h"
 #include "export/palette.h"
 
 namespace kg {
@@ -39,18 +40,7 @@ std::string EvidenceJson(const EdgeData& edge) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartArray();
-  for (const Evidence& evidence : edge.evidence) {
-    w.StartObject();
-    w.Key("document");
-    w.String(evidence.document.data(), static_cast<rapidjson::SizeType>(evidence.document.size()));
-    w.Key("start");
-    w.Uint(evidence.start);
-    w.Key("end");
-    w.Uint(evidence.end);
-    w.Key("sentence");
-    w.String(evidence.sentence.data(), static_cast<rapidjson::SizeType>(evidence.sentence.size()));
-    w.EndObject();
-  }
+  for (const Evidence& evidence : edge.evidence) WriteEvidenceJson(w, evidence);
   w.EndArray();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -60,6 +60,21 @@ std::string Array(const std::vector<std::string>& items) {
   return Joined(items, kNeo4jArrayDelimiter, [](const std::string& s) { return Element(s); });
 }
 
+// The words that state the relation in an evidence sentence, as text:
+// "met", or "Prime Minister ... visited" when there are several.
+std::string TriggerWords(const Evidence& evidence) {
+  std::string out;
+  for (const auto& [begin, end] : evidence.triggers) {
+    // Readers refuse spans outside the sentence; a graph made in memory
+    // is not trusted with them.
+    const size_t at = begin - evidence.start;
+    if (begin < evidence.start || begin >= end || at >= evidence.sentence.size()) continue;
+    if (!out.empty()) out += " ... ";
+    out += evidence.sentence.substr(at, end - begin);
+  }
+  return out;
+}
+
 std::string LoadCypher(const KnowledgeGraph& graph);
 
 }  // namespace
@@ -78,7 +93,7 @@ std::vector<TableFile> WriteCsvTables(const KnowledgeGraph& graph) {
                std::to_string(degree[n])});
   }
   Csv edges({"source", "target", "predicate", "status", "weight", "symmetric", "evidence_count",
-             "first_sentence", "first_document"});
+             "first_sentence", "first_document", "first_triggers"});
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
     const Evidence* first = edge.evidence.empty() ? nullptr : &edge.evidence.front();
@@ -86,7 +101,7 @@ std::vector<TableFile> WriteCsvTables(const KnowledgeGraph& graph) {
                edge.predicate, RelationStatusName(edge.status), std::to_string(edge.weight),
                graph.predicates().IsSymmetric(edge.predicate) ? "true" : "false",
                std::to_string(edge.evidence.size()), first ? first->sentence : "",
-               first ? first->document : ""});
+               first ? first->document : "", first ? TriggerWords(*first) : ""});
   }
   return {{"nodes.csv", nodes.Take()}, {"edges.csv", edges.Take()}};
 }
@@ -106,7 +121,7 @@ std::vector<TableFile> WriteNeo4jImport(const KnowledgeGraph& graph) {
     documents.Row({document.id, "Document", document.path, document.title, document.sha256});
   Csv relations({":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "status", "weight:long",
                  "symmetric:boolean", "evidence:string[]", "evidence_documents:string[]",
-                 "evidence_starts:long[]", "evidence_ends:long[]"});
+                 "evidence_starts:long[]", "evidence_ends:long[]", "evidence_triggers:string[]"});
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
     const auto& ev = edge.evidence;
@@ -118,8 +133,9 @@ std::vector<TableFile> WriteNeo4jImport(const KnowledgeGraph& graph) {
          Joined(ev, kNeo4jArrayDelimiter, [](const Evidence& x) { return Element(x.document); }),
          Joined(ev, kNeo4jArrayDelimiter,
                 [](const Evidence& x) { return std::to_string(x.start); }),
+         Joined(ev, kNeo4jArrayDelimiter, [](const Evidence& x) { return std::to_string(x.end); }),
          Joined(ev, kNeo4jArrayDelimiter,
-                [](const Evidence& x) { return std::to_string(x.end); })});
+                [](const Evidence& x) { return Element(TriggerWords(x)); })});
   }
   Csv mentions({":START_ID(Document)", ":END_ID(Entity)", ":TYPE"});
   for (size_t n = 0; n < graph.node_count(); ++n) {
@@ -198,7 +214,8 @@ std::string LoadCypher(const KnowledgeGraph& graph) {
       ",\n       evidence_documents: " + list("evidence_documents:string[]") +
       ",\n       evidence_starts: [x IN " + list("evidence_starts:long[]") +
       " | toInteger(x)],\n       evidence_ends: [x IN " + list("evidence_ends:long[]") +
-      " | toInteger(x)]} AS properties\n";
+      " | toInteger(x)],\n       evidence_triggers: " + list("evidence_triggers:string[]") +
+      "} AS properties\n";
   for (const Predicate& predicate : graph.predicates().entries()) {
     std::string type;  // a backtick inside a name is doubled
     for (char c : predicate.name) type += c == '`' ? std::string("``") : std::string(1, c);

@@ -24,9 +24,16 @@ const std::string& Samples() {
   return path;
 }
 
-// Runs a Python check with Debian's Python; argv[1] is the graph JSON.
+// Runs a Python check with Debian's Python; argv[1] is the graph JSON,
+// words(evidence) the text of an evidence item's trigger words.
 test::CommandResult Python(const std::string& code, const std::string& args) {
-  return RunShell("/usr/bin/python3 -c " + Quote(code) + " " + Quote(Samples()) + " " + args);
+  const std::string words =
+      "def words(e):\n"
+      "    s = e['sentence'].encode()\n"
+      "    return ' ... '.join(s[b - e['start']:x - e['start']].decode() for b, x in "
+      "e.get('triggers', []))\n";
+  return RunShell("/usr/bin/python3 -c " + Quote(words + code) + " " + Quote(Samples()) + " " +
+                  args);
 }
 
 TEST_CASE("the Neo4j export has neo4j-admin's headers, and its rows hold the whole graph",
@@ -67,6 +74,8 @@ TEST_CASE("the Neo4j export has neo4j-admin's headers, and its rows hold the who
       "    assert r['evidence_documents:string[]'].split(d) == [e['document'] for e in "
       "l['evidence']]\n"
       "    assert int(r['weight:long']) == l['weight']\n"
+      "    assert r['evidence_triggers:string[]'].split(d) == [words(e) for e in l['evidence']]\n"
+      "assert 'evidence_triggers: ' in open(os.path.join(folder, 'load.cypher')).read()\n"
       "cypher = open(os.path.join(folder, 'load.cypher')).read()\n"
       "for name in ('entities', 'documents', 'relations', 'mentions'):\n"
       "    assert \"'file:///%s.csv'\" % name in cypher, name\n"
@@ -92,7 +101,8 @@ TEST_CASE("the CSV export reads back with Python's csv module", "[cli][export]")
       "for e, l in zip(edges, g['links']):\n"
       "    assert int(e['evidence_count']) == len(l['evidence']) and int(e['weight']) == "
       "l['weight']\n"
-      "    assert e['first_sentence'] == l['evidence'][0]['sentence']\n",
+      "    assert e['first_sentence'] == l['evidence'][0]['sentence']\n"
+      "    assert e['first_triggers'] == words(l['evidence'][0])\n",
       Quote(dir.Path("csv")));
   INFO(check.err);
   CHECK(check.exit_code == 0);
