@@ -48,8 +48,14 @@ Fragment FragmentOf(const Document& document, const DocumentAnalysis& analysis,
     }
     FragmentRelation& out = fragment.relations[it->second];
     ++out.weight;
-    out.evidence.push_back({document.id, relation.evidence.begin, relation.evidence.end,
-                            std::string(relation.evidence.In(document.text))});
+    Evidence evidence{document.id, relation.evidence.begin, relation.evidence.end,
+                      std::string(relation.evidence.In(document.text))};
+    // Graph readers refuse a trigger outside its sentence; extraction
+    // always finds it inside.
+    assert(relation.trigger.empty() || relation.evidence.Contains(relation.trigger));
+    if (!relation.trigger.empty() && relation.evidence.Contains(relation.trigger))
+      evidence.triggers.emplace_back(relation.trigger.begin, relation.trigger.end);
+    out.evidence.push_back(std::move(evidence));
   }
   return fragment;
 }

@@ -49,6 +49,13 @@ void SortDistinct(std::vector<std::string>* items) {
   items->erase(std::unique(items->begin(), items->end()), items->end());
 }
 
+using Triggers = std::vector<std::pair<uint32_t, uint32_t>>;
+
+void SortDistinct(Triggers* triggers) {
+  std::sort(triggers->begin(), triggers->end());
+  triggers->erase(std::unique(triggers->begin(), triggers->end()), triggers->end());
+}
+
 std::string LastWord(const std::string& folded) {
   const size_t space = folded.rfind(' ');
   return space == std::string::npos ? folded : folded.substr(space + 1);
@@ -67,11 +74,15 @@ struct GraphBuilder::State {
     std::vector<uint32_t> documents;  // unsorted until Finish()
     std::string pinned_id;            // an id a merged graph file gave it
   };
+  // One evidence sentence. Two items of the same sentence (document,
+  // offsets and text) are one: their triggers are the union of both, so
+  // that how the sentence's relations were grouped before does not matter.
   struct Item {
     uint32_t document;
     uint32_t start;
     uint32_t end;
     std::string sentence;
+    Triggers triggers;  // sorted, distinct
   };
   struct Relation {
     int64_t weight = 0;
@@ -102,15 +113,40 @@ struct GraphBuilder::State {
     return std::tie(a.start, a.end, a.sentence) < std::tie(b.start, b.end, b.sentence);
   }
 
-  // Keeps the first `max_evidence` items in order, pruning in bulk so that
-  // adding stays linear.
-  void Prune(std::vector<Item>* items, bool now) const {
+  static bool SameSentence(const Item& a, const Item& b) {
+    return std::tie(a.document, a.start, a.end, a.sentence) ==
+           std::tie(b.document, b.start, b.end, b.sentence);
+  }
+
+  // Sorts the items, makes each sentence one item and keeps the first
+  // `max_evidence`: the first sentences of everything ever added, each with
+  // every trigger found in it, whatever was pruned before.
+  void Settle(std::vector<Item>* items) const {
+    std::sort(items->begin(), items->end(),
+              [this](const Item& a, const Item& b) { return ItemBefore(a, b); });
+    size_t kept = 0;
+    for (size_t i = 0; i < items->size(); ++i) {
+      Item& item = (*items)[i];
+      if (kept > 0 && SameSentence((*items)[kept - 1], item)) {
+        Triggers& into = (*items)[kept - 1].triggers;
+        into.insert(into.end(), item.triggers.begin(), item.triggers.end());
+        SortDistinct(&into);
+      } else if (kept < max_evidence) {
+        if (kept != i) (*items)[kept] = std::move(item);
+        ++kept;
+      } else {
+        break;
+      }
+    }
+    items->resize(kept);
+  }
+
+  // Settles the items once they exceed the cap by a margin, so that adding
+  // costs O(log max_evidence) per item.
+  void Prune(std::vector<Item>* items) const {
     if (items->size() <= max_evidence) return;
-    if (!now && items->size() - max_evidence <= std::max<size_t>(max_evidence, 16)) return;
-    const auto before = [this](const Item& a, const Item& b) { return ItemBefore(a, b); };
-    std::nth_element(items->begin(), items->begin() + static_cast<ptrdiff_t>(max_evidence),
-                     items->end(), before);
-    items->resize(max_evidence);
+    if (items->size() - max_evidence <= std::max<size_t>(max_evidence, 16)) return;
+    Settle(items);
   }
 
   uint32_t PredicateId(const std::string& name) {
@@ -235,6 +271,10 @@ Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::stri
         return error(where, "evidence from \"" + evidence.document +
                                 "\", not one of the fragment's documents");
       if (evidence.end < evidence.start) return error(where, "evidence ends before it starts");
+      for (const auto& [begin, end] : evidence.triggers) {
+        if (begin >= end || begin < evidence.start || end > evidence.end)
+          return error(where, "a trigger outside its evidence sentence, or empty");
+      }
     }
   }
 
@@ -273,10 +313,11 @@ Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::stri
     State::Relation& into = s.relations[it->second];
     into.weight += relation.weight;
     for (Evidence& evidence : relation.evidence) {
+      SortDistinct(&evidence.triggers);
       into.evidence.push_back({document_of(evidence.document), evidence.start, evidence.end,
-                               std::move(evidence.sentence)});
+                               std::move(evidence.sentence), std::move(evidence.triggers)});
     }
-    s.Prune(&into.evidence, false);
+    s.Prune(&into.evidence);
   }
   return Added::kAdded;
 }
@@ -328,12 +369,10 @@ Fragment GraphBuilder::Partial() {
     item.predicate = s.predicate_names[key.predicate];
     item.status = key.status;
     item.weight = relation.weight;
-    s.Prune(&relation.evidence, true);
-    std::sort(relation.evidence.begin(), relation.evidence.end(),
-              [&](const State::Item& a, const State::Item& b) { return s.ItemBefore(a, b); });
+    s.Settle(&relation.evidence);
     for (State::Item& evidence : relation.evidence) {
       item.evidence.push_back({s.documents[evidence.document].id, evidence.start, evidence.end,
-                               std::move(evidence.sentence)});
+                               std::move(evidence.sentence), std::move(evidence.triggers)});
     }
     out.relations.push_back(std::move(item));
   }
@@ -440,6 +479,9 @@ KnowledgeGraph GraphBuilder::Finish() {
   }
   for (uint32_t e = 0; e < count; ++e) graph_index[e] = graph_index[target[e]];
 
+  std::vector<std::vector<State::Item>> edge_items;  // by graph edge index
+  edge_items.reserve(s.relations.size());
+
   for (size_t r = 0; r < s.relations.size(); ++r) {
     const RelationKey& key = s.relation_keys[r];
     size_t from = graph_index[key.subject];
@@ -449,35 +491,36 @@ KnowledgeGraph GraphBuilder::Finish() {
     if (s.predicates.IsSymmetric(predicate) && graph.node(to).id < graph.node(from).id)
       std::swap(from, to);
     State::Relation& relation = s.relations[r];
-    std::vector<Evidence> evidence;
-    evidence.reserve(relation.evidence.size());
-    for (State::Item& item : relation.evidence) {
-      evidence.push_back(
-          {s.documents[item.document].id, item.start, item.end, std::move(item.sentence)});
-    }
+    // Relations of entities that joined become one edge: their evidence
+    // is settled together below.
     if (auto existing = graph.FindEdge(from, predicate, to, key.status)) {
-      EdgeData& into = graph.mutable_edge(*existing);
-      into.weight += relation.weight;
-      into.evidence.insert(into.evidence.end(), std::make_move_iterator(evidence.begin()),
-                           std::make_move_iterator(evidence.end()));
+      graph.mutable_edge(*existing).weight += relation.weight;
+      auto& into = edge_items[*existing];
+      into.insert(into.end(), std::make_move_iterator(relation.evidence.begin()),
+                  std::make_move_iterator(relation.evidence.end()));
     } else {
       EdgeData edge;
       edge.predicate = predicate;
       edge.status = key.status;
       edge.weight = relation.weight;
-      edge.evidence = std::move(evidence);
-      graph.AddEdge(from, to, std::move(edge));
+      [[maybe_unused]] const size_t index = graph.AddEdge(from, to, std::move(edge));
+      assert(index == edge_items.size() && "edges are numbered as they are added");
+      edge_items.push_back(std::move(relation.evidence));
+    }
+  }
+  for (size_t e = 0; e < edge_items.size(); ++e) {
+    std::vector<State::Item>& items = edge_items[e];
+    s.Settle(&items);
+    std::vector<Evidence>& evidence = graph.mutable_edge(e).evidence;
+    evidence.reserve(items.size());
+    for (State::Item& item : items) {
+      evidence.push_back({s.documents[item.document].id, item.start, item.end,
+                          std::move(item.sentence), std::move(item.triggers)});
     }
   }
   for (uint32_t d : document_order) graph.AddDocument(std::move(s.documents[d]));
   graph.SetPredicates(std::move(s.predicates));
   graph.Canonicalize();
-  // Canonical order puts the evidence kept first; entities that joined
-  // may have brought more than the cap.
-  for (size_t e = 0; e < graph.edge_count(); ++e) {
-    auto& evidence = graph.mutable_edge(e).evidence;
-    if (evidence.size() > s.max_evidence) evidence.resize(s.max_evidence);
-  }
 
   const size_t max_evidence = s.max_evidence;
   state_ = std::make_unique<State>(max_evidence);

@@ -11,15 +11,17 @@
 //   "d2" before "d10"); aliases, mentions and documents add up;
 // - relations merge by (subject, predicate, object, status); weights add
 //   up and the evidence kept is the first `max_evidence` sentences in
-//   (document, offset) order;
+//   (document, offset) order, each sentence once, with the union of the
+//   trigger spans found in it;
 // - documents and the vocabulary are sets (a clash is an error).
 // Decisions that need all documents are taken in Finish(): a person known
 // only by a surname ("Netanyahu") joins the one full name that ends with
 // it, when exactly one does; ids are assigned (ids recorded in a merged
 // graph file are kept); symmetric relations get the smaller id as source.
 //
-// Cost: linear in the size of what is added (hash lookups, amortised
-// pruning of evidence), then a sort in Finish(). Not thread-safe.
+// Cost: linear in the size of what is added (hash lookups; evidence is
+// pruned in bulk, O(log max_evidence) per sentence), then a sort in
+// Finish(). Not thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -75,6 +75,7 @@ TEST_CASE("the Neo4j export has neo4j-admin's headers, and its rows hold the who
       "l['evidence']]\n"
       "    assert int(r['weight:long']) == l['weight']\n"
       "    assert r['evidence_triggers:string[]'].split(d) == [words(e) for e in l['evidence']]\n"
+      "assert sum(1 for r in relations if r['evidence_triggers:string[]']) > len(relations) / 2\n"
       "assert 'evidence_triggers: ' in open(os.path.join(folder, 'load.cypher')).read()\n"
       "cypher = open(os.path.join(folder, 'load.cypher')).read()\n"
       "for name in ('entities', 'documents', 'relations', 'mentions'):\n"
@@ -102,7 +103,8 @@ TEST_CASE("the CSV export reads back with Python's csv module", "[cli][export]")
       "    assert int(e['evidence_count']) == len(l['evidence']) and int(e['weight']) == "
       "l['weight']\n"
       "    assert e['first_sentence'] == l['evidence'][0]['sentence']\n"
-      "    assert e['first_triggers'] == words(l['evidence'][0])\n",
+      "    assert e['first_triggers'] == words(l['evidence'][0])\n"
+      "assert sum(1 for e in edges if e['first_triggers']) > len(edges) / 2\n",
       Quote(dir.Path("csv")));
   INFO(check.err);
   CHECK(check.exit_code == 0);

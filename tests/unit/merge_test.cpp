@@ -61,37 +61,43 @@ std::string MergeAll(const std::vector<Fragment>& fragments, size_t max_evidence
   return WriteGraphJson(builder.Finish());
 }
 
+// Merges `fragments` as a distributed reduction might: shuffled, in random
+// groups merged into partial fragments (through JSON), then partials merged
+// pairwise in random order, then finished.
+std::string MergeInRandomGroups(const std::vector<Fragment>& fragments, size_t max_evidence,
+                                std::mt19937& random) {
+  std::vector<Fragment> shuffled = fragments;
+  std::shuffle(shuffled.begin(), shuffled.end(), random);
+  const size_t groups = 1 + random() % 6;
+  std::vector<std::vector<Fragment>> parts(groups);
+  for (auto& fragment : shuffled) parts[random() % groups].push_back(std::move(fragment));
+  std::vector<Fragment> partials;
+  for (const auto& part : parts) {
+    GraphBuilder builder({}, max_evidence);
+    for (const Fragment& fragment : part) REQUIRE(builder.Add(RoundTrip(fragment), "p").ok());
+    partials.push_back(RoundTrip(builder.Partial()));
+  }
+  while (partials.size() > 1 && random() % 4 != 0) {
+    std::shuffle(partials.begin(), partials.end(), random);
+    GraphBuilder builder({}, max_evidence);
+    REQUIRE(builder.Add(partials.back(), "a").ok());
+    partials.pop_back();
+    REQUIRE(builder.Add(partials.back(), "b").ok());
+    partials.back() = RoundTrip(builder.Partial());
+  }
+  GraphBuilder final_merge(Predicates(), max_evidence);
+  for (const Fragment& partial : partials) REQUIRE(final_merge.Add(partial, "f").ok());
+  return WriteGraphJson(final_merge.Finish());
+}
+
 TEST_CASE("merging gives the same bytes for any partitioning, order and grouping", "[merge]") {
   const auto& corpus = Corpus();
   std::mt19937 random(20261201);
   for (const size_t max_evidence : {size_t{1}, size_t{2}, std::numeric_limits<size_t>::max()}) {
     const std::string expected = MergeAll(corpus, max_evidence);
     for (int trial = 0; trial < 12; ++trial) {
-      std::vector<Fragment> shuffled = corpus;
-      std::shuffle(shuffled.begin(), shuffled.end(), random);
-      // Random groups, each merged into a partial fragment.
-      const size_t groups = 1 + random() % 6;
-      std::vector<std::vector<Fragment>> parts(groups);
-      for (auto& fragment : shuffled) parts[random() % groups].push_back(std::move(fragment));
-      std::vector<Fragment> partials;
-      for (const auto& part : parts) {
-        GraphBuilder builder({}, max_evidence);
-        for (const Fragment& fragment : part) REQUIRE(builder.Add(RoundTrip(fragment), "p").ok());
-        partials.push_back(RoundTrip(builder.Partial()));
-      }
-      // Partials merged pairwise in random order, as a reduction tree would.
-      while (partials.size() > 1 && random() % 4 != 0) {
-        std::shuffle(partials.begin(), partials.end(), random);
-        GraphBuilder builder({}, max_evidence);
-        REQUIRE(builder.Add(partials.back(), "a").ok());
-        partials.pop_back();
-        REQUIRE(builder.Add(partials.back(), "b").ok());
-        partials.back() = RoundTrip(builder.Partial());
-      }
-      GraphBuilder final_merge(Predicates(), max_evidence);
-      for (const Fragment& partial : partials) REQUIRE(final_merge.Add(partial, "f").ok());
-      INFO("trial " << trial << ", " << groups << " groups, evidence cap " << max_evidence);
-      CHECK(WriteGraphJson(final_merge.Finish()) == expected);
+      INFO("trial " << trial << ", evidence cap " << max_evidence);
+      CHECK(MergeInRandomGroups(corpus, max_evidence, random) == expected);
     }
   }
 }
@@ -167,6 +173,14 @@ TEST_CASE("cross-document decisions are taken on all documents", "[merge]") {
 
 TEST_CASE("fragments survive JSON unchanged", "[merge]") {
   for (const Fragment& fragment : Corpus()) CHECK(RoundTrip(fragment) == fragment);
+  // Extraction records trigger words, so merging is tested with them.
+  size_t triggers = 0;
+  for (const Fragment& fragment : Corpus()) {
+    for (const auto& relation : fragment.relations) {
+      for (const auto& evidence : relation.evidence) triggers += evidence.triggers.size();
+    }
+  }
+  CHECK(triggers > 50);
   GraphBuilder builder(Predicates());
   for (const Fragment& fragment : Corpus()) REQUIRE(builder.Add(fragment, "mem").ok());
   const Fragment partial = builder.Partial();
@@ -228,6 +242,143 @@ TEST_CASE("a merged graph file keeps its ids", "[merge]") {
   const auto kept = result.FindNode("kept-id");
   REQUIRE(kept.has_value());
   CHECK(result.node(*kept).label == label);
+}
+
+using Spans = std::vector<std::pair<uint32_t, uint32_t>>;
+
+// The byte span of `word` in a sentence that starts at byte `start` of its
+// document.
+std::pair<uint32_t, uint32_t> At(const std::string& sentence, uint32_t start,
+                                 const std::string& word) {
+  const size_t found = sentence.find(word);
+  REQUIRE(found != std::string::npos);
+  return {start + static_cast<uint32_t>(found), start + static_cast<uint32_t>(found + word.size())};
+}
+
+// An article whose sentences state a relation between organizations (by
+// index into `names`), each with the span of its trigger word.
+struct Statement {
+  uint32_t subject;
+  uint32_t object;
+  uint32_t start;
+  std::string sentence;
+  std::string trigger;  // "" for none
+};
+
+Fragment Stated(const std::string& id, const std::vector<std::string>& names,
+                const std::vector<Statement>& statements, EntityType type) {
+  Fragment fragment;
+  fragment.documents.push_back({id, id + ".txt", "", "sha-" + id});
+  for (const auto& name : names) fragment.entities.push_back({name, type, {}, 1, {id}, ""});
+  for (const Statement& said : statements) {
+    FragmentRelation relation{
+        said.subject, said.object, "met_with", RelationStatus::kAsserted, 1, {}};
+    Evidence evidence{id, said.start, said.start + static_cast<uint32_t>(said.sentence.size()),
+                      said.sentence};
+    if (!said.trigger.empty()) evidence.triggers = {At(said.sentence, said.start, said.trigger)};
+    relation.evidence.push_back(evidence);
+    fragment.relations.push_back(relation);
+  }
+  for (const Predicate& predicate : Predicates()) {
+    if (predicate.name == "met_with") REQUIRE(fragment.predicates.Add(predicate).ok());
+  }
+  return fragment;
+}
+
+// Relations that become one only when merged, stated in the same sentence
+// with different trigger words: two spellings of one company in one
+// article, and a lone surname that joins the only full name ending in it.
+std::vector<Fragment> SharedSentences() {
+  const std::string both = "Acme Corp met Globex, and ACME CORP hosted Globex.";
+  const std::string jensen = "Anna Berg met Carl Jensen before Jensen hosted Berg.";
+  const std::string later = "Jensen and Berg held talks.";
+  const EntityType org = EntityType::kOrganization;
+  const EntityType person = EntityType::kPerson;
+  // Enough sentences in one article for the builder to prune as it adds.
+  std::vector<Statement> many;
+  for (uint32_t k = 0; k < 40; ++k) many.push_back({0, 1, 30 * k, "Acme Corp met Globex.", "met"});
+  return {
+      Stated("d20", {"Acme Corp", "Globex"}, many, org),
+      Stated("d1", {"Acme Corp", "ACME CORP", "Globex"},
+             {{0, 2, 0, both, "met"}, {1, 2, 0, both, "hosted"}}, org),
+      Stated("d2", {"Acme Corp", "Globex"}, {{0, 1, 7, "Acme Corp met Globex.", "met"}}, org),
+      Stated("d3", {"Globex", "Acme Corp"}, {{1, 0, 0, "Globex and Acme Corp talk.", ""}}, org),
+      Stated("d10", {"Acme Corp", "Globex"},
+             {{0, 1, 0, "Acme Corp met Globex.", "met"},
+              {0, 1, 30, "Acme Corp met Globex.", "Globex"}},
+             org),
+      Stated("d4", {"Anna Berg", "Carl Jensen", "Jensen"},
+             {{0, 1, 0, jensen, "met"}, {2, 0, 0, jensen, "hosted"}, {2, 0, 60, later, "talks"}},
+             person),
+      Stated("d5", {"Carl Jensen"}, {}, person),
+  };
+}
+
+TEST_CASE("a sentence that states a relation twice is one evidence item with both triggers",
+          "[merge]") {
+  GraphBuilder builder(Predicates());
+  for (const Fragment& fragment : SharedSentences()) REQUIRE(builder.Add(fragment, "mem").ok());
+  const KnowledgeGraph graph = builder.Finish();
+  const std::string both = "Acme Corp met Globex, and ACME CORP hosted Globex.";
+  const auto acme = graph.FindEdge(*graph.FindNode("acme-corp"), "met_with",
+                                   *graph.FindNode("globex"), RelationStatus::kAsserted);
+  REQUIRE(acme.has_value());
+  const EdgeData& edge = graph.edge(*acme);
+  CHECK(edge.weight == 46);  // every finding counts
+  // d1's sentence once, with both words; d10's two sentences apart.
+  REQUIRE(edge.evidence.size() == 45);
+  CHECK(edge.evidence[0] ==
+        Evidence{"d1", 0, 50, both, {At(both, 0, "met"), At(both, 0, "hosted")}});
+  CHECK(edge.evidence[1].document == "d2");
+  CHECK(edge.evidence[2].triggers.empty());
+  CHECK(edge.evidence[3].triggers == Spans{{10, 13}});  // "met" in d10's first sentence
+  CHECK(edge.evidence[4].triggers == Spans{{44, 50}});  // "Globex", 30 bytes further
+
+  const std::string jensen = "Anna Berg met Carl Jensen before Jensen hosted Berg.";
+  const auto met = graph.FindEdge(*graph.FindNode("anna-berg"), "met_with",
+                                  *graph.FindNode("carl-jensen"), RelationStatus::kAsserted);
+  REQUIRE(met.has_value());
+  CHECK(graph.edge(*met).weight == 3);
+  REQUIRE(graph.edge(*met).evidence.size() == 2);
+  CHECK(graph.edge(*met).evidence[0].triggers ==
+        Spans{At(jensen, 0, "met"), At(jensen, 0, "hosted")});
+  CHECK(graph.edge(*met).evidence[1].triggers ==
+        Spans{At("Jensen and Berg held talks.", 60, "talks")});
+}
+
+TEST_CASE("the evidence cap counts sentences, whatever the grouping", "[merge]") {
+  const std::vector<Fragment> fragments = SharedSentences();
+  std::mt19937 random(20261202);
+  for (const size_t max_evidence : {size_t{1}, size_t{2}, size_t{3}}) {
+    const std::string expected = MergeAll(fragments, max_evidence);
+    const KnowledgeGraph graph = ReadGraphJson(expected, "mem").value();
+    const auto acme = graph.FindEdge(*graph.FindNode("acme-corp"), "met_with",
+                                     *graph.FindNode("globex"), RelationStatus::kAsserted);
+    REQUIRE(acme.has_value());
+    const auto& evidence = graph.edge(*acme).evidence;
+    REQUIRE(evidence.size() == max_evidence);
+    CHECK(evidence[0].triggers.size() == 2);
+    for (int trial = 0; trial < 20; ++trial) {
+      INFO("trial " << trial << ", evidence cap " << max_evidence);
+      CHECK(MergeInRandomGroups(fragments, max_evidence, random) == expected);
+    }
+  }
+}
+
+TEST_CASE("triggers outside their sentence are refused", "[merge]") {
+  Fragment fragment = SharedSentences()[2];  // d2
+  fragment.relations[0].evidence[0].triggers = {{3, 12}};  // the sentence is [7, 28)
+  auto added = GraphBuilder(Predicates()).Add(fragment, "x.jsonl:2");
+  REQUIRE_FALSE(added.ok());
+  CHECK(added.status().message() ==
+        "x.jsonl:2: relations[0]: a trigger outside its evidence sentence, or empty");
+  std::string line = WriteFragmentJson(SharedSentences()[2]);
+  const size_t at = line.find("\"triggers\":[[");
+  REQUIRE(at != std::string::npos);
+  line.replace(at, std::string("\"triggers\":[[").size(), "\"triggers\":[[1,");
+  CHECK(ReadFragmentJson(line, "x.jsonl:2").status().message() ==
+        "x.jsonl:2: relations[0].evidence[0].triggers: expected [begin, end] byte offsets inside "
+        "the sentence");
 }
 
 TEST_CASE("document ids sort in natural order", "[merge]") {
