@@ -136,7 +136,7 @@ struct RelationMention {
   RelationStatus status = RelationStatus::kAsserted;
   uint32_t sentence = 0;
   Span evidence;  // the sentence
-  Span trigger;   // the words that state the relation ("met with", "leader")
+  Span trigger;   // the words that state the relation ("met with", "leader"), or empty
   int32_t rule =
       -1;  // the frame or pattern that found it (CompiledRules::RuleSource), or -1 for a title
 };

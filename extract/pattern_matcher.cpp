@@ -12,8 +12,9 @@ constexpr size_t kMaxNounPhrases = 4;
 struct Match {
   std::vector<int> subjects;
   std::vector<int> objects;
-  size_t begin = 0;       // first token of the match
-  size_t verb_begin = 0;  // first token of the anchor's verb group
+  size_t begin = 0;           // first token of the match
+  size_t verb_begin = 0;      // first token of the anchor's verb group
+  std::vector<size_t> words;  // tokens the pattern's words and lemmas matched, anchor included
 };
 
 class PatternMatcher {
@@ -42,7 +43,7 @@ class PatternMatcher {
           place.trigger = t;
           place.opens_with_trigger = pattern.elements.front().kind != PatternElement::Kind::kSlot;
           candidate.status = cues_.StatusOf(place);
-          candidate.trigger = c_.token(t).span;
+          candidate.trigger = TriggerOf(match.words, t);
           out_.push_back(std::move(candidate));
         }
       }
@@ -73,6 +74,7 @@ class PatternMatcher {
     switch (element.kind) {
       case PatternElement::Kind::kWords:
         if (t < c_.end && element.Accepts(c_.token(t)) && Forward(pattern, e + 1, t + 1, match)) {
+          match->words.push_back(t);
           return true;
         }
         return element.optional && Forward(pattern, e + 1, t, match);
@@ -231,6 +233,7 @@ class PatternMatcher {
         }
         if (t >= static_cast<long>(c_.begin) && element.Accepts(at(t)) &&
             Backward(pattern, e - 1, t - 1, match)) {
+          match->words.push_back(static_cast<size_t>(t));
           return true;
         }
         return element.optional && Backward(pattern, e - 1, t, match);
@@ -289,7 +292,65 @@ class PatternMatcher {
                   match)) {
       return false;
     }
+    match->words.push_back(anchor);
     return !match->subjects.empty() && !match->objects.empty();
+  }
+
+  // Words that carry the relation, not the grammar around it (articles,
+  // prepositions, auxiliaries: "is" in "is based").
+  bool ContentWord(size_t t) const {
+    if (!c_.token(t).Is(kTokenWord)) return false;
+    const int group = a_.ChunkOf(t);
+    if (group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb && a_.chunk(group).head != t)
+      return false;
+    switch (c_.pos(t)) {
+      case Pos::kDT:
+      case Pos::kPDT:
+      case Pos::kIN:
+      case Pos::kTO:
+      case Pos::kCC:
+      case Pos::kWDT:
+      case Pos::kWP:
+      case Pos::kWPS:
+      case Pos::kPRP:
+      case Pos::kPRPS:
+      case Pos::kPOS:
+      case Pos::kEX:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  // The trigger of a pattern match: the first content word its words
+  // matched at or after the anchor, with the content words matched right
+  // after it ("based" in ", which is based in" and in "the Oslo-based
+  // utility"); else the last one before the anchor; else the anchor itself
+  // ("'s" in "Hamas's Ismail Haniyeh").
+  Span TriggerOf(std::vector<size_t> words, size_t anchor) const {
+    std::sort(words.begin(), words.end());
+    auto first = std::find_if(std::lower_bound(words.begin(), words.end(), anchor), words.end(),
+                              [&](size_t t) { return ContentWord(t); });
+    if (first == words.end()) {
+      auto before = std::find_if(
+          std::make_reverse_iterator(std::lower_bound(words.begin(), words.end(), anchor)),
+          words.rend(), [&](size_t t) { return ContentWord(t); });
+      if (before == words.rend()) return c_.token(anchor).span;
+      first = std::prev(before.base());
+    }
+    auto last = first;
+    // Adverbs the matcher skipped may stand between them ("is reportedly based").
+    const auto follows = [&](size_t a, size_t b) {
+      for (size_t t = a + 1; t < b; ++t) {
+        if (!a_.Skippable(t)) return false;
+      }
+      return true;
+    };
+    while (std::next(last) != words.end() && ContentWord(*std::next(last)) &&
+           follows(*last, *std::next(last))) {
+      ++last;
+    }
+    return {c_.token(*first).span.begin, c_.token(*last).span.end};
   }
 
   Arguments& a_;

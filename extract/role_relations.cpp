@@ -14,6 +14,31 @@ bool Fits(const CompiledRules& rules, const DocumentAnalysis& doc, int predicate
          entry.object_types.Contains(doc.entities[static_cast<size_t>(object)].type);
 }
 
+// The words of a titled mention that give the role: its title ("Trade
+// Minister" in "Canadian Trade Minister Helen Thornbury", "leader" in "the
+// group's leader") without the name, the affiliation, determiners,
+// possessive marks and punctuation at either end. Empty when the mention
+// holds no title word ("the president of Mexico, Andrés Villalobos": the
+// name's mention took the title from its apposition).
+Span TitleWords(const DocumentAnalysis& doc, const Mention& mention) {
+  size_t begin = mention.token_begin;
+  size_t end = mention.name_begin > mention.token_begin    ? mention.name_begin
+               : mention.kind == MentionKind::kDescription ? mention.token_end
+                                                           : mention.token_begin;
+  const Mention* affiliation =
+      mention.affiliation >= 0 ? &doc.mentions[static_cast<size_t>(mention.affiliation)] : nullptr;
+  const auto dropped = [&](size_t t) {
+    const Token& token = doc.tokens[t];
+    return !token.Is(kTokenWord) || token.pos == Pos::kDT || token.pos == Pos::kPDT ||
+           token.pos == Pos::kPOS || token.pos == Pos::kPRPS ||
+           (affiliation != nullptr && affiliation->token_begin <= t && t < affiliation->token_end);
+  };
+  while (begin < end && dropped(begin)) ++begin;
+  while (end > begin && dropped(end - 1)) --end;
+  if (begin == end) return {};
+  return {doc.tokens[begin].span.begin, doc.tokens[end - 1].span.end};
+}
+
 RelationMention RoleOf(const DocumentAnalysis& doc, const Mention& mention, int predicate,
                        int object) {
   RelationMention relation;
@@ -22,7 +47,7 @@ RelationMention RoleOf(const DocumentAnalysis& doc, const Mention& mention, int 
   relation.predicate = predicate;
   relation.sentence = mention.sentence;
   relation.evidence = doc.sentences[mention.sentence].span;
-  relation.trigger = mention.span;
+  relation.trigger = TitleWords(doc, mention);
   return relation;
 }
 
