@@ -349,6 +349,13 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
         }
       }
     }
+    // "Acme, led by X,", "X, convicted of murdering Y,": a bare past
+    // participle after a comma says something of the phrase before it.
+    if (c_.Has(u, WordClass::kComma) && group.Is(Chunk::kParticiple) &&
+        c_.pos(group.head) == Pos::kVBN && u > c_.begin &&
+        SubjectBefore(static_cast<long>(u) - 1, &subjects) >= 0) {
+      continue;
+    }
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
     // the verb before carries over.
     const bool coordinated = c_.Has(u, WordClass::kCoordinator);

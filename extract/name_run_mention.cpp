@@ -9,7 +9,10 @@ namespace {
 void TypeFromContext(NameScan& scan, size_t i, size_t run, Mention* mention) {
   const bool of_place = i >= scan.begin() + 2 && scan.Has(i - 1, WordClass::kGenitive) &&
                         scan.Has(i - 2, WordClass::kPlaceNoun);
-  if ((scan.PlaceCueBefore(i) || of_place) && !scan.IsPossessive(run)) {
+  // "Tarnow-based": where something is based is a place.
+  const bool based = run + 1 < scan.end() && scan.Has(run, WordClass::kHyphen) &&
+                     scan.Joined(run) && scan.Has(run + 1, WordClass::kPlaceSuffix);
+  if ((scan.PlaceCueBefore(i) || of_place || based) && !scan.IsPossessive(run)) {
     mention->type = EntityType::kLocation;
   } else if (run < scan.end() && scan.rules().Has(scan.token(run).lemma, WordClass::kSpeechVerb) &&
              IsVerb(scan.token(run).pos)) {
@@ -17,6 +20,19 @@ void TypeFromContext(NameScan& scan, size_t i, size_t run, Mention* mention) {
   } else {
     mention->weak = true;
   }
+}
+
+// Whether the words around an unknown name make it an organization: "the
+// Munich-based X", "Iran-backed X" (what is based somewhere or backed by
+// someone), "the X bank", "the X group" (a lowercase head after it).
+bool OrganizationCue(const NameScan& scan, size_t i, size_t run) {
+  if (i >= scan.begin() + 2 && scan.Has(i - 1, WordClass::kOrganizationCue) &&
+      scan.Has(i - 2, WordClass::kHyphen) && scan.Joined(i - 1)) {
+    return true;
+  }
+  return run < scan.end() && !scan.token(run).Is(kTokenCapitalized) &&
+         scan.Has(run, WordClass::kOrganizationHead) && IsNoun(scan.token(run).pos) &&
+         (run + 1 == scan.end() || !IsNoun(scan.token(run + 1).pos));
 }
 
 }  // namespace
@@ -52,8 +68,15 @@ size_t TryNameRun(NameScan& scan, size_t i) {
   }
   const int m = scan.Add(i, run, i, run, type.type, MentionKind::kName);
   Mention& mention = scan.mention(m);
-  if (type.kind == NameScan::RunKind::kUnknownPhrase) mention.weak = true;
-  if (type.kind == NameScan::RunKind::kUnknownSingle) TypeFromContext(scan, i, run, &mention);
+  const bool unknown = type.kind == NameScan::RunKind::kUnknownPhrase ||
+                       type.kind == NameScan::RunKind::kUnknownSingle;
+  if (unknown && OrganizationCue(scan, i, run)) {
+    mention.type = EntityType::kOrganization;
+  } else if (type.kind == NameScan::RunKind::kUnknownPhrase) {
+    mention.weak = true;
+  } else if (type.kind == NameScan::RunKind::kUnknownSingle) {
+    TypeFromContext(scan, i, run, &mention);
+  }
   return scan.ParentheticalAcronym(run, m);
 }
 

@@ -144,18 +144,25 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
       if (modifier >= length && !match.found && TitleRole(title) >= 0) modifying_title = title;
       match.found = true;
       j += length;
+      // "president and chief executive of X": titles joined by a coordinator.
+      if (j + 1 < end_ && Has(j, WordClass::kCoordinator) && TitleLengthAt(j + 1, &values) > 0) {
+        ++j;
+      }
       continue;
     }
     if (modifier > 0 && !match.found) {
       j += modifier;
+      // "co-leader", "ex-minister": a modifier joined to its title by a hyphen.
+      if (j + 1 < end_ && Has(j, WordClass::kHyphen) && Joined(j)) ++j;
       continue;
     }
     // "Canadian Trade Minister", "Competition Commissioner": up to three
-    // capitalised portfolio words before a title.
+    // capitalised portfolio words before a title. A head word makes them a
+    // name instead: "Harbor Fleet Commander" is the Harbor Fleet's.
     if (!match.found && IsCapitalizedWord(j) && !IsGivenName(j) && !LexAt(j)) {
       size_t k = j;
       while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !IsGivenName(k) && !LexAt(k) &&
-             TitleLengthAt(k, &values) == 0) {
+             !HeadType(k) && TitleLengthAt(k, &values) == 0) {
         ++k;
       }
       if (k < end_ && k > j && IsCapitalizedWord(k) && TitleLengthAt(k, &values) > 0) {
@@ -233,6 +240,7 @@ size_t NameScan::NameRunEnd(size_t i) {
   auto& cached = run_end_[i - begin_];
   if (cached) return *cached;
   size_t j = i;
+  std::span<const uint32_t> values;
   if (CanOpenName(i)) {
     j = i + 1;
     bool has_head = HeadType(i).has_value();
@@ -242,6 +250,16 @@ size_t NameScan::NameRunEnd(size_t i) {
         if (HeadType(k)) return true;
       }
       return false;
+    };
+    // Whether the words in [from, to) are all English words ("Securities",
+    // "Food"), as opposed to a person's name ("Ivo Marek").
+    const auto english_words = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k) {
+        if (token(k).Is(kTokenWord) && pos::Lexicon::Default().Classes(doc_.Norm(k)) == 0) {
+          return false;
+        }
+      }
+      return !IsGivenName(from);
     };
     // The end of lowercase name particles and the name word they lead to
     // ("von der Leyen", "al-Assad", "bin Salman"), or `k` when there are none.
@@ -261,7 +279,10 @@ size_t NameScan::NameRunEnd(size_t i) {
              !Has(k, WordClass::kCommonWord);
     };
     while (j < end_) {
-      if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !IsTitleStart(j)) {
+      // A title ends a name ("Hamas Leader X"), but a head word that only
+      // modifies titles goes on with it ("Liberal Party lawmaker").
+      const bool title = IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0);
+      if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !title) {
         has_head = has_head || HeadType(j).has_value();
         ++j;
       } else if (IsCapitalizedWord(j) && Has(j, WordClass::kNonName) && j + 1 < end_ &&
@@ -274,11 +295,12 @@ size_t NameScan::NameRunEnd(size_t i) {
         j = after;
       } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
                    !token(j).Is(kTokenCapitalized)) ||
-                  (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) && has_head_ahead(j + 1))) &&
+                  (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) && english_words(i, j) &&
+                   has_head_ahead(j + 1))) &&
                  j + 1 < end_ && IsNameWord(j + 1)) {
         // "Ministry of Defense", "Council for Arab Affairs", "Securities and
         // Exchange Commission"; but "Acme Corporation and Globex
-        // Corporation" are two names.
+        // Corporation" and "Ivo Marek and Harbor Fleet" are two names.
         j += 2;
       } else {
         break;

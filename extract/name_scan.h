@@ -53,6 +53,11 @@ class NameScan {
     explicit operator bool() const { return value != nullptr; }
   };
   LexMatch LexAt(size_t i);
+  // Tokens of the longest title starting at i ("chief executive"), or 0.
+  size_t TitleLength(size_t i) {
+    std::span<const uint32_t> values;
+    return TitleLengthAt(i, &values);
+  }
   const LexiconEntry& Entry(const LexiconValue& value) const {
     return rules_.pack().entities[value.entry];
   }

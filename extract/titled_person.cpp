@@ -23,15 +23,20 @@ bool StandsAsApposition(const NameScan& scan, size_t i) {
   return IsVerb(verb.pos) && scan.rules().Has(verb.lemma, WordClass::kCopula);
 }
 
-// The token after title modifiers at i ("former", "ex-", "senior"), or i.
+// The token after title modifiers at i ("former", "ex-", "senior deputy",
+// "co-"), or i. A modifier that opens a longer title is the title: "chief
+// executive" is not "chief" + "executive".
 size_t SkipTitleModifiers(NameScan& scan, size_t i) {
   const size_t end = scan.end();
   std::span<const uint32_t> modifiers;
-  const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
-  if (modifier == 0 || i + modifier >= end) return i;
-  size_t after = i + modifier;
-  if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
-  return after;
+  while (i < end) {
+    const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
+    if (modifier == 0 || i + modifier >= end || scan.TitleLength(i) > modifier) break;
+    size_t after = i + modifier;
+    if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
+    i = after;
+  }
+  return i;
 }
 
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {

@@ -33,6 +33,8 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "close_bracket",
     "quote",
     "byline_marker",
+    "organization_cue",
+    "place_suffix",
     "given_name",
     "common_word",
     "non_name",

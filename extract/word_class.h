@@ -39,6 +39,8 @@ enum class WordClass : uint8_t {
   kCloseBracket,      // )
   kQuote,             // " '
   kBylineMarker,      // by: "By Jane Doe" as a line of its own
+  kOrganizationCue,   // based, backed, led: "Munich-based X" is an organization
+  kPlaceSuffix,       // based, headquartered: "Munich-based" names a place
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
