@@ -285,6 +285,21 @@ int Arguments::GoverningVerb(int index) const {
   return -1;
 }
 
+long Arguments::BeforeTimePhrase(long t) const {
+  const long begin = static_cast<long>(c_.begin);
+  // At most two: "on Tuesday in March".
+  for (int phrases = 0; phrases < 2 && t > begin; ++phrases) {
+    const size_t u = static_cast<size_t>(t);
+    if (!c_.Has(u, WordClass::kNonName) && !c_.token(u).Is(kTokenNumber)) break;
+    long first = t;
+    while (first > begin && c_.Has(static_cast<size_t>(first - 1), WordClass::kNonName)) --first;
+    if (first - 1 <= begin || !IsPreposition(c_.pos(static_cast<size_t>(first - 1)))) break;
+    t = first - 2;
+    while (t >= begin && Skippable(static_cast<size_t>(t))) --t;
+  }
+  return t;
+}
+
 const std::vector<int>& Arguments::SubjectsOf(int index) {
   if (index < first_chunk_ || index >= end_chunk_) return kNone;
   // Subjects carry from earlier verb groups: settle those first, in order,
@@ -313,6 +328,9 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     long t = static_cast<long>(group.begin) - 1;
     while (t >= static_cast<long>(c_.begin) && Skippable(static_cast<size_t>(t))) --t;
     if (SubjectBefore(t, &subjects) >= 0) continue;
+    if (const long past = BeforeTimePhrase(t); past != t && SubjectBefore(past, &subjects) >= 0) {
+      continue;
+    }
     if (t < static_cast<long>(c_.begin)) {
       if (group.Is(Chunk::kParticiple) && c_.pos(group.head) == Pos::kVBG) {
         if (const int subject = SentenceSubject(); subject >= 0) subjects.push_back(subject);

@@ -79,6 +79,9 @@ class Arguments {
   bool IsCollectiveHead(const Chunk& phrase) const;
   // Whether token t can be stepped over inside a clause: adverbs and skip words.
   bool Skippable(size_t t) const;
+  // The token before a time phrase ending at t ("on Tuesday", "in March"),
+  // past skippable words, or t when none ends there.
+  long BeforeTimePhrase(long t) const;
   // Whether a clause boundary stands at t (";", a subordinator, a relative pronoun).
   bool ClauseBreak(size_t t) const;
 

@@ -189,6 +189,9 @@ void CompiledRules::CompileFrame(const FrameEntry& entry) {
   for (const auto& marker : entry.markers) {
     if (marker == "object") {
       frame.takes_object = true;
+    } else if (marker == "object_agent") {
+      frame.takes_object = true;
+      frame.object_agent = true;
     } else if (marker == "between") {
       frame.between = InternPhrase(marker).front();
     } else {

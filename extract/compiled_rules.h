@@ -59,7 +59,10 @@ struct CompiledFrame {
   bool noun = false;
   std::vector<WordId> trigger;  // lemma ids, head first: {call, on}
   bool takes_object = false;    // a direct object
-  WordId between = kNoWord;     // "between X and Y": the word that takes both arguments
+  // The direct object may be an act whose agent is meant: "condemned
+  // Iran's missile tests", "condemned the attacks by the Houthis".
+  bool object_agent = false;
+  WordId between = kNoWord;  // "between X and Y": the word that takes both arguments
   std::vector<WordId> prepositions;
   TypeSet subject_types = TypeSet::All();  // the predicate's
   TypeSet object_types = TypeSet::All();   // the predicate's and the frame's

@@ -218,6 +218,7 @@ class FrameMatcher {
     subjects = before;
     size_t object_end = after;
     if (frame.takes_object) object_end = ReadArguments(next, &objects);
+    if (objects.empty() && frame.object_agent) AgentOfActAt(next, &objects);
     if (objects.empty() && !frame.prepositions.empty()) {
       object_end = PrepositionObject(next, frame.prepositions, &objects);
     }
@@ -230,6 +231,20 @@ class FrameMatcher {
       return;
     }
     Emit(frame, std::move(subjects), std::move(objects), t, after, place);
+  }
+
+  // The agent of the act a noun phrase at t names, when the phrase itself
+  // names no one: "Iran's missile tests", "the attacks by the Houthis".
+  void AgentOfActAt(size_t t, std::vector<int>* out) const {
+    const int chunk = t < c_.end ? a_.ChunkOf(t) : -1;
+    if (chunk < 0) return;
+    const Chunk& np = a_.chunk(chunk);
+    if (np.kind != Chunk::Kind::kNoun || np.begin != t || IsProperNoun(c_.pos(np.head))) return;
+    if (const int agent = AgentInPhrase(np, np.head); agent >= 0) {
+      out->push_back(agent);
+      return;
+    }
+    AgentAfter(np.end, out);
   }
 
   // The agent of a noun trigger inside its own phrase: a possessor

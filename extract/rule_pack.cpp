@@ -312,7 +312,7 @@ Status ParseFrames(LineReader& reader, RulePack* pack) {
       if (marker.empty() || marker.find(' ') != std::string_view::npos) {
         return reader.Error("argument markers are single words joined by |, as in object|with");
       }
-      if (marker == "object" && frame.noun) {
+      if ((marker == "object" || marker == "object_agent") && frame.noun) {
         return reader.Error(
             "a NOUN trigger takes its object through a preposition, not \"object\"");
       }

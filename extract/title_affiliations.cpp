@@ -33,12 +33,19 @@ class Affiliations {
           found = mentions_[static_cast<size_t>(previous)].affiliation;
         mention.affiliation = found;
       } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention)) {
-        // "Claudia Bickmann of the Society for Intercultural Philosophy"
-        const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[mention.token_end].word);
+        // "Claudia Bickmann of the Society for Intercultural Philosophy";
+        // "Claudia Bickmann, 52, of the Society ...": past an age.
+        const size_t end = SentenceEnd(mention);
+        size_t after = mention.token_end;
+        if (after + 3 < end && Has(after, WordClass::kComma) &&
+            doc_.tokens[after + 1].Is(kTokenNumber) && Has(after + 2, WordClass::kComma)) {
+          after += 3;
+        }
+        const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[after].word);
         if (affiliation == nullptr) continue;
-        int found = Behind(mention.token_end + 1, SentenceEnd(mention));
+        int found = Behind(after + 1, end);
         // "Sam Kadet of the corporate law firm of Skadden, Arps"
-        if (found < 0) found = After(mention.token_end, SentenceEnd(mention), /*after_name=*/false);
+        if (found < 0) found = After(after, end, /*after_name=*/false);
         if (found < 0 || !affiliation->types.Contains(mentions_[static_cast<size_t>(found)].type)) {
           continue;
         }
@@ -108,6 +115,10 @@ class Affiliations {
         // "an adviser to Hezbollah leader Hassan Nasrallah": the titled
         // person stands for what the title belongs to.
         const Mention& target = mentions_[static_cast<size_t>(found)];
+        // "a commander in the Coast Guard", but not "a teacher in Paris".
+        if (Has(t, WordClass::kMemberPreposition) && target.type != EntityType::kOrganization) {
+          return -1;
+        }
         return target.type == EntityType::kPerson ? target.affiliation : found;
       }
       if (Has(u, WordClass::kArticle) && u + 1 < end) ++u;

@@ -17,6 +17,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "genitive",
     "name_joiner",
     "role_preposition",
+    "member_preposition",
     "subordinator",
     "including",
     "auxiliary",
