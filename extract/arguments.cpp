@@ -285,6 +285,25 @@ int Arguments::GoverningVerb(int index) const {
   return -1;
 }
 
+int Arguments::AgentOfNounBefore(size_t t) const {
+  if (t <= c_.begin) return -1;
+  const int np = ChunkOf(t - 1);
+  if (np < 0) return -1;
+  const Chunk& phrase = chunk(np);
+  if (phrase.kind != Chunk::Kind::kNoun || phrase.head != t - 1 ||
+      IsProperNoun(c_.pos(phrase.head))) {
+    return -1;
+  }
+  int agent = -1;
+  for (size_t k = phrase.begin; k < phrase.head; ++k) {
+    const int m = StartAt(k);
+    if (m < 0 || EndOf(m) > phrase.head || mention(m).entity < 0) continue;
+    agent = m;
+    k = EndOf(m) - 1;
+  }
+  return agent;
+}
+
 long Arguments::BeforeTimePhrase(long t) const {
   const long begin = static_cast<long>(c_.begin);
   // At most two: "on Tuesday in March".
@@ -311,6 +330,12 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     if (group.kind != Chunk::Kind::kVerb || group.begin >= c_.end) continue;
     std::vector<int>& subjects = subjects_[local];
     if (group.Is(Chunk::kInfinitive)) {
+      // "Iran's plan to strike", "the U.S. commitment to stand with": the
+      // agent named in the noun phrase the infinitive completes.
+      if (const int agent = AgentOfNounBefore(group.begin); agent >= 0) {
+        subjects.push_back(agent);
+        continue;
+      }
       // "urged Israel to attack": the object; "plans to attack": the subject.
       const int governing = GoverningVerb(k);
       if (governing < 0) continue;

@@ -82,6 +82,9 @@ class Arguments {
   // The token before a time phrase ending at t ("on Tuesday", "in March"),
   // past skippable words, or t when none ends there.
   long BeforeTimePhrase(long t) const;
+  // The entity named inside a common-noun phrase that ends just before t
+  // ("Iran's plan", "the U.S. commitment"), or -1.
+  int AgentOfNounBefore(size_t t) const;
   // Whether a clause boundary stands at t (";", a subordinator, a relative pronoun).
   bool ClauseBreak(size_t t) const;
 

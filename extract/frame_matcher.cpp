@@ -175,11 +175,14 @@ class FrameMatcher {
     const Chunk& chunk = a_.chunk(group);
     size_t begin = chunk.begin;
     while (begin > c_.begin && a_.Skippable(begin - 1)) --begin;
-    // "plans to visit", "refused to meet": the governing verb tells the status.
+    // "plans to visit", "refused to meet", "Iran's plan to strike": the
+    // governing verb or noun tells the status.
     if (chunk.Is(Chunk::kInfinitive)) {
       const int before = begin > c_.begin ? a_.ChunkOf(begin - 1) : -1;
-      if (before >= 0 && a_.chunk(before).kind == Chunk::Kind::kVerb)
+      if (before >= 0 &&
+          (a_.chunk(before).kind == Chunk::Kind::kVerb || a_.AgentOfNounBefore(begin) >= 0)) {
         begin = a_.chunk(before).begin;
+      }
     }
     return begin;
   }
