@@ -70,7 +70,10 @@ size_t TryNameRun(NameScan& scan, size_t i) {
   Mention& mention = scan.mention(m);
   const bool unknown = type.kind == NameScan::RunKind::kUnknownPhrase ||
                        type.kind == NameScan::RunKind::kUnknownSingle;
-  if (unknown && OrganizationCue(scan, i, run)) {
+  // "the Filt Sindacato union": a name of unknown words is a person's
+  // unless an organization cue says otherwise.
+  const bool guessed = unknown || (type.type == EntityType::kPerson && !scan.IsGivenName(i));
+  if (guessed && OrganizationCue(scan, i, run)) {
     mention.type = EntityType::kOrganization;
   } else if (type.kind == NameScan::RunKind::kUnknownPhrase) {
     mention.weak = true;

@@ -244,6 +244,7 @@ size_t NameScan::NameRunEnd(size_t i) {
   if (CanOpenName(i)) {
     j = i + 1;
     bool has_head = HeadType(i).has_value();
+    bool joined = false;  // whether the name went on past "of" or "for"
     // Whether the capitalised words from `k` on end in a head word.
     const auto has_head_ahead = [&](size_t k) {
       for (; k < end_ && IsCapitalizedWord(k); ++k) {
@@ -295,12 +296,15 @@ size_t NameScan::NameRunEnd(size_t i) {
         j = after;
       } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
                    !token(j).Is(kTokenCapitalized)) ||
-                  (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) && english_words(i, j) &&
-                   has_head_ahead(j + 1))) &&
+                  (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) &&
+                   (has_head || english_words(i, j)) &&
+                   (has_head_ahead(j + 1) || (has_head && joined && !LexAt(j + 1))))) &&
                  j + 1 < end_ && IsNameWord(j + 1)) {
         // "Ministry of Defense", "Council for Arab Affairs", "Securities and
-        // Exchange Commission"; but "Acme Corporation and Globex
-        // Corporation" and "Ivo Marek and Harbor Fleet" are two names.
+        // Exchange Commission", "Chamber of Trade and Industry"; but "Acme
+        // Corporation and Globex Corporation" and "Ivo Marek and Harbor
+        // Fleet" are two names.
+        joined = joined || Has(j, WordClass::kNameJoiner);
         j += 2;
       } else {
         break;

@@ -40,6 +40,9 @@ class Affiliations {
         if (after + 3 < end && Has(after, WordClass::kComma) &&
             doc_.tokens[after + 1].Is(kTokenNumber) && Has(after + 2, WordClass::kComma)) {
           after += 3;
+        } else if (after + 2 < end && Has(after, WordClass::kComma) &&
+                   Has(after + 1, WordClass::kGenitive)) {
+          ++after;  // "Mira Sand, of the Social Democratic Party,"
         }
         const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[after].word);
         if (affiliation == nullptr) continue;
@@ -119,7 +122,18 @@ class Affiliations {
         if (Has(t, WordClass::kMemberPreposition) && target.type != EntityType::kOrganization) {
           return -1;
         }
-        return target.type == EntityType::kPerson ? target.affiliation : found;
+        if (target.type == EntityType::kPerson) return target.affiliation;
+        // "professor of International Relations at Aalborg University": a
+        // field after "of", the organization after the next preposition.
+        if (Has(t, WordClass::kGenitive) && !target.from_lexicon && target.token_end + 1 < end &&
+            Has(target.token_end, WordClass::kRolePreposition) &&
+            !Has(target.token_end, WordClass::kGenitive)) {
+          const int next = Behind(target.token_end + 1, end);
+          if (next >= 0 && mentions_[static_cast<size_t>(next)].type == EntityType::kOrganization) {
+            return next;
+          }
+        }
+        return found;
       }
       if (Has(u, WordClass::kArticle) && u + 1 < end) ++u;
       const int chunk = doc_.chunk_of[u];

@@ -145,7 +145,13 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
       j = from + 1;
     }
   }
-  const NameScan::TitleMatch titles = scan.TitlesAt(j, j > from);
+  // "an economics professor", "a law lecturer": a field before the title.
+  size_t at = j;
+  if (j == from && j + 1 < end && !scan.TitlesAt(j, false).found && IsNoun(scan.token(j).pos) &&
+      !scan.token(j).Is(kTokenCapitalized) && scan.TitlesAt(j + 1, false).found) {
+    at = j + 1;
+  }
+  const NameScan::TitleMatch titles = scan.TitlesAt(at, j > from);
   if (!titles.found || (titles.end < end && scan.IsNameWord(titles.end))) return i;
   if (scan.TitleRole(titles.title) < 0) return i;  // "the sheikh" names no role
   const int affiliation = j > from ? scan.AddAffiliation(from, j) : -1;
