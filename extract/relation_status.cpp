@@ -64,13 +64,16 @@ bool StatusCues::IsClauseEdge(size_t t) const {
 RelationStatus StatusCues::StatusOf(const RelationPlace& place) const {
   std::vector<const CueEntry*> cues;
   // Cues inside the verb complex or noun phrase: "did not meet", "would
-  // attack", "plans to visit", "the planned attack".
+  // attack", "plans to visit", "the planned attack". An implicative verb
+  // there says the act took place: "was forced to resign", "managed to meet".
+  bool implied = false;
   for (size_t t = place.verb_begin; t < place.trigger; ++t) {
     size_t length = 0;
     const CueEntry* cue = CueEndingAt(t, &length);
     if (cue == nullptr || t + 1 - length < place.verb_begin) continue;
     // "to" counts only right before the trigger: "urged X to attack".
     if (cue->scope == CueScope::kAdjacent && t + 1 != place.trigger) continue;
+    implied = implied || cue->status == RelationStatus::kAsserted;
     cues.push_back(cue);
   }
   if (place.opens_with_trigger) {
@@ -94,7 +97,8 @@ RelationStatus StatusCues::StatusOf(const RelationPlace& place) const {
   bool hypothetical = sentence_hypothetical_;
   for (const CueEntry* cue : cues) {
     negated = negated || cue->status == RelationStatus::kNegated;
-    hypothetical = hypothetical || cue->status == RelationStatus::kHypothetical;
+    hypothetical = hypothetical || (cue->status == RelationStatus::kHypothetical &&
+                                    !(implied && cue->scope == CueScope::kAdjacent));
   }
   if (negated) return RelationStatus::kNegated;
   if (hypothetical && !sentence_realized_) return RelationStatus::kHypothetical;
