@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -18,12 +21,18 @@ class BatchExtractor {
   // `on_done` hears of every article in input order, with its analysis or
   // with why its extraction failed (then the analysis is empty).
   using DoneFn = std::function<void(const Document&, const DocumentAnalysis&, const std::string&)>;
+  // While the calling thread waits for the workers, `on_wait` hears every
+  // quarter of a second how many articles (and bytes of text) the workers
+  // have been through so far: the progress line moves within a batch.
+  using WaitFn = std::function<void(size_t articles, uint64_t bytes)>;
 
-  BatchExtractor(const Pipeline& pipeline, unsigned threads, size_t batch_bytes, DoneFn on_done)
+  BatchExtractor(const Pipeline& pipeline, unsigned threads, size_t batch_bytes, DoneFn on_done,
+                 WaitFn on_wait)
       : pipeline_(pipeline),
         threads_(threads),
         batch_bytes_(batch_bytes),
-        on_done_(std::move(on_done)) {}
+        on_done_(std::move(on_done)),
+        on_wait_(std::move(on_wait)) {}
   ~BatchExtractor() { Join(); }
   BatchExtractor(const BatchExtractor&) = delete;
   BatchExtractor& operator=(const BatchExtractor&) = delete;
@@ -57,6 +66,10 @@ class BatchExtractor {
     failures_.assign(in_flight_.size(), std::string());
     next_ = 0;
     const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(in_flight_.size()));
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      running_ = count;
+    }
     for (unsigned t = 0; t < count; ++t) {
       workers_.emplace_back([this] {
         for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) {
@@ -75,13 +88,29 @@ class BatchExtractor {
             results_[i] = DocumentAnalysis{};
             failures_[i] = e.what();
           }
+          articles_done_.fetch_add(1, std::memory_order_relaxed);
+          bytes_done_.fetch_add(in_flight_[i].text.size(), std::memory_order_relaxed);
         }
+        {
+          const std::lock_guard<std::mutex> lock(mutex_);
+          --running_;
+        }
+        finished_.notify_all();
       });
     }
     HandBack(done, done_results, done_failures);
   }
 
   void Join() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (
+        !finished_.wait_for(lock, std::chrono::milliseconds(250), [&] { return running_ == 0; })) {
+      lock.unlock();
+      on_wait_(articles_done_.load(std::memory_order_relaxed),
+               bytes_done_.load(std::memory_order_relaxed));
+      lock.lock();
+    }
+    lock.unlock();
     for (auto& worker : workers_) worker.join();
     workers_.clear();
   }
@@ -96,6 +125,7 @@ class BatchExtractor {
   unsigned threads_;
   size_t batch_bytes_;
   DoneFn on_done_;
+  WaitFn on_wait_;
   std::vector<Document> batch_;
   size_t bytes_ = 0;
   std::vector<Document> in_flight_;
@@ -103,6 +133,11 @@ class BatchExtractor {
   std::vector<std::string> failures_;  // per article in flight: why it failed, or ""
   std::atomic<size_t> next_{0};
   std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable finished_;
+  unsigned running_ = 0;  // workers still going through the batch in flight (under mutex_)
+  std::atomic<size_t> articles_done_{0};
+  std::atomic<uint64_t> bytes_done_{0};
 };
 
 // "-:7: message" -> "a.jsonl:107: message", "-: message" -> "a.jsonl:
@@ -147,8 +182,9 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
         sink(document, analysis);
         ++summary.documents;
         summary.bytes += document.text.size();
-        progress.Update(
-            ProgressText(summary.documents, "article", summary.bytes, clock.Seconds(), total));
+      },
+      [&](size_t articles, uint64_t bytes) {
+        progress.Update(ProgressText(articles, "article", bytes, clock.Seconds(), total));
       });
   DocumentReader reader(
       ReadOptions{},
