@@ -82,6 +82,11 @@ class Scanner {
         Emit(pos_, pos_ + length + 1, "'s");
       } else if (IsWordChar(cp)) {
         ScanWord();
+      } else if (cp == '-' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '-') {
+        // "--" is a dash, as "—" is; a single "-" joins words.
+        size_t end = pos_ + 2;
+        while (end < text_.size() && text_[end] == '-') ++end;
+        Emit(pos_, end, "--");
       } else {
         Emit(pos_, pos_ + length, FoldPunctuation(cp, text_.substr(pos_, length)));
       }

@@ -59,6 +59,17 @@ TEST_CASE("hyphens split words so that their parts can be matched", "[extract][t
   CHECK(doc.tokens[0].Is(kTokenCapitalized));
 }
 
+TEST_CASE("double hyphens and typographic dashes are one dash token", "[extract][tokenizer]") {
+  const std::vector<std::string> dash{"obst", "--", "the", "head"};
+  CHECK(Norms("Obst -- the head") == dash);
+  CHECK(Norms("Obst---the head") == dash);
+  CHECK(Norms("Obst \u2014 the head") == dash);
+  CHECK(Norms("Obst\u2013the head") == dash);
+  const DocumentAnalysis doc = Tokenize("Obst -- the head");
+  CHECK(Rules().Has(doc.tokens[1].word, WordClass::kDash));
+  CHECK_FALSE(Rules().Has(doc.tokens[1].word, WordClass::kHyphen));
+}
+
 TEST_CASE("numbers keep their separators and token spans are byte offsets",
           "[extract][tokenizer]") {
   const std::string text = "Über 1,500 — ok";
