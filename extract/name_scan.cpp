@@ -456,11 +456,14 @@ int NameScan::AddAffiliation(size_t i, size_t end) {
   }
   if (Has(i, WordClass::kArticle)) {
     std::span<const uint32_t> values;
-    rules_.descriptions().Longest(doc_, i, end_, &values);
-    const auto& description = rules_.pack().descriptions[values.front()];
-    const int m = Add(i, name_end, i, name_end, description.type, MentionKind::kDescription);
-    mention(m).description = static_cast<int>(values.front());
-    return m;
+    if (rules_.descriptions().Longest(doc_, i, end_, &values) > 0 && !values.empty()) {
+      const auto& description = rules_.pack().descriptions[values.front()];
+      const int m = Add(i, name_end, i, name_end, description.type, MentionKind::kDescription);
+      mention(m).description = static_cast<int>(values.front());
+      return m;
+    }
+    // "An Energy Ministry official" at a sentence start: the name follows.
+    if (i + 1 < name_end) ++i;
   }
   // What a title belongs to is no person: "an Emery employee".
   const RunType type = ClassifyRun(i, name_end);
