@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -25,6 +26,39 @@ double Number(std::string_view text) {
 }
 
 }  // namespace
+
+void SpreadOut(const std::vector<bool>& drawn, const std::vector<Point>& extents,
+               std::vector<Point>* points) {
+  double need = 0;
+  Point low{HUGE_VAL, HUGE_VAL}, high{-HUGE_VAL, -HUGE_VAL}, margin{0, 0};
+  for (size_t n = 0; n < points->size(); ++n) {
+    if (!drawn[n]) continue;
+    need += extents[n].x * extents[n].y;
+    margin = {std::max(margin.x, extents[n].x), std::max(margin.y, extents[n].y)};
+    const Point& p = (*points)[n];
+    low = {std::min(low.x, p.x), std::min(low.y, p.y)};
+    high = {std::max(high.x, p.x), std::max(high.y, p.y)};
+  }
+  if (need == 0) return;
+  // The box the nodes cover when the centres spread by s is
+  // (s W + margin.x) (s H + margin.y): the s that makes it `need`.
+  const double w = high.x - low.x, h = high.y - low.y;
+  if ((w + margin.x) * (h + margin.y) >= need) return;
+  const double a = w * h, b = w * margin.y + h * margin.x, c = margin.x * margin.y - need;
+  double scale = 1;
+  if (a > 0) {
+    scale = (-b + std::sqrt(b * b - 4 * a * c)) / (2 * a);
+  } else if (b > 0) {
+    scale = -c / b;  // the nodes lie in a line
+  }
+  if (!(scale > 1)) return;  // one position for all: nothing to spread
+  const Point centre{(low.x + high.x) / 2, (low.y + high.y) / 2};
+  for (size_t n = 0; n < points->size(); ++n) {
+    if (!drawn[n]) continue;
+    Point& p = (*points)[n];
+    p = {centre.x + (p.x - centre.x) * scale, centre.y + (p.y - centre.y) * scale};
+  }
+}
 
 Result<std::vector<Point>> LayOutView(const KnowledgeGraph& graph, const std::vector<bool>& drawn,
                                       const std::vector<Point>& extents,
@@ -91,6 +125,7 @@ Result<std::vector<Point>> LayOutView(const KnowledgeGraph& graph, const std::ve
     std::from_chars(fields[0].data(), fields[0].data() + fields[0].size(), n);
     if (n < points.size()) points[n] = {72.0 * Number(fields[1]), 72.0 * Number(fields[2])};
   }
+  SpreadOut(drawn, extents, &points);
   return points;
 }
 

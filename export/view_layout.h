@@ -24,4 +24,14 @@ Result<std::vector<Point>> LayOutView(const KnowledgeGraph& graph, const std::ve
                                       const std::vector<Point>& extents,
                                       const std::function<void()>& waiting);
 
+// Without overlap removal (past 2,000 entities, where it costs seconds),
+// sfdp packs a dense graph far tighter than its nodes: the 10,000 entities
+// of a hub-heavy graph land in two inches, and the page would open zoomed
+// in six times on a blob, drawing every label at that size (seconds of
+// work for Chromium). Spreads the drawn positions from their centre until
+// the area they cover is the nodes' own, the least an overlap-free layout
+// needs; a layout with that much room stays as it is. LayOutView calls it.
+void SpreadOut(const std::vector<bool>& drawn, const std::vector<Point>& extents,
+               std::vector<Point>* points);
+
 }  // namespace kg

@@ -6,6 +6,7 @@
 #include "export/diagram.h"
 #include "export/graph_json.h"
 #include "export/html_view.h"
+#include "export/view_layout.h"
 #include "tests/test_support.h"
 
 namespace kg {
@@ -230,6 +231,52 @@ TEST_CASE("the HTML view is one page whose data cannot close its script", "[expo
   CHECK(json.back() == '}');
   CHECK(json.find("\"kind\":\"hostile\"") != std::string::npos);
   CHECK(json.find("Zitácuaro 北京") != std::string::npos);
+}
+
+// The area of the box the drawn nodes cover, each with its extent.
+double Covered(const std::vector<bool>& drawn, const std::vector<Point>& points,
+               const std::vector<Point>& extents) {
+  double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL, mx = 0, my = 0;
+  for (size_t n = 0; n < points.size(); ++n) {
+    if (!drawn[n]) continue;
+    x0 = std::min(x0, points[n].x), x1 = std::max(x1, points[n].x);
+    y0 = std::min(y0, points[n].y), y1 = std::max(y1, points[n].y);
+    mx = std::max(mx, extents[n].x), my = std::max(my, extents[n].y);
+  }
+  return (x1 - x0 + mx) * (y1 - y0 + my);
+}
+
+TEST_CASE("a layout packed tighter than its nodes is spread to the room they need",
+          "[export][view]") {
+  // 400 boxes of 30 x 10 points with their centres in a 20-point square,
+  // as sfdp leaves a hub-heavy graph; one more node is not drawn.
+  std::vector<Point> points, extents(401, Point{30, 10});
+  for (int k = 0; k < 400; ++k) points.push_back({100.0 + k % 20, 50.0 + k / 20});
+  points.push_back({7, 7});
+  std::vector<bool> drawn(401, true);
+  drawn[400] = false;
+  const std::vector<Point> before = points;
+  SpreadOut(drawn, extents, &points);
+  CHECK(Covered(drawn, points, extents) == Approx(400 * 30 * 10));
+  // Spread from the centre: the order and the centre stay, the undrawn node too.
+  CHECK(points[0].x < points[19].x);
+  CHECK(points[0].y < points[399].y);
+  CHECK((points[0].x + points[399].x) / 2 == Approx((before[0].x + before[399].x) / 2));
+  CHECK(points[400].x == 7);
+  // A layout with room to spare stays as it is.
+  std::vector<Point> sparse = {{0, 0}, {100, 0}, {0, 100}};
+  const std::vector<Point> kept = sparse;
+  SpreadOut({true, true, true}, {{20, 10}, {20, 10}, {20, 10}}, &sparse);
+  CHECK(sparse[1].x == kept[1].x);
+  CHECK(sparse[2].y == kept[2].y);
+  // Nodes overlapping in a line spread along it; one position stays one.
+  std::vector<Point> line = {{0, 0}, {1, 0}, {2, 0}};
+  SpreadOut({true, true, true}, {{20, 10}, {20, 10}, {20, 10}}, &line);
+  CHECK(line[2].x - line[0].x == Approx(40));
+  CHECK(line[0].y == 0);
+  std::vector<Point> same = {{5, 5}, {5, 5}};
+  SpreadOut({true, true}, {{20, 10}, {20, 10}}, &same);
+  CHECK(same[1].x == 5);
 }
 
 TEST_CASE("trigger offsets are optional in graph JSON and survive a round trip", "[export][json]") {
