@@ -34,11 +34,13 @@ export async function launch() {
 
 // Opens `file` and waits until the view has drawn; returns the page, the
 // seconds it took and every console error or uncaught exception.
-export async function open(context, file) {
+// `prepare(page)`, when given, runs before the page starts loading.
+export async function open(context, file, prepare = null) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(String(error)));
+  if (prepare) await prepare(page);
   const start = Date.now();
   await page.goto(pathToFileURL(file).href, { timeout: 120000 });
   await page.waitForFunction(() => window.kgView && window.kgView.ready, null, { timeout: 60000 });
