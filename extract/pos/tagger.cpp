@@ -210,8 +210,9 @@ const int16_t* Tagger::UnknownRows(std::string_view surface, uint64_t hash, Tagg
   }
   scratch.sums.assign(row_size, 0);
   if (scratch.cache_sentence[slot] == scratch.sentence) {
-    if (scratch.unknown_rows.size() < (*spare + 1) * row_size)
-      scratch.unknown_rows.resize((*spare + 1) * row_size);
+    // TagClasses sized unknown_rows for every word of the sentence, so the
+    // rows handed out earlier stay where they are.
+    assert(scratch.unknown_rows.size() >= (*spare + 1) * row_size);
     int16_t* rows = &scratch.unknown_rows[(*spare)++ * row_size];
     SumWord(surface, 0, scratch.sums.data(), rows, lower_hash);
     return rows;
@@ -239,8 +240,11 @@ void Tagger::TagClasses(std::span<const std::string_view> words, std::span<uint3
     scratch.cache_rows.assign(TaggerScratch::kCacheSlots * row_size, 0);
   }
   ++scratch.sentence;
-  // Rows of the start, the words, and the end: token i at rows[i + 2].
+  // Rows of the start, the words, and the end: token i at rows[i + 2]. The
+  // spare rows for unknown words are sized once per sentence: growing them
+  // later would move rows already pointed to.
   scratch.rows.resize(n + 4);
+  if (scratch.unknown_rows.size() < n * row_size) scratch.unknown_rows.resize(n * row_size);
   scratch.lower_hash.resize(n);
   scratch.rows[0] = scratch.rows[1] = &type_rows_[kStartType * row_size];
   scratch.rows[n + 2] = scratch.rows[n + 3] = &type_rows_[kEndType * row_size];
