@@ -21,17 +21,19 @@ int Check(const std::vector<std::string>& folders) {
       ++failures;
       continue;
     }
-    // A user pack builds on the default one: check the two together.
+    // A user pack builds on the default one: check the two together. Each
+    // problem names its own pack: a line of the default pack that the
+    // user's pack broke is reported there, not under the user's folder.
     RulePack combined = DefaultRulePack();
     combined.Overlay(*pack);
     const auto problems = CheckRulePack(combined);
-    for (const auto& problem : problems) std::cerr << folder << "/" << problem << "\n";
+    for (const auto& problem : problems) std::cerr << problem << "\n";
     if (!problems.empty()) {
       ++failures;
       continue;
     }
     if (auto compiled = CompiledRules::Compile(combined); !compiled.ok()) {
-      std::cerr << folder << "/" << compiled.status().message() << "\n";
+      std::cerr << compiled.status().message() << "\n";
       ++failures;
       continue;
     }

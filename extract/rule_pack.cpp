@@ -7,7 +7,9 @@
 #include <unordered_map>
 
 #include "core/file_io.h"
+#include "core/position.h"
 #include "core/text.h"
+#include "core/unicode.h"
 #include "extract/relation_pattern.h"
 #include "extract/word_class.h"
 
@@ -40,11 +42,18 @@ std::vector<std::string> SplitAliases(std::string_view field) {
   return out;
 }
 
+// A byte order mark that some editors write is not part of the first key.
+std::string_view WithoutByteOrderMark(std::string_view text) {
+  return StartsWith(text, "\xEF\xBB\xBF") ? text.substr(3) : text;
+}
+
 // Walks the meaningful lines of one file: no comments, no blank lines.
 class LineReader {
  public:
   LineReader(const RuleFile& file, std::string origin)
-      : file_(file), origin_(std::move(origin)), lines_(Split(file.contents, '\n')) {}
+      : file_(file),
+        origin_(std::move(origin)),
+        lines_(Split(WithoutByteOrderMark(file.contents), '\n')) {}
 
   // Advances to the next meaningful line; false at the end.
   bool Next() {
@@ -57,8 +66,10 @@ class LineReader {
     return false;
   }
   std::string_view line() const { return line_; }
+  // "pack/titles.tsv:3": the pack's folder is part of it, so that a problem
+  // found after overlaying packs names the pack the line came from.
   std::string Where() const { return origin_ + file_.name + ":" + std::to_string(index_); }
-  std::string Source() const { return file_.name + ":" + std::to_string(index_); }
+  std::string Source() const { return Where(); }
   Status Error(const std::string& message) const { return Status::Error(Where() + ": " + message); }
 
   // Splits the line on tabs and checks the field count.
@@ -373,6 +384,13 @@ Status ParseList(LineReader& reader, bool lowercase, std::vector<std::string>* l
 }
 
 Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack) {
+  // Rule files are text: invalid UTF-8, a NUL or another control byte is
+  // refused at its place (the tokenizer the phrases go through assumes
+  // valid text).
+  if (auto bad = unicode::FindNonText(file.contents)) {
+    return Status::Error(FilePosition(origin + file.name, file.contents, *bad) + ": " +
+                         unicode::DescribeNonText(file.contents, *bad));
+  }
   LineReader reader(file, origin);
   const std::string& name = file.name;
   if (EndsWith(name, ".entities.tsv")) return ParseEntities(reader, pack);

@@ -8,6 +8,7 @@
 // starting with "!" removes the entry of that key.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct LexiconEntry {
   EntityType type = EntityType::kLocation;
   std::vector<std::string> aliases;  // "US", "U.S.", ...
   std::string metonym_of;            // entity the name stands for as an actor, or ""
-  std::string source;                // "cities.entities.tsv:12", for error messages
+  std::string source;                // "pack/cities.entities.tsv:12", for error messages
 };
 
 struct DemonymEntry {
@@ -48,7 +49,7 @@ using PredicateEntry = Predicate;
 struct PatternEntry {
   std::string predicate;
   std::string pattern;
-  std::string source;  // "relations.tsv:17", for error messages
+  std::string source;  // "pack/relations.tsv:17", for error messages
 };
 
 enum class CueScope : uint8_t { kVerb, kAdjacent, kClause, kSentence, kGerund };

@@ -50,9 +50,10 @@ TEST_CASE("cross-file checks name unknown predicates and entities", "[extract][r
   combined.Overlay(*pack);
   const auto problems = CheckRulePack(combined);
   REQUIRE(problems.size() == 2);
-  CHECK(problems[0] == "relations.tsv:1: unknown predicate \"pressd\" (add it to predicates.tsv)");
+  CHECK(problems[0] ==
+        "pack/relations.tsv:1: unknown predicate \"pressd\" (add it to predicates.tsv)");
   CHECK(problems[1] ==
-        "demonyms.tsv:1: \"Ruritania\" is not an entity of the pack (*.entities.tsv)");
+        "pack/demonyms.tsv:1: \"Ruritania\" is not an entity of the pack (*.entities.tsv)");
 }
 
 TEST_CASE("an overlay replaces entries by key and removes entries marked with !",
