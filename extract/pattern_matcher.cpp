@@ -65,10 +65,45 @@ class PatternMatcher {
     return t;
   }
 
+  // ---- what failed before ------------------------------------------------------
+
+  // Whether elements e.. (forward) or ..e (backward) can match from token t
+  // depends on (e, t) alone: the Match only collects arguments. So a state
+  // that failed once is never tried again, and a match costs at most
+  // elements x tokens states (each trying at most kMaxGap + 1 widths),
+  // however many optional words and gaps the pattern has. Without this, 40
+  // optional "[the]" on a sentence of 60 "the" try 2^40 paths.
+  //
+  // A state's slot: failed_[e * row_ + t - begin + 1] == attempt_ when it
+  // failed in this MatchAt; t runs from begin - 1 to end.
+  void StartAttempt(const CompiledPattern& pattern) {
+    row_ = c_.end - c_.begin + 2;
+    const size_t needed = pattern.elements.size() * row_;
+    if (failed_.size() < needed) failed_.resize(needed, 0);
+    if (++attempt_ == 0) {  // wrapped: forget every stamp
+      std::fill(failed_.begin(), failed_.end(), 0);
+      attempt_ = 1;
+    }
+  }
+
+  uint32_t* FailedSlot(size_t e, long t) {
+    const long offset = t - static_cast<long>(c_.begin) + 1;
+    if (offset < 0 || static_cast<size_t>(offset) >= row_) return nullptr;
+    return &failed_[e * row_ + static_cast<size_t>(offset)];
+  }
+
   // ---- forward ----------------------------------------------------------------
 
-  bool Forward(const CompiledPattern& pattern, size_t e, size_t t, Match* match) const {
+  bool Forward(const CompiledPattern& pattern, size_t e, size_t t, Match* match) {
     if (e == pattern.elements.size()) return true;
+    uint32_t* failed = FailedSlot(e, static_cast<long>(t));
+    if (failed != nullptr && *failed == attempt_) return false;
+    if (ForwardStep(pattern, e, t, match)) return true;
+    if (failed != nullptr) *failed = attempt_;
+    return false;
+  }
+
+  bool ForwardStep(const CompiledPattern& pattern, size_t e, size_t t, Match* match) {
     const CompiledElement& element = pattern.elements[e];
     t = SkipForward(t, element);
     switch (element.kind) {
@@ -218,11 +253,19 @@ class PatternMatcher {
     return t;
   }
 
-  bool Backward(const CompiledPattern& pattern, long e, long t, Match* match) const {
+  bool Backward(const CompiledPattern& pattern, long e, long t, Match* match) {
     if (e < 0) {
       match->begin = static_cast<size_t>(t + 1);
       return true;
     }
+    uint32_t* failed = FailedSlot(static_cast<size_t>(e), t);
+    if (failed != nullptr && *failed == attempt_) return false;
+    if (BackwardStep(pattern, e, t, match)) return true;
+    if (failed != nullptr) *failed = attempt_;
+    return false;
+  }
+
+  bool BackwardStep(const CompiledPattern& pattern, long e, long t, Match* match) {
     const CompiledElement& element = pattern.elements[static_cast<size_t>(e)];
     const auto at = [&](long k) { return c_.token(static_cast<size_t>(k)); };
     switch (element.kind) {
@@ -283,7 +326,8 @@ class PatternMatcher {
     return false;
   }
 
-  bool MatchAt(const CompiledPattern& pattern, size_t anchor, Match* match) const {
+  bool MatchAt(const CompiledPattern& pattern, size_t anchor, Match* match) {
+    StartAttempt(pattern);
     const int group = a_.ChunkOf(anchor);
     match->verb_begin =
         group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb ? a_.chunk(group).begin : anchor;
@@ -357,6 +401,9 @@ class PatternMatcher {
   SentenceContext& c_;
   const StatusCues& cues_;
   std::vector<RelationCandidate>& out_;
+  std::vector<uint32_t> failed_;  // see StartAttempt
+  uint32_t attempt_ = 0;
+  size_t row_ = 0;
 };
 
 }  // namespace

@@ -197,14 +197,26 @@ Status ParsePredicates(LineReader& reader, RulePack* pack) {
   return Status::Ok();
 }
 
+// A pattern's syntax, and a size the matcher's recursion can afford.
+Status CheckPattern(std::string_view text) {
+  auto parsed = ParseRelationPattern(text);
+  if (!parsed.ok()) return parsed.status();
+  if (parsed->elements.size() > kMaxPatternElements) {
+    return Status::Error("pattern too long: " + std::to_string(parsed->elements.size()) +
+                         " elements (at most " + std::to_string(kMaxPatternElements) + ")");
+  }
+  return Status::Ok();
+}
+
 Status ParsePatterns(LineReader& reader, RulePack* pack) {
   while (reader.Next()) {
     auto fields = reader.Fields(2, 2);
     if (!fields.ok()) return fields.status();
     PatternEntry entry{std::string((*fields)[0]), std::string((*fields)[1]), reader.Source()};
     // Syntax is checked here so that errors point at the line.
-    auto parsed = ParseRelationPattern(entry.pattern);
-    if (!parsed.ok()) return reader.Error(parsed.status().message());
+    if (Status checked = CheckPattern(entry.pattern); !checked.ok()) {
+      return reader.Error(checked.message());
+    }
     pack->patterns.push_back(std::move(entry));
   }
   return Status::Ok();
@@ -567,8 +579,9 @@ std::vector<std::string> CheckRulePack(const RulePack& pack) {
       problems.push_back(pattern.source + ": unknown predicate \"" + pattern.predicate +
                          "\" (add it to predicates.tsv)");
     }
-    auto parsed = ParseRelationPattern(pattern.pattern);
-    if (!parsed.ok()) problems.push_back(pattern.source + ": " + parsed.status().message());
+    if (Status checked = CheckPattern(pattern.pattern); !checked.ok()) {
+      problems.push_back(pattern.source + ": " + checked.message());
+    }
   }
   for (const auto& frame : pack.frames) {
     if (!predicates.contains(frame.predicate)) {

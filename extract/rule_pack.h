@@ -156,8 +156,16 @@ struct RuleFile {
   std::string contents;
 };
 
-// Parses the files of one pack. `origin` prefixes file names in errors.
-// Fails on the first malformed line, naming it.
+// The most elements (words, slots, gaps) a relation pattern may have: the
+// matcher recurses once per element, and the default pack's longest
+// pattern has 9.
+inline constexpr size_t kMaxPatternElements = 32;
+
+// Parses the files of one pack. `origin` (the pack's folder with its
+// slash: "pack/") prefixes file names in errors and in every entry's
+// source. Fails on the first malformed line, naming it, and on a file that
+// is not text (invalid UTF-8, NUL or other control bytes) at
+// file:line:column.
 Result<RulePack> ParseRulePack(const std::vector<RuleFile>& files, const std::string& origin);
 
 // Reads every rule file in `folder` (not recursive) and parses them.
