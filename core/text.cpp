@@ -62,7 +62,10 @@ std::string Slugify(std::string_view label) {
   size_t length = 0;
   for (size_t pos = 0; pos < folded.size(); pos += length) {
     const char32_t cp = utf8::Decode(folded, pos, &length);
-    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp)) {
+    // Slugs are ids in every export: only characters an XML name may hold
+    // (GraphML's ids are xs:NMTOKEN), so no private-use character or
+    // symbol that Unicode counts as part of a word.
+    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp) && unicode::IsXmlNameChar(cp)) {
       if (pending_dash && !slug.empty()) slug.push_back('-');
       pending_dash = false;
       slug.append(folded, pos, length);
@@ -103,7 +106,10 @@ std::string FoldName(std::string_view name) {
   for (size_t pos = 0; pos < folded.size(); pos += length) {
     const char32_t cp = utf8::Decode(folded, pos, &length);
     if (cp == '.') continue;
-    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp)) {
+    // Slugs are ids in every export: only characters an XML name may hold
+    // (GraphML's ids are xs:NMTOKEN), so no private-use character or
+    // symbol that Unicode counts as part of a word.
+    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp) && unicode::IsXmlNameChar(cp)) {
       if (pending_space && !out.empty()) out.push_back(' ');
       pending_space = false;
       out.append(folded, pos, length);

@@ -21,7 +21,8 @@ std::vector<std::string_view> Split(std::string_view text, char separator);
 std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
 
 // A stable id from a label: the case-folded (NFKC_Casefold) letters, marks
-// and digits of any script, runs of anything else (spaces of every kind,
+// and digits of any script that an XML name may hold, runs of anything
+// else (spaces of every kind, private-use characters,
 // punctuation, controls) become one '-' ("Benjamin Netanyahu" ->
 // "benjamin-netanyahu", "ŁUKASZ" + no-break space + "Nowak" -> "łukasz-nowak"). Periods and
 // apostrophes vanish ("U.S." -> "us"). At most 200 bytes: a longer slug is

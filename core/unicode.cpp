@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 
 #include <utf8proc.h>
 
@@ -104,6 +105,22 @@ bool IsWordChar(char32_t cp) {
 bool IsFormat(char32_t cp) { return cp >= 0x80 && Category(cp) == UTF8PROC_CATEGORY_CF; }
 
 bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+bool IsXmlNameChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '-' || cp == '.' || cp == '_' || cp == ':';
+  }
+  // XML 1.0 (fifth edition) NameChar, productions [4] and [4a].
+  static constexpr std::pair<char32_t, char32_t> kRanges[] = {
+      {0xB7, 0xB7},     {0xC0, 0xD6},     {0xD8, 0xF6},      {0xF8, 0x37D},    {0x37F, 0x1FFF},
+      {0x200C, 0x200D}, {0x203F, 0x2040}, {0x2070, 0x218F},  {0x2C00, 0x2FEF}, {0x3001, 0xD7FF},
+      {0xF900, 0xFDCF}, {0xFDF0, 0xFFFD}, {0x10000, 0xEFFFF}};
+  for (const auto& [first, last] : kRanges) {
+    if (cp >= first && cp <= last) return true;
+  }
+  return false;
+}
 
 bool IsNoncharacter(char32_t cp) {
   return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;

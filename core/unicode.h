@@ -35,6 +35,11 @@ bool IsFormat(char32_t cp);
 // C0 and C1 controls and DEL (category Cc), tab, LF and CR included.
 bool IsControl(char32_t cp);
 
+// What XML names (and GraphML's xs:NMTOKEN ids) may hold: XML 1.0's
+// NameChar. Letters, marks and digits of every script are; private-use
+// characters, symbols and most punctuation are not.
+bool IsXmlNameChar(char32_t cp);
+
 // U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE,
 // U+FFFF, U+1FFFE ...): never text, and not allowed in XML.
 bool IsNoncharacter(char32_t cp);

@@ -149,4 +149,18 @@ TEST_CASE("printable text has no escape sequences or carriage returns", "[core][
   CHECK(unicode::Printable("Zoë\xC2\x9B") == "Zoë ");
 }
 
+TEST_CASE("slugs hold only what an XML name may, so GraphML ids are xs:NMTOKENs",
+          "[core][unicode]") {
+  // A private-use character (an icon font's glyph) separates like a space.
+  CHECK(Slugify("Acme\uE000Corp") == "acme-corp");
+  // NFKC turns a superscript two into a digit; a fraction slash separates.
+  CHECK(Slugify("Area\u00B2 \u00BD") == "area2-1-2");
+  for (char32_t cp : {U'a', U'é', U'ł', U'ễ', U'ع', U'中', char32_t{0x0301}, U'-', U'.'}) {
+    CHECK(unicode::IsXmlNameChar(cp));
+  }
+  for (char32_t cp : {U' ', char32_t{0xA0}, char32_t{0xE000}, U'½', U'²', U'×', U'"', U'<'}) {
+    CHECK_FALSE(unicode::IsXmlNameChar(cp));
+  }
+}
+
 }  // namespace kg
