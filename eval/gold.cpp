@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/insitu_json.h"
 #include "core/position.h"
 #include "core/unicode.h"
 
@@ -129,6 +130,7 @@ Result<GoldDocument> ReadGold(std::string_view json, const std::string& origin) 
   if (const size_t nul = copy.find('\0'); nul != std::string::npos) {
     return Status::Error(FilePosition(origin, json, nul) + ": NUL byte in JSON text");
   }
+  PadForInsituParse(&copy);
   rapidjson::Document root;
   root.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
       copy.data());

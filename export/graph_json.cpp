@@ -13,6 +13,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "core/insitu_json.h"
 #include "core/position.h"
 #include "core/unicode.h"
 #include "export/predicate_json.h"
@@ -705,6 +706,7 @@ Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin
   if (const size_t nul = json.find('\0'); nul != std::string::npos) {
     return Status::Error(FilePosition(origin, json, nul) + ": NUL byte in JSON text");
   }
+  PadForInsituParse(&json);
   NewlineNotingHandler handler(&root);
   rapidjson::ParseResult parsed;
   const auto parse = [&](rapidjson::Document&) {

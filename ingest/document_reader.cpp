@@ -13,6 +13,7 @@
 #include <rapidjson/error/en.h>
 
 #include "core/file_io.h"
+#include "core/insitu_json.h"
 #include "core/position.h"
 #include "core/text.h"
 #include "core/unicode.h"
@@ -172,7 +173,7 @@ void DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin) 
     // columns are known for messages. The pool allocator frees the DOM
     // without recursion.
     rapidjson::Document json;
-    line.push_back('\0');
+    PadForInsituParse(&line);
     json.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
         line.data());
     if (json.HasParseError()) {
