@@ -16,7 +16,8 @@ if ((${#targets[@]} == 0)); then
 fi
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)"
+# Only the targets and the libraries they need, not the kg command.
+cmake --build --preset fuzz -j "$(nproc)" --target "${targets[@]}"
 
 out=build/fuzz
 seeds="$out/seeds"
