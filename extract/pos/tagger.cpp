@@ -145,8 +145,7 @@ void Tagger::AddFeature(uint64_t key, int32_t* row) const {
   for (uint32_t e = 0; e < found->count; ++e) row[weights[e].cls] += weights[e].weight;
 }
 
-void Tagger::AddSaturating(uint64_t key, int16_t* scores) const {
-  const FeatureSlot* found = FindFeature(key);
+void Tagger::AddSaturating(const FeatureSlot* found, int16_t* scores) const {
   if (found == nullptr) return;
   const Weight* weights = &weights_[found->begin];
   for (uint32_t e = 0; e < found->count; ++e)
@@ -224,6 +223,27 @@ const int16_t* Tagger::UnknownRows(std::string_view surface, uint64_t hash, Tagg
   return cached;
 }
 
+void Tagger::FindPairFeatures(TaggerScratch& scratch, size_t n) const {
+  scratch.pair_keys.resize(2 * n);
+  scratch.pair_slots.resize(2 * n);
+  const size_t mask = feature_slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t lower = scratch.lower_hash[i];
+    const uint64_t before = i == 0 ? BoundaryLowerHash(true) : scratch.lower_hash[i - 1];
+    const uint64_t after = i + 1 == n ? BoundaryLowerHash(false) : scratch.lower_hash[i + 1];
+    scratch.pair_keys[2 * i] = LeftPairKey(before, lower);
+    scratch.pair_keys[2 * i + 1] = RightPairKey(lower, after);
+    __builtin_prefetch(&feature_slots_[scratch.pair_keys[2 * i] & mask]);
+    __builtin_prefetch(&feature_slots_[scratch.pair_keys[2 * i + 1] & mask]);
+  }
+  for (size_t k = 0; k < 2 * n; ++k) {
+    const FeatureSlot* found = FindFeature(scratch.pair_keys[k]);
+    scratch.pair_slots[k] =
+        found == nullptr ? 0 : static_cast<uint32_t>(found - &feature_slots_[0]) + 1;
+    if (found != nullptr) __builtin_prefetch(&weights_[found->begin]);
+  }
+}
+
 bool Tagger::Knows(std::string_view word) const { return FindType(SurfaceKey(word)) != nullptr; }
 
 void Tagger::TagClasses(std::span<const std::string_view> words, std::span<uint32_t> out,
@@ -266,8 +286,15 @@ void Tagger::TagClasses(std::span<const std::string_view> words, std::span<uint3
   int16_t* scores = scratch.scores.data();
   const bool tag_word = (features_ & kFeatTagWord) != 0;
   const bool word_pairs = (features_ & kFeatWordPairs) != 0;
+  if (word_pairs) FindPairFeatures(scratch, n);
+  const auto pair_slot = [&](size_t k) {
+    const uint32_t slot = scratch.pair_slots[k];
+    return slot == 0 ? nullptr : &feature_slots_[slot - 1];
+  };
+  const size_t mask = feature_slots_.size() - 1;
   uint32_t prev = start_tag;
   uint32_t prev2 = start_tag;
+  uint64_t tag_word_key = tag_word && n > 0 ? TagWordKey(kStartTag, scratch.lower_hash[0]) : 0;
   for (size_t i = 0; i < n; ++i) {
     const int16_t* rows[kSummedRows] = {
         &history_rows_[(prev * tags + prev2) * lanes],
@@ -277,20 +304,30 @@ void Tagger::TagClasses(std::span<const std::string_view> words, std::span<uint3
         scratch.rows[i + 3] + 3 * lanes,  // the next word
         scratch.rows[i + 4] + 4 * lanes,  // the one after
     };
+    // The rows the next token needs, two of them not yet touched: word
+    // rows are many megabytes, so most of a rare word's rows are misses.
+    if (i + 1 < n) {
+      for (size_t o = 0; o < kOffsetCount; ++o) {
+        const int16_t* row = scratch.rows[i + 1 + o] + o * lanes;
+        __builtin_prefetch(row);
+        __builtin_prefetch(row + lanes - 1);
+      }
+    }
     SumRows(rows, lanes, scores);
-    if (tag_word)
-      AddSaturating(TagWordKey(prev == start_tag ? kStartTag : prev, scratch.lower_hash[i]),
-                    scores);
+    // The tag-word slot was prefetched when the previous tag was chosen.
+    if (tag_word) AddSaturating(FindFeature(tag_word_key), scores);
     if (word_pairs) {
-      const uint64_t before = i == 0 ? BoundaryLowerHash(true) : scratch.lower_hash[i - 1];
-      const uint64_t after = i + 1 == n ? BoundaryLowerHash(false) : scratch.lower_hash[i + 1];
-      AddSaturating(LeftPairKey(before, scratch.lower_hash[i]), scores);
-      AddSaturating(RightPairKey(scratch.lower_hash[i], after), scores);
+      AddSaturating(pair_slot(2 * i), scores);
+      AddSaturating(pair_slot(2 * i + 1), scores);
     }
     const uint32_t best = ArgMax(scores, lanes);
     out[i] = best;
     prev2 = prev;
     prev = best;
+    if (tag_word && i + 1 < n) {
+      tag_word_key = TagWordKey(best, scratch.lower_hash[i + 1]);
+      __builtin_prefetch(&feature_slots_[tag_word_key & mask]);
+    }
   }
 }
 

@@ -30,7 +30,7 @@ namespace kg::pos {
 class TaggerScratch {
  private:
   friend class Tagger;
-  static constexpr size_t kCacheSlots = 4096;  // a power of two
+  static constexpr size_t kCacheSlots = 16384;  // a power of two
 
   std::vector<const int16_t*> rows;   // per token: its score rows (one per offset)
   std::vector<uint64_t> lower_hash;   // per token
@@ -38,6 +38,8 @@ class TaggerScratch {
   std::vector<int32_t> sums;          // summing one unknown word's rows
   std::vector<int16_t> scores;
   std::vector<uint32_t> classes;
+  std::vector<uint64_t> pair_keys;   // per token: left and right word pair
+  std::vector<uint32_t> pair_slots;  // their feature slots + 1 (0: none)
   // Unknown-word cache, direct mapped by surface hash; valid for `owner`.
   uint64_t owner = 0;
   uint64_t sentence = 0;  // calls so far: slots used by this call stay put
@@ -93,7 +95,10 @@ class Tagger {
   void Build(const ModelData& model);
   const FeatureSlot* FindFeature(uint64_t key) const;
   void AddFeature(uint64_t key, int32_t* row) const;
-  void AddSaturating(uint64_t key, int16_t* scores) const;
+  void AddSaturating(const FeatureSlot* found, int16_t* scores) const;
+  // Finds the word-pair features of every token before tagging starts, so
+  // that their cache misses overlap.
+  void FindPairFeatures(TaggerScratch& scratch, size_t n) const;
   const VocabularySlot* FindType(uint64_t surface_hash) const;
   // Sums the weights of `surface`'s features at each offset into `sums`
   // (kOffsetCount rows, zeroed by the caller) and saturates them into `rows`.
