@@ -1,11 +1,16 @@
 #include "extract/tag_pass.h"
 
+#include <atomic>
+
+#include "extract/pos/hash.h"
 #include "extract/pos/lexicon.h"
 
 namespace kg {
 
 TagPass::TagPass(const pos::Tagger& tagger, const pos::Lemmatizer& lemmatizer)
     : tagger_(tagger), lemmatizer_(lemmatizer) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1);
   for (Pos& pos : by_xpos_) pos = Pos::kUnknown;
   for (int x = 0; x < pos::kXposCount; ++x) {
     const auto xpos = static_cast<pos::Xpos>(x);
@@ -27,20 +32,35 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
       token.lemma = token.word;
       continue;
     }
-    if (const WordId irregular = c.rules.IrregularLemma(token.word); irregular != kNoWord) {
-      token.lemma = irregular;
-      continue;
-    }
-    const std::string_view norm = c.doc.Norm(c.begin + k);
+    token.lemma = LemmaOf(c, c.begin + k, tag, scratch);
+  }
+  RepairMissingVerb(c, scratch);
+  RepairPossessedAdjective(c);
+}
+
+WordId TagPass::LemmaOf(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& scratch) const {
+  if (scratch.owner != id_) {
+    scratch.owner = id_;
+    scratch.lemmas.assign(Scratch::kLemmaSlots, {});
+  }
+  const std::string_view norm = c.doc.Norm(t);
+  // The lemma depends on the word's comparison form and its tag only.
+  const uint64_t tag_bits = static_cast<uint64_t>(tag.xpos) << 8 | static_cast<uint64_t>(tag.upos);
+  const uint64_t key = pos::Mix(pos::HashBytes(norm), tag_bits) | 1;
+  Scratch::CachedLemma& cached = scratch.lemmas[key & (Scratch::kLemmaSlots - 1)];
+  if (cached.key == key) return cached.lemma;
+  const Token& token = c.doc.tokens[t];
+  WordId lemma = c.rules.IrregularLemma(token.word);
+  if (lemma == kNoWord) {
     // A plural proper noun ("Democrats", "Presidents") has the lemma of the
     // common noun, for matching; its name stays as written.
     pos::PosTag as_tagged = tag;
     if (token.pos == Pos::kNNPS) as_tagged = {pos::Upos::kNoun, pos::Xpos::kNns};
-    const std::string_view lemma = lemmatizer_.Lemma(norm, as_tagged, scratch.lemma);
-    token.lemma = lemma == norm ? token.word : c.rules.Word(lemma);
+    const std::string_view text = lemmatizer_.Lemma(norm, as_tagged, scratch.lemma);
+    lemma = text == norm ? token.word : c.rules.Word(text);
   }
-  RepairMissingVerb(c, scratch);
-  RepairPossessedAdjective(c);
+  cached = {key, lemma};
+  return lemma;
 }
 
 void TagPass::RepairPossessedAdjective(SentenceContext& c) {

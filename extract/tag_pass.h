@@ -25,6 +25,16 @@ class TagPass {
     std::vector<pos::PosTag> tags;
     pos::TaggerScratch tagger;
     std::string lemma;
+    // Lemmas found recently, direct mapped by the word's hash and tag:
+    // news repeats its words, and a lemma costs several lexicon lookups.
+    // Valid for the TagPass whose id is `owner` (lemmas are its pack's ids).
+    struct CachedLemma {
+      uint64_t key = 0;  // 0: empty
+      WordId lemma = kNoWord;
+    };
+    static constexpr size_t kLemmaSlots = 1 << 14;  // a power of two
+    uint64_t owner = 0;
+    std::vector<CachedLemma> lemmas;
   };
 
   void Run(SentenceContext& context, Scratch& scratch) const;
@@ -37,10 +47,13 @@ class TagPass {
   // "Chile's offensive against Peru": an adjective that ends a possessed
   // phrase is its head noun.
   static void RepairPossessedAdjective(SentenceContext& context);
+  // The lemma of a word token tagged `tag` (not a proper noun), as a pack id.
+  WordId LemmaOf(SentenceContext& context, size_t token, pos::PosTag tag, Scratch& scratch) const;
 
   const pos::Tagger& tagger_;
   const pos::Lemmatizer& lemmatizer_;
   Pos by_xpos_[256];  // the tagger's XPOS -> Pos
+  uint64_t id_ = 0;   // tells a scratch whose lemmas it caches
 };
 
 }  // namespace kg
