@@ -2,19 +2,35 @@
 
 namespace kg {
 
+namespace {
+
+// FNV-1a's low bits depend mostly on the last bytes; the slot index needs
+// all of them mixed in (the finalizer of MurmurHash3).
+size_t HomeSlot(uint64_t hash, size_t mask) {
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdull;
+  hash ^= hash >> 33;
+  return static_cast<size_t>(hash) & mask;
+}
+
+uint32_t Check(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+
+}  // namespace
+
 size_t WordIndex::SlotOf(std::string_view word, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    const WordId id = slots_[slot];
-    if (id == kNoWord || (hashes_[id] == hash && Text(id) == word)) return slot;
+  const uint32_t check = Check(hash);
+  for (size_t slot = HomeSlot(hash, mask);; slot = (slot + 1) & mask) {
+    const Slot& at = slots_[slot];
+    if (at.id == kNoWord || (at.check == check && Text(at.id) == word)) return slot;
   }
 }
 
 void WordIndex::Grow() {
-  std::vector<WordId> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, kNoWord);
-  for (WordId id : old) {
-    if (id != kNoWord) slots_[SlotOf(Text(id), hashes_[id])] = id;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  for (const Slot& slot : old) {
+    if (slot.id != kNoWord) slots_[SlotOf(Text(slot.id), hashes_[slot.id])] = slot;
   }
 }
 
@@ -22,18 +38,18 @@ WordId WordIndex::Intern(std::string_view word) {
   if (2 * (size() + 1) > slots_.size()) Grow();
   const uint64_t hash = HashWord(word);
   const size_t slot = SlotOf(word, hash);
-  if (slots_[slot] != kNoWord) return slots_[slot];
+  if (slots_[slot].id != kNoWord) return slots_[slot].id;
   const auto id = static_cast<WordId>(size());
   text_.append(word);
   offsets_.push_back(static_cast<uint32_t>(text_.size()));
   hashes_.push_back(hash);
-  slots_[slot] = id;
+  slots_[slot] = {Check(hash), id};
   return id;
 }
 
 WordId WordIndex::Find(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
-  return slots_[SlotOf(word, HashWord(word))];
+  return slots_[SlotOf(word, HashWord(word))].id;
 }
 
 }  // namespace kg

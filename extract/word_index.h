@@ -41,13 +41,21 @@ class WordIndex {
   size_t size() const { return offsets_.size() - 1; }
 
  private:
+  // A slot keeps 32 bits of its word's hash beside the id, so that a probe
+  // past other words reads only the slot array: one cache miss per lookup
+  // instead of one per probe (extraction looks up every token).
+  struct Slot {
+    uint32_t check = 0;
+    WordId id = kNoWord;  // kNoWord marks a free slot
+  };
+
   size_t SlotOf(std::string_view word, uint64_t hash) const;
   void Grow();
 
   std::string text_;                  // every word, back to back
   std::vector<uint32_t> offsets_{0};  // word i is text_[offsets_[i], offsets_[i + 1])
   std::vector<uint64_t> hashes_;      // per word
-  std::vector<WordId> slots_;         // open addressing; kNoWord marks a free slot
+  std::vector<Slot> slots_;           // open addressing
 };
 
 }  // namespace kg
