@@ -143,32 +143,43 @@ class Scanner {
     const std::string_view word = text_.substr(start, end - start);
     if (end < text_.size() && text_[end] == '.' && KeepsPeriod(word)) ++end;
     pos_ = end;
-    // "didn't" -> "did" + "n't", "we'll" -> "we" + "'ll"
-    if (const size_t split = CliticStart(start, end); split > start) {
-      Emit(start, split);
-      Emit(split, end);
-      return;
+    // "didn't" -> "did" + "n't", "we'll" -> "we" + "'ll". The comparison
+    // form is made once: a clitic's is the end of its word's.
+    const size_t norm_begin = doc_.norm_text.size();
+    AppendWordNorm(text_.substr(start, end - start), &doc_.norm_text);
+    const size_t norm_end = doc_.norm_text.size();
+    if (const size_t clitic = ListedClitic(norm_begin, norm_end); clitic > 0) {
+      const size_t split = CliticStart(start, end, clitic);
+      if (split > start) {
+        Push(start, split, norm_begin, norm_end - clitic);
+        Push(split, end, norm_end - clitic, norm_end);
+        return;
+      }
     }
-    Emit(start, end);
+    Push(start, end, norm_begin, norm_end);
   }
 
-  // Where a listed clitic begins at the end of the word [start, end), or
-  // `start` when none does.
-  size_t CliticStart(size_t start, size_t end) const {
-    scratch_.clear();
-    AppendWordNorm(text_.substr(start, end - start), &scratch_);
-    for (const std::string& clitic : clitics_) {
-      if (scratch_.size() <= clitic.size() || !EndsWith(scratch_, clitic)) continue;
-      // The clitic's bytes as written: a curly apostrophe is three bytes.
-      size_t split = end;
-      for (size_t chars = 0; chars < clitic.size(); ++chars) {
-        do {
-          --split;
-        } while ((static_cast<unsigned char>(text_[split]) & 0xC0) == 0x80);
-      }
-      return split > start ? split : start;
+  // The length of the longest listed clitic the comparison form
+  // norm_text[begin, end) ends with, shorter than it; 0 when none.
+  size_t ListedClitic(size_t begin, size_t end) const {
+    const std::string_view norm = std::string_view(doc_.norm_text).substr(begin, end - begin);
+    for (const std::string& clitic : clitics_) {  // longest first
+      if (norm.size() > clitic.size() && norm.back() == clitic.back() && EndsWith(norm, clitic))
+        return clitic.size();
     }
-    return start;
+    return 0;
+  }
+
+  // Where a clitic of `chars` characters begins in the word [start, end) as
+  // written: a curly apostrophe is three bytes.
+  size_t CliticStart(size_t start, size_t end, size_t chars) const {
+    size_t split = end;
+    for (size_t c = 0; c < chars && split > start; ++c) {
+      do {
+        --split;
+      } while (split > start && (static_cast<unsigned char>(text_[split]) & 0xC0) == 0x80);
+    }
+    return split;
   }
 
   // At a '.', within a word that so far is letters separated by single
@@ -192,23 +203,17 @@ class Scanner {
   }
 
   // A word token: its comparison form is computed from the text.
-  void Emit(size_t begin, size_t end) {
-    const size_t norm_begin = doc_.norm_text.size();
-    AppendWordNorm(text_.substr(begin, end - begin), &doc_.norm_text);
-    Push(begin, end, norm_begin);
-  }
-
   // A token whose comparison form is given.
   void Emit(size_t begin, size_t end, std::string_view norm) {
     const size_t norm_begin = doc_.norm_text.size();
     doc_.norm_text.append(norm);
-    Push(begin, end, norm_begin);
+    Push(begin, end, norm_begin, doc_.norm_text.size());
   }
 
-  void Push(size_t begin, size_t end, size_t norm_begin) {
+  void Push(size_t begin, size_t end, size_t norm_begin, size_t norm_end) {
     Token token;
     token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-    token.norm = {static_cast<uint32_t>(norm_begin), static_cast<uint32_t>(doc_.norm_text.size())};
+    token.norm = {static_cast<uint32_t>(norm_begin), static_cast<uint32_t>(norm_end)};
     token.word = words_.Find(token.norm.In(doc_.norm_text));
     if (space_) token.flags |= kTokenSpaceBefore;
     if (newline_) token.flags |= kTokenNewlineBefore;
@@ -241,7 +246,6 @@ class Scanner {
   const WordIndex& words_;
   DocumentAnalysis& doc_;
   size_t max_tokens_;
-  mutable std::string scratch_;
   size_t pos_ = 0;
   bool space_ = true;
   bool newline_ = true;
