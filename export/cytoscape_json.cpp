@@ -4,22 +4,13 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "export/evidence_writer.h"
+#include "export/json_values.h"
 #include "export/palette.h"
 
 namespace kg {
 namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void String(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void Strings(Writer& w, const std::vector<std::string>& items) {
-  w.StartArray();
-  for (const auto& item : items) String(w, item);
-  w.EndArray();
-}
 
 }  // namespace
 
@@ -29,15 +20,15 @@ std::string WriteCytoscapeJson(const KnowledgeGraph& graph) {
   w.SetIndent(' ', 1);
   w.StartObject();
   w.Key("format_version");
-  String(w, "1.0");
+  WriteString(w, "1.0");
   w.Key("generated_by");
-  String(w, "kg");
+  WriteString(w, "kg");
   w.Key("target_cytoscapejs_version");
-  String(w, "~3");
+  WriteString(w, "~3");
   w.Key("data");
   w.StartObject();
   w.Key("name");
-  String(w, "kg");
+  WriteString(w, "kg");
   w.EndObject();
   w.Key("elements");
   w.StartObject();
@@ -49,19 +40,19 @@ std::string WriteCytoscapeJson(const KnowledgeGraph& graph) {
     w.Key("data");
     w.StartObject();
     w.Key("id");
-    String(w, node.id);
+    WriteString(w, node.id);
     w.Key("label");
-    String(w, node.label);
+    WriteString(w, node.label);
     w.Key("type");
-    String(w, EntityTypeName(node.type));
+    WriteString(w, EntityTypeName(node.type));
     w.Key("aliases");
-    Strings(w, node.aliases);
+    WriteStrings(w, node.aliases);
     w.Key("mentions");
     w.Int64(node.mentions);
     w.Key("documents");
-    Strings(w, node.documents);
+    WriteStrings(w, node.documents);
     w.Key("color");
-    String(w, ColorsOf(node.type).fill);
+    WriteString(w, ColorsOf(node.type).fill);
     w.EndObject();
     w.EndObject();
   }
@@ -74,21 +65,21 @@ std::string WriteCytoscapeJson(const KnowledgeGraph& graph) {
     w.Key("data");
     w.StartObject();
     w.Key("id");
-    String(w, "e" + std::to_string(e));
+    WriteString(w, "e" + std::to_string(e));
     w.Key("source");
-    String(w, graph.node(graph.edge_source(e)).id);
+    WriteString(w, graph.node(graph.edge_source(e)).id);
     w.Key("target");
-    String(w, graph.node(graph.edge_target(e)).id);
+    WriteString(w, graph.node(graph.edge_target(e)).id);
     w.Key("predicate");
-    String(w, edge.predicate);
+    WriteString(w, edge.predicate);
     w.Key("status");
-    String(w, RelationStatusName(edge.status));
+    WriteString(w, RelationStatusName(edge.status));
     w.Key("weight");
     w.Int64(edge.weight);
     w.Key("symmetric");
     w.Bool(graph.predicates().IsSymmetric(edge.predicate));
     w.Key("color");
-    String(w, ColorOf(graph.predicates().KindOf(edge.predicate)));
+    WriteString(w, ColorOf(graph.predicates().KindOf(edge.predicate)));
     w.Key("evidence");
     w.StartArray();
     for (const Evidence& evidence : edge.evidence) WriteEvidenceJson(w, evidence);

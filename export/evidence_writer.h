@@ -5,8 +5,7 @@
 // their bytes.
 #pragma once
 
-#include <rapidjson/rapidjson.h>
-
+#include "export/json_values.h"
 #include "graph/knowledge_graph.h"
 
 namespace kg {
@@ -15,23 +14,16 @@ template <typename Writer>
 void WriteEvidenceJson(Writer& w, const Evidence& evidence) {
   w.StartObject();
   w.Key("document");
-  w.String(evidence.document.data(), static_cast<rapidjson::SizeType>(evidence.document.size()));
+  WriteString(w, evidence.document);
   w.Key("start");
   w.Uint(evidence.start);
   w.Key("end");
   w.Uint(evidence.end);
   w.Key("sentence");
-  w.String(evidence.sentence.data(), static_cast<rapidjson::SizeType>(evidence.sentence.size()));
+  WriteString(w, evidence.sentence);
   if (!evidence.triggers.empty()) {
     w.Key("triggers");
-    w.StartArray();
-    for (const auto& [begin, end] : evidence.triggers) {
-      w.StartArray();
-      w.Uint(begin);
-      w.Uint(end);
-      w.EndArray();
-    }
-    w.EndArray();
+    WriteTriggers(w, evidence, 0);
   }
   w.EndObject();
 }

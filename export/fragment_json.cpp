@@ -8,22 +8,13 @@
 #include <rapidjson/writer.h>
 
 #include "export/evidence_writer.h"
+#include "export/json_values.h"
 #include "export/predicate_json.h"
 
 namespace kg {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void String(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void Strings(Writer& w, const std::vector<std::string>& items) {
-  w.StartArray();
-  for (const auto& item : items) String(w, item);
-  w.EndArray();
-}
 
 // Field access with the checks RapidJSON leaves to its caller; errors
 // name the field ("entities[2].type: expected a string").
@@ -227,19 +218,19 @@ std::string WriteFragmentJson(const Fragment& fragment) {
   Writer w(buffer);
   w.StartObject();
   w.Key("schema");
-  String(w, "kg-fragment/1");
+  WriteString(w, "kg-fragment/1");
   w.Key("documents");
   w.StartArray();
   for (const DocumentInfo& document : fragment.documents) {
     w.StartObject();
     w.Key("id");
-    String(w, document.id);
+    WriteString(w, document.id);
     w.Key("path");
-    String(w, document.path);
+    WriteString(w, document.path);
     w.Key("title");
-    String(w, document.title);
+    WriteString(w, document.title);
     w.Key("sha256");
-    String(w, document.sha256);
+    WriteString(w, document.sha256);
     w.EndObject();
   }
   w.EndArray();
@@ -252,18 +243,18 @@ std::string WriteFragmentJson(const Fragment& fragment) {
   for (const FragmentEntity& entity : fragment.entities) {
     w.StartObject();
     w.Key("label");
-    String(w, entity.label);
+    WriteString(w, entity.label);
     w.Key("type");
-    String(w, EntityTypeName(entity.type));
+    WriteString(w, EntityTypeName(entity.type));
     w.Key("aliases");
-    Strings(w, entity.aliases);
+    WriteStrings(w, entity.aliases);
     w.Key("mentions");
     w.Int64(entity.mentions);
     w.Key("documents");
-    Strings(w, entity.documents);
+    WriteStrings(w, entity.documents);
     if (!entity.id.empty()) {
       w.Key("id");
-      String(w, entity.id);
+      WriteString(w, entity.id);
     }
     w.EndObject();
   }
@@ -277,9 +268,9 @@ std::string WriteFragmentJson(const Fragment& fragment) {
     w.Key("object");
     w.Uint(relation.object);
     w.Key("predicate");
-    String(w, relation.predicate);
+    WriteString(w, relation.predicate);
     w.Key("status");
-    String(w, RelationStatusName(relation.status));
+    WriteString(w, RelationStatusName(relation.status));
     w.Key("weight");
     w.Int64(relation.weight);
     w.Key("evidence");

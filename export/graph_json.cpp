@@ -16,6 +16,8 @@
 #include "core/insitu_json.h"
 #include "core/position.h"
 #include "core/unicode.h"
+#include "export/evidence_writer.h"
+#include "export/json_values.h"
 #include "export/predicate_json.h"
 
 namespace kg {
@@ -40,17 +42,7 @@ class StringOutput {
 
 using Writer = rapidjson::PrettyWriter<StringOutput>;
 
-void String(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void Key(Writer& w, const char* key) { w.Key(key); }
-
-void WriteStrings(Writer& w, const std::vector<std::string>& items) {
-  w.StartArray();
-  for (const auto& item : items) String(w, item);
-  w.EndArray();
-}
 
 // ---- reading ---------------------------------------------------------------
 
@@ -602,7 +594,7 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
   Key(w, "graph");
   w.StartObject();
   Key(w, "schema");
-  String(w, kSchema);
+  WriteString(w, kSchema);
   Key(w, "predicates");
   w.StartArray();
   for (const Predicate& predicate : graph.predicates().entries()) WritePredicateJson(w, predicate);
@@ -612,13 +604,13 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
   for (const auto& document : graph.documents()) {
     w.StartObject();
     Key(w, "id");
-    String(w, document.id);
+    WriteString(w, document.id);
     Key(w, "path");
-    String(w, document.path);
+    WriteString(w, document.path);
     Key(w, "title");
-    String(w, document.title);
+    WriteString(w, document.title);
     Key(w, "sha256");
-    String(w, document.sha256);
+    WriteString(w, document.sha256);
     w.EndObject();
   }
   w.EndArray();
@@ -630,11 +622,11 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
     const NodeData& node = graph.node(n);
     w.StartObject();
     Key(w, "id");
-    String(w, node.id);
+    WriteString(w, node.id);
     Key(w, "label");
-    String(w, node.label);
+    WriteString(w, node.label);
     Key(w, "type");
-    String(w, EntityTypeName(node.type));
+    WriteString(w, EntityTypeName(node.type));
     Key(w, "aliases");
     WriteStrings(w, node.aliases);
     Key(w, "mentions");
@@ -651,40 +643,18 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
     const EdgeData& edge = graph.edge(e);
     w.StartObject();
     Key(w, "source");
-    String(w, graph.node(graph.edge_source(e)).id);
+    WriteString(w, graph.node(graph.edge_source(e)).id);
     Key(w, "target");
-    String(w, graph.node(graph.edge_target(e)).id);
+    WriteString(w, graph.node(graph.edge_target(e)).id);
     Key(w, "predicate");
-    String(w, edge.predicate);
+    WriteString(w, edge.predicate);
     Key(w, "status");
-    String(w, RelationStatusName(edge.status));
+    WriteString(w, RelationStatusName(edge.status));
     Key(w, "weight");
     w.Int64(edge.weight);
     Key(w, "evidence");
     w.StartArray();
-    for (const Evidence& evidence : edge.evidence) {
-      w.StartObject();
-      Key(w, "document");
-      String(w, evidence.document);
-      Key(w, "start");
-      w.Uint(evidence.start);
-      Key(w, "end");
-      w.Uint(evidence.end);
-      Key(w, "sentence");
-      String(w, evidence.sentence);
-      if (!evidence.triggers.empty()) {  // optional: absent rather than empty
-        Key(w, "triggers");
-        w.StartArray();
-        for (const auto& [begin, end] : evidence.triggers) {
-          w.StartArray();
-          w.Uint(begin);
-          w.Uint(end);
-          w.EndArray();
-        }
-        w.EndArray();
-      }
-      w.EndObject();
-    }
+    for (const Evidence& evidence : edge.evidence) WriteEvidenceJson(w, evidence);
     w.EndArray();
     w.EndObject();
   }

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "export/json_values.h"
 #include "export/view_assets.h"
 #include "export/view_layout.h"
 
@@ -15,10 +16,6 @@ namespace kg {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void String(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
 
 std::string EscapeHtml(std::string_view text) {
   std::string out;
@@ -59,15 +56,15 @@ std::string ViewData(const KnowledgeGraph& graph, const DiagramOptions& style,
   Writer w(buffer);
   w.StartObject();
   w.Key("title");
-  String(w, title);
+  WriteString(w, title);
   w.Key("documents");
   w.StartArray();
   for (const DocumentInfo& doc : graph.documents()) {
     w.StartObject();
     w.Key("id");
-    String(w, doc.id);
+    WriteString(w, doc.id);
     w.Key("title");
-    String(w, doc.title);
+    WriteString(w, doc.title);
     w.EndObject();
   }
   w.EndArray();
@@ -76,11 +73,11 @@ std::string ViewData(const KnowledgeGraph& graph, const DiagramOptions& style,
   std::set<std::string> predicates;
   for (size_t e = 0; e < graph.edge_count(); ++e) predicates.insert(graph.edge(e).predicate);
   for (const std::string& predicate : predicates) {
-    String(w, predicate);
+    WriteString(w, predicate);
     w.StartObject();
     w.Key("kind");
     auto kind = style.predicate_kinds.find(predicate);
-    String(w, kind == style.predicate_kinds.end() ? "neutral" : kind->second);
+    WriteString(w, kind == style.predicate_kinds.end() ? "neutral" : kind->second);
     w.Key("symmetric");
     w.Bool(style.symmetric_predicates.contains(predicate));
     w.EndObject();
@@ -92,14 +89,14 @@ std::string ViewData(const KnowledgeGraph& graph, const DiagramOptions& style,
     const NodeData& node = graph.node(n);
     w.StartObject();
     w.Key("id");
-    String(w, node.id);
+    WriteString(w, node.id);
     w.Key("label");
-    String(w, node.label);
+    WriteString(w, node.label);
     w.Key("type");
-    String(w, EntityTypeName(node.type));
+    WriteString(w, EntityTypeName(node.type));
     w.Key("aliases");
     w.StartArray();
-    for (const std::string& alias : node.aliases) String(w, alias);
+    for (const std::string& alias : node.aliases) WriteString(w, alias);
     w.EndArray();
     w.Key("mentions");
     w.Int64(node.mentions);
@@ -129,9 +126,9 @@ std::string ViewData(const KnowledgeGraph& graph, const DiagramOptions& style,
     w.Key("target");
     w.Uint64(graph.edge_target(e));
     w.Key("predicate");
-    String(w, edge.predicate);
+    WriteString(w, edge.predicate);
     w.Key("status");
-    String(w, RelationStatusName(edge.status));
+    WriteString(w, RelationStatusName(edge.status));
     w.Key("weight");
     w.Int64(edge.weight);
     w.Key("evidence");
@@ -141,17 +138,10 @@ std::string ViewData(const KnowledgeGraph& graph, const DiagramOptions& style,
       w.Key("document");
       w.Int64(document(evidence.document));
       w.Key("sentence");
-      String(w, evidence.sentence);
+      WriteString(w, evidence.sentence);
       if (!evidence.triggers.empty()) {  // as byte offsets into the sentence
         w.Key("triggers");
-        w.StartArray();
-        for (const auto& [begin, end] : evidence.triggers) {
-          w.StartArray();
-          w.Uint(begin - evidence.start);
-          w.Uint(end - evidence.start);
-          w.EndArray();
-        }
-        w.EndArray();
+        WriteTriggers(w, evidence, evidence.start);
       }
       w.EndObject();
     }

@@ -3,36 +3,34 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "export/json_values.h"
+
 namespace kg {
 namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void String(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void WriteNode(Writer& w, const GraphImage& graph, size_t n) {
   w.StartObject();
   w.Key("id");
-  String(w, graph.node_id(n));
+  WriteString(w, graph.node_id(n));
   w.Key("label");
-  String(w, graph.node_label(n));
+  WriteString(w, graph.node_label(n));
   w.Key("type");
-  String(w, EntityTypeName(graph.node_type(n)));
+  WriteString(w, EntityTypeName(graph.node_type(n)));
   w.EndObject();
 }
 
 void WriteEdge(Writer& w, const GraphImage& graph, size_t e) {
   w.StartObject();
   w.Key("source");
-  String(w, graph.node_id(graph.edge_source(e)));
+  WriteString(w, graph.node_id(graph.edge_source(e)));
   w.Key("target");
-  String(w, graph.node_id(graph.edge_target(e)));
+  WriteString(w, graph.node_id(graph.edge_target(e)));
   w.Key("predicate");
-  String(w, graph.predicate_name(graph.edge_predicate(e)));
+  WriteString(w, graph.predicate_name(graph.edge_predicate(e)));
   w.Key("status");
-  String(w, RelationStatusName(graph.edge_status(e)));
+  WriteString(w, RelationStatusName(graph.edge_status(e)));
   w.Key("weight");
   w.Int64(graph.edge_weight(e));
   w.EndObject();
@@ -54,7 +52,7 @@ void WriteValue(Writer& w, const GraphImage& graph, const QueryValue& value) {
       w.Double(value.real());
       return;
     case QueryValue::Kind::kString:
-      String(w, value.text());
+      WriteString(w, value.text());
       return;
     case QueryValue::Kind::kNode:
       WriteNode(w, graph, value.index());
@@ -91,14 +89,14 @@ std::string WriteQueryResultJson(const GraphImage& graph, const QueryResult& res
   w.StartObject();
   w.Key("columns");
   w.StartArray();
-  for (const auto& column : result.columns) String(w, column);
+  for (const auto& column : result.columns) WriteString(w, column);
   w.EndArray();
   w.Key("rows");
   w.StartArray();
   for (const auto& row : result.rows) {
     w.StartObject();
     for (size_t i = 0; i < row.size(); ++i) {
-      String(w, result.columns[i]);
+      WriteString(w, result.columns[i]);
       WriteValue(w, graph, row[i]);
     }
     w.EndObject();
