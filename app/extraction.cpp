@@ -40,7 +40,7 @@ class BatchExtractor {
   void Add(Document document) {
     bytes_ += document.text.size();
     batch_.push_back(std::move(document));
-    if (bytes_ >= batch_bytes_ || batch_.size() >= 4096) Launch();
+    if (bytes_ >= launch_bytes_ || batch_.size() >= 4096) Launch();
   }
 
   // Extracts and hands back everything added so far.
@@ -62,6 +62,7 @@ class BatchExtractor {
     in_flight_ = std::move(batch_);
     batch_.clear();
     bytes_ = 0;
+    launch_bytes_ = std::min(launch_bytes_ * 2, batch_bytes_);
     results_.assign(in_flight_.size(), DocumentAnalysis{});
     failures_.assign(in_flight_.size(), std::string());
     next_ = 0;
@@ -124,6 +125,9 @@ class BatchExtractor {
   const Pipeline& pipeline_;
   unsigned threads_;
   size_t batch_bytes_;
+  // The workers start on a small first batch, and batches double up to
+  // batch_bytes_: the cores are not idle while the first megabytes are read.
+  size_t launch_bytes_ = std::min<size_t>(batch_bytes_, size_t{64} << 10);
   DoneFn on_done_;
   WaitFn on_wait_;
   std::vector<Document> batch_;
