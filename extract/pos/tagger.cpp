@@ -257,7 +257,7 @@ void Tagger::TagClasses(std::span<const std::string_view> words, std::span<uint3
     scratch.cache_key.assign(TaggerScratch::kCacheSlots, 0);
     scratch.cache_lower.assign(TaggerScratch::kCacheSlots, 0);
     scratch.cache_sentence.assign(TaggerScratch::kCacheSlots, 0);  // 0: empty
-    scratch.cache_rows.assign(TaggerScratch::kCacheSlots * row_size, 0);
+    scratch.cache_rows.reset(new int16_t[TaggerScratch::kCacheSlots * row_size]);
   }
   ++scratch.sentence;
   // Rows of the start, the words, and the end: token i at rows[i + 2]. The

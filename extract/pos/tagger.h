@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,9 @@ class TaggerScratch {
   std::vector<uint64_t> cache_key;
   std::vector<uint64_t> cache_lower;
   std::vector<uint64_t> cache_sentence;
-  std::vector<int16_t> cache_rows;
+  // Left uninitialized: a slot's rows are read only after they were
+  // written, and untouched pages cost nothing (a thread may tag little).
+  std::unique_ptr<int16_t[]> cache_rows;
 };
 
 class Tagger {
