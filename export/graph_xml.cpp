@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "core/unicode.h"
 #include "core/utf8.h"
 #include "export/evidence_writer.h"
 #include "export/palette.h"
@@ -109,7 +110,50 @@ void Data(std::string* out, const std::string& indent, const std::string& key,
   *out += indent + "<data key=\"" + key + "\">" + EscapeXml(value) + "</data>\n";
 }
 
+bool IsUpperHex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'); }
+
+// "_x" followed by `digits` upper-case hex digits and "_" at `pos`.
+bool EscapeAt(std::string_view id, size_t pos, size_t digits) {
+  if (pos + digits + 3 > id.size() || id[pos] != '_' || id[pos + 1] != 'x' ||
+      id[pos + digits + 2] != '_')
+    return false;
+  for (size_t i = 0; i < digits; ++i)
+    if (!IsUpperHex(id[pos + 2 + i])) return false;
+  return true;
+}
+
+void AppendEscape(std::string* out, char32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, cp > 0xFFFF ? "_x%08X_" : "_x%04X_",
+                static_cast<unsigned>(cp));
+  *out += buffer;
+}
+
 }  // namespace
+
+std::string GraphMlId(std::string_view id) {
+  std::string out;
+  out.reserve(id.size());
+  size_t length = 0;
+  for (size_t pos = 0; pos < id.size(); pos += length) {
+    length = 1;
+    const auto byte = static_cast<unsigned char>(id[pos]);
+    char32_t cp = byte;
+    if (byte >= 0x80) {
+      if (utf8::FindInvalid(id.substr(pos, 4)) == size_t{0}) {
+        AppendEscape(&out, 0xFFFD);  // graph files hold UTF-8: only a guard
+        continue;
+      }
+      cp = utf8::Decode(id, pos, &length);
+    }
+    if (!unicode::IsXmlNameChar(cp) ||
+        (cp == '_' && (EscapeAt(id, pos, 4) || EscapeAt(id, pos, 8))))
+      AppendEscape(&out, cp);
+    else
+      out.append(id.substr(pos, length));
+  }
+  return out;
+}
 
 std::string EscapeXml(std::string_view text) {
   std::string out;
@@ -194,7 +238,7 @@ std::string WriteGraphMl(const KnowledgeGraph& graph) {
   Data(&out, "    ", "documents", DocumentsJson(graph));
   for (size_t n = 0; n < graph.node_count(); ++n) {
     const NodeData& node = graph.node(n);
-    out += "    <node id=\"" + EscapeXml(node.id) + "\">\n";
+    out += "    <node id=\"" + GraphMlId(node.id) + "\">\n";
     Data(&out, "      ", "label", node.label);
     Data(&out, "      ", "type", EntityTypeName(node.type));
     Data(&out, "      ", "aliases", Aliases(node));
@@ -205,8 +249,8 @@ std::string WriteGraphMl(const KnowledgeGraph& graph) {
   for (size_t e = 0; e < graph.edge_count(); ++e) {
     const EdgeData& edge = graph.edge(e);
     out += "    <edge id=\"e" + std::to_string(e) + "\" source=\"" +
-           EscapeXml(graph.node(graph.edge_source(e)).id) + "\" target=\"" +
-           EscapeXml(graph.node(graph.edge_target(e)).id) + "\">\n";
+           GraphMlId(graph.node(graph.edge_source(e)).id) + "\" target=\"" +
+           GraphMlId(graph.node(graph.edge_target(e)).id) + "\">\n";
     Data(&out, "      ", "predicate", edge.predicate);
     Data(&out, "      ", "status", RelationStatusName(edge.status));
     Data(&out, "      ", "weight", std::to_string(edge.weight));

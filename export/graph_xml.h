@@ -27,4 +27,11 @@ std::string WriteGexf(const KnowledgeGraph& graph, const std::vector<double>& im
 // from articles (evidence sentences) may still hold a form feed.
 std::string EscapeXml(std::string_view text);
 
+// A node id as GraphML's schema allows it (xs:NMTOKEN: XML name characters
+// only). Ids of graphs kg builds are kept as they are; any other character
+// becomes _xHHHH_ (_xHHHHHHHH_ above U+FFFF), and so does the "_" of an id
+// text that already reads like such an escape, as .NET's XmlConvert
+// encodes names: "New York" -> "New_x0020_York", reversible.
+std::string GraphMlId(std::string_view id);
+
 }  // namespace kg

@@ -9,6 +9,7 @@ packages=(
   rapidjson-dev                        # graph JSON
   libxxhash-dev                        # checksums of binary graph files
   libxml2-utils util-linux             # tests: xmllint checks XML output; prlimit caps memory
+  libjgrapht-java                      # tests: its jar holds the GraphML and GEXF XSDs
   libutf8proc-dev                      # Unicode classes, case folding, normalisation, widths
   libgraphviz-dev graphviz             # DOT (cgraph) and diagrams (gvc)
   fonts-dejavu-core                    # glyphs for rendered diagrams

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Checks kg's GraphML and GEXF against the structure their schemas define.
 
-No Debian package ships the GraphML XSD (graphml.graphdrawing.org) or the
-GEXF 1.2draft XSD (gephi/gexf), and the project vendors no third-party
-files, so the rules of those schemas that an export could break are
-checked here instead, after xmllint has checked that the file is
-well-formed XML:
+xsd_check.py validates exports against the XSDs themselves (from Debian's
+libjgrapht-java). This script restates the rules an export could break,
+with plain messages, and adds what an XSD leaves out: GEXF's XSD has no
+key constraints (node ids unique, edges joining nodes), and GraphML's
+does not tie a <data>'s key to the element the key is declared for.
+It runs after xmllint has checked that the file is well-formed XML:
 
 GraphML 1.0 (graphml.xsd, graphml-structure.xsd): <graphml> in its
 namespace holds <key>s before its <graph>; key, graph, node and edge ids

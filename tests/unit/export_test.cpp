@@ -5,6 +5,7 @@
 
 #include "export/diagram.h"
 #include "export/graph_json.h"
+#include "export/graph_xml.h"
 #include "export/html_view.h"
 #include "export/view_layout.h"
 #include "tests/test_support.h"
@@ -308,6 +309,22 @@ TEST_CASE("trigger offsets are optional in graph JSON and survive a round trip",
 TEST_CASE("backslashes in DOT labels are doubled for Graphviz", "[export][dot]") {
   CHECK(EscapeDotLabel("a\\b") == "a\\\\b");
   CHECK(EscapeDotLabel("plain") == "plain");
+}
+
+TEST_CASE("GraphML ids are XML name tokens, escaped reversibly", "[export][graphml]") {
+  // Ids kg makes (slugs of names in any script) are name tokens already.
+  CHECK(GraphMlId("anna-kowalska") == "anna-kowalska");
+  CHECK(GraphMlId("jos\u00e9_ruiz.2") == "jos\u00e9_ruiz.2");
+  // Other characters become _xHHHH_, as XmlConvert.EncodeName writes them.
+  CHECK(GraphMlId("New York") == "New_x0020_York");
+  CHECK(GraphMlId("a<b>&c") == "a_x003C_b_x003E__x0026_c");
+  CHECK(GraphMlId("x\u00a0y") == "x_x00A0_y");
+  CHECK(GraphMlId("\U000F0000") == "_x000F0000_");  // private use, plane 15
+  // An "_" that starts what would read as an escape is escaped itself, so
+  // "a b" and "a_x0020_b" stay two ids.
+  CHECK(GraphMlId("a_x0020_b") == "a_x005F_x0020_b");
+  CHECK(GraphMlId("a_x002_b") == "a_x002_b");
+  CHECK(GraphMlId("a_x0000002A_") == "a_x005F_x0000002A_");
 }
 
 }  // namespace
