@@ -1,6 +1,6 @@
 // The graph JSON reader on any bytes: a graph it accepts writes back to
 // JSON it reads again identically, and to XML that holds only characters
-// XML allows.
+// XML allows, with GraphML ids that are XML name tokens.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,6 +23,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   KG_FUZZ_REQUIRE(kg::WriteGraphJson(*again) == json, "graph JSON round-trips");
   for (const std::string& xml : {kg::WriteGraphMl(*graph), kg::WriteGexf(*graph)}) {
     KG_FUZZ_REQUIRE(IsXmlText(xml), "XML exports hold only XML characters");
+  }
+  for (size_t n = 0; n < graph->node_count(); ++n) {
+    const std::string id = kg::GraphMlId(graph->node(n).id);
+    KG_FUZZ_REQUIRE(!id.empty(), "GraphML ids are not empty");
+    size_t length = 0;
+    for (size_t pos = 0; pos < id.size(); pos += length) {
+      KG_FUZZ_REQUIRE(kg::unicode::IsXmlNameChar(kg::utf8::Decode(id, pos, &length)),
+                      "GraphML ids are XML name tokens (xs:NMTOKEN)");
+    }
   }
   auto dot = kg::WriteDot(*graph, kg::DiagramOptions{});
   KG_FUZZ_REQUIRE(dot.ok(), "DOT is written");
