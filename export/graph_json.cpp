@@ -469,11 +469,15 @@ Status ReadLinks(const Reader& r, const rapidjson::Value& root, bool predicates_
       chunk_targets.clear();
       for (rapidjson::SizeType k = i; k < links->Size() && k - i < kChunk; ++k) {
         const auto& link = (*links)[k];
-        auto it = link.IsObject() ? link.FindMember("target") : link.MemberEnd();
-        chunk_targets.push_back(
-            it != link.MemberEnd() && it->value.IsString()
-                ? std::string_view(it->value.GetString(), it->value.GetStringLength())
-                : std::string_view());
+        // MemberEnd() is only defined on an object: a link of another type
+        // is reported below, with its position.
+        std::string_view target;
+        if (link.IsObject()) {
+          auto it = link.FindMember("target");
+          if (it != link.MemberEnd() && it->value.IsString())
+            target = std::string_view(it->value.GetString(), it->value.GetStringLength());
+        }
+        chunk_targets.push_back(target);
       }
       graph->FindNodes(chunk_targets, &chunk_found);
     }
