@@ -102,6 +102,9 @@ int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
       }
     }
   }
+  // "the Houthi-controlled port of X": a name that only modifies the next
+  // word does not stand for the phrase.
+  if (m >= 0 && IsHyphenModifier(m) && !allow_hyphen) m = -1;
   if (m < 0) {
     if (np >= 0 && chunk(np).kind == Chunk::Kind::kNoun && chunk(np).begin == t) {
       const Chunk& phrase = chunk(np);
@@ -319,6 +322,16 @@ long Arguments::BeforeTimePhrase(long t) const {
   return t;
 }
 
+bool Arguments::ParticipleAfterObject(const Chunk& group, size_t t, int m) const {
+  if (!group.Is(Chunk::kParticiple) || c_.pos(group.head) != Pos::kVBG) return false;
+  if (!c_.Has(t, WordClass::kComma) && !c_.Has(t, WordClass::kDash)) return false;
+  if (EndOf(m) == t || BeginOf(m) == c_.begin) return false;
+  const size_t before = BeginOf(m) - 1;
+  const int verb = ChunkOf(before);
+  return IsPreposition(c_.pos(before)) ||
+         (verb >= 0 && chunk(verb).kind == Chunk::Kind::kVerb && chunk(verb).end == before + 1);
+}
+
 const std::vector<int>& Arguments::SubjectsOf(int index) {
   if (index < first_chunk_ || index >= end_chunk_) return kNone;
   // Subjects carry from earlier verb groups: settle those first, in order,
@@ -352,7 +365,22 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     }
     long t = static_cast<long>(group.begin) - 1;
     while (t >= static_cast<long>(c_.begin) && Skippable(static_cast<size_t>(t))) --t;
-    if (SubjectBefore(t, &subjects) >= 0) continue;
+    if (const int m = SubjectBefore(t, &subjects); m >= 0) {
+      // "turned on Haniyeh -- the leader of Hamas -- killing him": a
+      // participle after an object's apposition tells what the clause's
+      // subject did.
+      if (!ParticipleAfterObject(group, static_cast<size_t>(t), m)) continue;
+      subjects.clear();
+    }
+    // "the Israelis laid | waste to": a verb group split in two shares its
+    // subject; not "said | killing X was wrong".
+    if (const int split = t >= static_cast<long>(c_.begin) ? ChunkOf(static_cast<size_t>(t)) : -1;
+        split >= 0 && split < k && chunk(split).kind == Chunk::Kind::kVerb &&
+        chunk(split).end == static_cast<size_t>(t) + 1 &&
+        !c_.LemmaHas(chunk(split).head, WordClass::kSpeechVerb)) {
+      subjects = subjects_[static_cast<size_t>(split - first_chunk_)];
+      if (!subjects.empty()) continue;
+    }
     if (const long past = BeforeTimePhrase(t); past != t && SubjectBefore(past, &subjects) >= 0) {
       continue;
     }
@@ -402,8 +430,8 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
     // the verb before carries over.
     const bool coordinated = c_.Has(u, WordClass::kCoordinator);
-    const bool participle = c_.Has(u, WordClass::kComma) && group.Is(Chunk::kParticiple) &&
-                            c_.pos(group.head) == Pos::kVBG;
+    const bool participle = (c_.Has(u, WordClass::kComma) || c_.Has(u, WordClass::kDash)) &&
+                            group.Is(Chunk::kParticiple) && c_.pos(group.head) == Pos::kVBG;
     if (!coordinated && !participle) continue;
     for (int p = k - 1; p >= first_chunk_; --p) {
       const Chunk& before = chunk(p);

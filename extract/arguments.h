@@ -92,6 +92,10 @@ class Arguments {
   bool OpensApposition(size_t t) const;
   int SubjectBefore(long t, std::vector<int>* subjects) const;
   int GoverningVerb(int chunk) const;
+  // Whether an -ing participle `group` after the comma or dash at t that
+  // closes an apposition of m follows an object (after a verb or
+  // preposition) rather than the clause's subject.
+  bool ParticipleAfterObject(const Chunk& group, size_t t, int m) const;
 
   SentenceContext& c_;
   std::vector<int> start_at_;

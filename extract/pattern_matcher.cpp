@@ -167,6 +167,10 @@ class PatternMatcher {
         c_.Has(t, WordClass::kComma) || IsFiniteVerb(c_.pos(t))) {
       return false;
     }
+    // "laid waste to the city and assassinated X": no verb group either.
+    if (const int group = a_.ChunkOf(t); group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb) {
+      return false;
+    }
     const int inside = a_.StartAt(t) >= 0 ? a_.StartAt(t) : a_.EndAt(t);
     return !(a_.IsArgument(inside) && !a_.IsHyphenModifier(inside));
   }
