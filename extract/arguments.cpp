@@ -182,10 +182,30 @@ int Arguments::ArgumentEndingAt(long t) const {
   if (c_.Has(u, WordClass::kRelativePronoun) && IsWhWord(c_.pos(u)) && u > c_.begin) {
     const size_t before = c_.Has(u - 1, WordClass::kComma) && u - 1 > c_.begin ? u - 2 : u - 1;
     const int m = EndAt(before);
-    return IsArgument(m) ? m : -1;
+    return IsArgument(m) ? m : DescribedBy(before);
   }
   const int m = EndAt(u);
   return IsArgument(m) && !IsPossessiveDeterminer(m) ? m : -1;
+}
+
+int Arguments::DescribedBy(size_t t) const {
+  const int np = NounChunkEndingAt(t);
+  if (np < 0 || !IsCommonNoun(c_.pos(chunk(np).head)) || chunk(np).begin <= c_.begin + 1) {
+    return -1;
+  }
+  const size_t before = chunk(np).begin - 1;
+  int m = -1;
+  if (c_.Has(before, WordClass::kComma)) {
+    m = EndAt(before - 1);  // "Ray, the man who killed King"
+  } else if (const int verb = ChunkOf(before);
+             verb >= 0 && chunk(verb).kind == Chunk::Kind::kVerb && chunk(verb).end == before + 1 &&
+             c_.LemmaHas(chunk(verb).head, WordClass::kCopula) && chunk(verb).begin > c_.begin) {
+    long s = static_cast<long>(chunk(verb).begin) - 1;  // "Ray was the man who killed King"
+    while (s > static_cast<long>(c_.begin) && Skippable(static_cast<size_t>(s))) --s;
+    m = EndAt(static_cast<size_t>(s));
+  }
+  return IsArgument(m) && mention(m).type == EntityType::kPerson && !IsPossessiveDeterminer(m) ? m
+                                                                                               : -1;
 }
 
 size_t Arguments::CoordinateForward(int m, std::vector<int>* args) const {
@@ -259,6 +279,11 @@ int Arguments::SubjectBefore(long t, std::vector<int>* subjects) const {
     }
     const size_t prep = static_cast<size_t>(b - 1);
     const int owner = EndAt(prep - 1);
+    // "the arrest in London of X": a person is nothing of a place.
+    if (IsArgument(owner) && mention(m).type == EntityType::kPerson &&
+        mention(owner).type != EntityType::kPerson) {
+      break;
+    }
     if (IsArgument(owner)) {
       m = owner;
       continue;

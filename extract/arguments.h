@@ -53,6 +53,10 @@ class Arguments {
   // between commas ("Burns, the C.I.A. director, met") and through a
   // relative pronoun to its antecedent. -1 if none.
   int ArgumentEndingAt(long t) const;
+  // The person a noun phrase without a name ending at t describes, as an
+  // apposition or after a copula: "Ray, the man", "Ray was the gunman" (for
+  // "... who killed King"). -1 if none.
+  int DescribedBy(size_t t) const;
 
   // More arguments joined to m: "A and B", "A, B and C" (a list joined by
   // commas alone is none). Returns the token after the list.

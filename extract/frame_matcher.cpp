@@ -221,6 +221,15 @@ class FrameMatcher {
     subjects = before;
     size_t object_end = after;
     if (frame.takes_object) object_end = ReadArguments(next, &objects);
+    // "X shot and killed Y": verbs joined by "and" share the object.
+    if (objects.empty() && frame.takes_object && next + 1 < c_.end &&
+        c_.Has(next, WordClass::kCoordinator)) {
+      const int second = a_.ChunkOf(SkipAdverbs(next + 1));
+      if (second >= 0 && a_.chunk(second).kind == Chunk::Kind::kVerb &&
+          !a_.chunk(second).Is(Chunk::kPassive)) {
+        ReadArguments(SkipAdverbs(a_.chunk(second).end), &objects);
+      }
+    }
     if (objects.empty() && frame.object_agent) AgentOfActAt(next, &objects);
     if (objects.empty() && !frame.prepositions.empty()) {
       object_end = PrepositionObject(next, frame.prepositions, &objects);
@@ -258,6 +267,11 @@ class FrameMatcher {
     for (size_t k = np.begin; k < t; ++k) {
       const int m = a_.StartAt(k);
       if (m < 0 || a_.EndOf(m) > t || a_.mention(m).entity < 0) continue;
+      // "the 1990 Texas slaying of X": a place that is no nation says where.
+      const DocEntity& entity = c_.doc.entities[static_cast<size_t>(a_.mention(m).entity)];
+      if (entity.type == EntityType::kLocation && !c_.rules.IsNation(entity.lexicon_entry)) {
+        continue;
+      }
       agent = m;
       k = a_.EndOf(m) - 1;
     }
@@ -278,6 +292,12 @@ class FrameMatcher {
     return a_.SentenceSubject();
   }
 
+  // Whether a verb group ends just before t ("convicted | of").
+  bool VerbEndsAt(size_t t) const {
+    const int group = t > c_.begin ? a_.ChunkOf(t - 1) : -1;
+    return group >= 0 && a_.chunk(group).kind == Chunk::Kind::kVerb && a_.chunk(group).end == t;
+  }
+
   // The clause a noun trigger stands in: "Blinken made a trip to Iraq",
   // "Israel launched strikes on Gaza" (a light verb's object), "Blinken
   // arrived on a visit to Iraq" (a phrase after the verb).
@@ -287,22 +307,40 @@ class FrameMatcher {
     // "traveled to the Seychelles for a meeting with X": back over up to two
     // prepositional phrases to the verb.
     for (int hop = 0; hop < 2 && t > c_.begin && IsPreposition(c_.pos(t - 1)) &&
-                      !c_.Has(t - 1, WordClass::kGenitive);
+                      (!c_.Has(t - 1, WordClass::kGenitive) || VerbEndsAt(t - 1));
          ++hop) {
       --t;
       through_preposition = true;
       const int before = a_.NounChunkEndingAt(t - 1);
       if (before < 0 || t < 2) break;
       const size_t prep = a_.chunk(before).begin;
-      if (prep == c_.begin || !IsPreposition(c_.pos(prep - 1))) break;
+      if (prep == c_.begin) break;
+      if (!IsPreposition(c_.pos(prep - 1))) {
+        // "pleaded guilty to", "was sentenced to death for": past the
+        // complement of a verb of charges.
+        if (VerbEndsAt(prep) &&
+            c_.LemmaHas(a_.chunk(a_.ChunkOf(prep - 1)).head, WordClass::kChargeVerb)) {
+          t = prep;
+        }
+        break;
+      }
       t = prep;
     }
-    while (t > c_.begin && a_.Skippable(t - 1)) --t;
+    // "pleaded guilty to the killing of X": past an adjective after the verb.
+    while (t > c_.begin &&
+           (a_.Skippable(t - 1) || (through_preposition && IsAdjective(c_.pos(t - 1))))) {
+      --t;
+    }
     if (t == c_.begin) return;
     const int group = a_.ChunkOf(t - 1);
     if (group < 0 || a_.chunk(group).kind != Chunk::Kind::kVerb || a_.chunk(group).end != t) return;
     const Chunk& verb = a_.chunk(group);
-    if (verb.Is(Chunk::kPassive)) return;
+    // "X was convicted of the murder of Y": X did it; "X was hurt in the
+    // attack on Y": not.
+    if (verb.Is(Chunk::kPassive) &&
+        !(through_preposition && c_.LemmaHas(verb.head, WordClass::kChargeVerb))) {
+      return;
+    }
     if (!through_preposition && !c_.LemmaHas(verb.head, WordClass::kLightVerb)) return;
     const std::vector<int>& subjects = a_.SubjectsOf(group);
     out->insert(out->end(), subjects.begin(), subjects.end());

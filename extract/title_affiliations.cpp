@@ -104,6 +104,31 @@ class Affiliations {
     return target.kind == MentionKind::kPronoun ? -1 : found;
   }
 
+  // Whether a name holds a word that makes it an organization ("Institute").
+  bool HasOrganizationHead(const Mention& m) const {
+    for (size_t k = m.token_begin; k < m.token_end; ++k) {
+      if (Has(k, WordClass::kOrganizationHead)) return true;
+    }
+    return false;
+  }
+
+  // An organization or place named from after u to the head of `phrase`
+  // (a name of its own, not a modifier), or -1.
+  int NameHeading(const Chunk& phrase, size_t u) const {
+    for (size_t k = u + 1; k <= phrase.head && k < phrase.end; ++k) {
+      const int m = StartingAt(k);
+      if (m < 0) continue;
+      const Mention& found = mentions_[static_cast<size_t>(m)];
+      if (found.token_end <= phrase.head) {
+        k = found.token_end - 1;
+        continue;
+      }
+      // "leader of Bosnian Serbs" names no organization.
+      return found.type == EntityType::kPerson || found.kind != MentionKind::kName ? -1 : m;
+    }
+    return -1;
+  }
+
   // The organization or place behind role prepositions after token t. After
   // a person's name only "of" counts ("Singh of India"); after a title
   // without a name any role preposition does ("an adviser to", "a professor
@@ -125,8 +150,8 @@ class Affiliations {
         if (target.type == EntityType::kPerson) return target.affiliation;
         // "professor of International Relations at Aalborg University": a
         // field after "of", the organization after the next preposition.
-        if (Has(t, WordClass::kGenitive) && !target.from_lexicon && target.token_end + 1 < end &&
-            Has(target.token_end, WordClass::kRolePreposition) &&
+        if (Has(t, WordClass::kGenitive) && !target.from_lexicon && !HasOrganizationHead(target) &&
+            target.token_end + 1 < end && Has(target.token_end, WordClass::kRolePreposition) &&
             !Has(target.token_end, WordClass::kGenitive)) {
           const int next = Behind(target.token_end + 1, end);
           if (next >= 0 && mentions_[static_cast<size_t>(next)].type == EntityType::kOrganization) {
@@ -136,10 +161,14 @@ class Affiliations {
         return found;
       }
       if (Has(u, WordClass::kArticle) && u + 1 < end) ++u;
+      while (u + 1 < end && IsAdverb(doc_.tokens[u].pos)) ++u;  // "the widely known group X"
       const int chunk = doc_.chunk_of[u];
       if (chunk < 0) return -1;
       const Chunk& phrase = doc_.chunks[static_cast<size_t>(chunk)];
       if (phrase.kind != Chunk::Kind::kNoun || phrase.begin > u) return -1;
+      // "director of the non-profit group Open Society": a name that heads
+      // the phrase after words describing it.
+      if (const int named = NameHeading(phrase, u); named >= 0) return named;
       t = phrase.end;
     }
     return -1;

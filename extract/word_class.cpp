@@ -24,6 +24,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "passive_auxiliary",
     "copula",
     "light_verb",
+    "charge_verb",
     "sentence_end",
     "closer",
     "comma",

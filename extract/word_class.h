@@ -30,6 +30,7 @@ enum class WordClass : uint8_t {
   kPassiveAuxiliary,   // be, get (lemmas)
   kCopula,             // be, become, remain (lemmas): "X is the leader of Y"
   kLightVerb,          // make, pay, hold (lemmas): "made a visit to", "held talks with"
+  kChargeVerb,         // convict, charge (lemmas): "X was convicted of the murder of Y"
   kSentenceEnd,        // . ! ? ...
   kCloser,             // closing quote or bracket that stays with a sentence
   kComma,              // ,
