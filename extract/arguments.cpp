@@ -454,7 +454,8 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     }
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
     // the verb before carries over.
-    const bool coordinated = c_.Has(u, WordClass::kCoordinator);
+    // "did not stop in X, but visited Y": any conjunction joins the verbs.
+    const bool coordinated = c_.Has(u, WordClass::kCoordinator) || c_.pos(u) == Pos::kCC;
     const bool participle = (c_.Has(u, WordClass::kComma) || c_.Has(u, WordClass::kDash)) &&
                             group.Is(Chunk::kParticiple) && c_.pos(group.head) == Pos::kVBG;
     if (!coordinated && !participle) continue;

@@ -187,6 +187,27 @@ class FrameMatcher {
     return begin;
   }
 
+  // The verb that governs an infinitive past its object: "prompted" in
+  // "prompted both X and Y to urge Z".
+  void SetGovernor(int group, RelationPlace* place) const {
+    const Chunk& chunk = a_.chunk(group);
+    if (!chunk.Is(Chunk::kInfinitive) || chunk.begin <= c_.begin) return;
+    int k = group - 1;
+    size_t edge = chunk.begin;
+    // Past up to four noun phrases and the words joining them.
+    for (int phrases = 0; k >= 0 && phrases < 5; --k, ++phrases) {
+      const Chunk& before = a_.chunk(k);
+      if (before.end + 2 < edge || before.begin < c_.begin) return;
+      if (before.kind == Chunk::Kind::kVerb) {
+        if (phrases == 0) return;  // "plans to visit": the verb complex has it
+        place->governor_begin = before.begin;
+        place->governor_end = before.end;
+        return;
+      }
+      edge = before.begin;
+    }
+  }
+
   void MatchVerb(const CompiledFrame& frame, size_t t) {
     const int group = a_.ChunkOf(t);
     if (group < 0 || a_.chunk(group).kind != Chunk::Kind::kVerb || a_.chunk(group).head != t) {
@@ -206,6 +227,7 @@ class FrameMatcher {
     RelationPlace place;
     place.trigger = t;
     place.verb_begin = VerbComplexBegin(group);
+    SetGovernor(group, &place);
     size_t first = place.verb_begin;
     if (!before.empty()) {
       for (int m : before) first = std::min(first, a_.BeginOf(m));

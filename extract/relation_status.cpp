@@ -76,6 +76,16 @@ RelationStatus StatusCues::StatusOf(const RelationPlace& place) const {
     implied = implied || cue->status == RelationStatus::kAsserted;
     cues.push_back(cue);
   }
+  // "prompted X to urge Y": an implicative verb before the infinitive's
+  // subject says the act took place too.
+  for (size_t t = place.governor_begin; t < place.governor_end; ++t) {
+    size_t length = 0;
+    const CueEntry* cue = CueEndingAt(t, &length);
+    if (cue != nullptr && cue->scope == CueScope::kVerb &&
+        cue->status == RelationStatus::kAsserted && t + 1 - length >= place.governor_begin) {
+      implied = true;
+    }
+  }
   if (place.opens_with_trigger) {
     for (size_t t = place.begin; t-- > c_.begin && place.begin - t <= kCueWindow;) {
       if (IsClauseEdge(t)) break;

@@ -18,6 +18,11 @@ struct RelationPlace {
   size_t verb_begin = 0;            // first token of the trigger's verb complex or noun phrase
   size_t trigger = 0;               // the trigger word
   bool opens_with_trigger = false;  // no subject before the trigger ("the planned attack on")
+  // The verb group that governs an infinitive past its object ("prompted"
+  // in "prompted X to urge Y"): only its implicative cues count. Empty
+  // when begin == end.
+  size_t governor_begin = 0;
+  size_t governor_end = 0;
 };
 
 class StatusCues {
