@@ -26,8 +26,21 @@ class Affiliations {
       }
       if (mention.title >= 0) {
         mention.role = rules_.TitleRole(static_cast<size_t>(mention.title));
-        if (mention.affiliation >= 0) continue;
         const bool named = mention.kind == MentionKind::kName;
+        if (mention.affiliation >= 0) {
+          // "Middle East correspondent for the Daily Post": a region before
+          // the title says where; the organization after it, for whom.
+          const Mention& before = mentions_[static_cast<size_t>(mention.affiliation)];
+          if (before.type != EntityType::kLocation || rules_.IsNation(before.lexicon_entry)) {
+            continue;
+          }
+          const int after = After(mention.token_end, SentenceEnd(mention), named);
+          if (after >= 0 &&
+              mentions_[static_cast<size_t>(after)].type == EntityType::kOrganization) {
+            mentions_[m].affiliation = after;
+          }
+          continue;
+        }
         int found = After(mention.token_end, SentenceEnd(mention), named);
         if (found < 0 && previous >= 0)
           found = mentions_[static_cast<size_t>(previous)].affiliation;
@@ -133,7 +146,7 @@ class Affiliations {
   // a person's name only "of" counts ("Singh of India"); after a title
   // without a name any role preposition does ("an adviser to", "a professor
   // at"). Each step may pass a noun phrase that names nothing.
-  int After(size_t t, size_t end, bool after_name) const {
+  int After(size_t t, size_t end, bool after_name) {
     for (int hop = 0; hop < kMaxHops && t + 1 < end; ++hop) {
       const bool marker =
           after_name ? Has(t, WordClass::kGenitive) : Has(t, WordClass::kRolePreposition);
@@ -146,6 +159,14 @@ class Affiliations {
         // "a commander in the Coast Guard", but not "a teacher in Paris".
         if (Has(t, WordClass::kMemberPreposition) && target.type != EntityType::kOrganization) {
           return -1;
+        }
+        // "president of Eaglebrook Plastics": an unknown name a title
+        // belongs to is an organization, not a person.
+        if (target.type == EntityType::kPerson && Has(t, WordClass::kGenitive) &&
+            target.kind == MentionKind::kName && target.title < 0 && !target.from_lexicon &&
+            !Has(target.token_begin, WordClass::kGivenName)) {
+          mentions_[static_cast<size_t>(found)].type = EntityType::kOrganization;
+          return found;
         }
         if (target.type == EntityType::kPerson) return target.affiliation;
         // "professor of International Relations at Aalborg University": a
