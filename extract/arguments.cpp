@@ -383,8 +383,12 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
         subjects = subjects_[static_cast<size_t>(governing - first_chunk_)];
       } else if (const int object = ArgumentAt(after, true);
                  object >= 0 && EndOf(object) <= group.begin) {
-        subjects.push_back(object);
-        CoordinateForward(object, &subjects);
+        // "urged Israel to attack", not "told X about an operation to kill":
+        // the object stands right before the infinitive.
+        std::vector<int> objects = {object};
+        size_t end = CoordinateForward(object, &objects);
+        while (end < group.begin && Skippable(end)) ++end;
+        if (end == group.begin) subjects.insert(subjects.end(), objects.begin(), objects.end());
       }
       continue;
     }
@@ -422,6 +426,17 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
       // sentence shares the sentence's subject.
       if (u == c_.begin) {
         if (const int subject = SentenceSubject(); subject >= 0) subjects.push_back(subject);
+        continue;
+      }
+      // "warned X that attacking Y would ...": the gerund names an act, no doer.
+      if (c_.Has(u, WordClass::kRelativePronoun)) continue;
+      // "X met Y while visiting Z": the subject of the clause before.
+      if (c_.Has(u, WordClass::kSubordinator)) {
+        for (int p = k - 1; p >= first_chunk_; --p) {
+          if (chunk(p).kind != Chunk::Kind::kVerb) continue;
+          subjects = subjects_[static_cast<size_t>(p - first_chunk_)];
+          break;
+        }
         continue;
       }
       // "accused Rwanda of arming the rebels": the object of the verb before

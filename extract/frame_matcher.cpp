@@ -405,6 +405,17 @@ class FrameMatcher {
     if (e < c_.end && Contains(frame.prepositions, c_.token(e).word)) {
       object_end = ReadArguments(e + 1, &objects);
     }
+    // "Kennedy's murder": a person owning an act done only to people
+    // suffered it (the murder of Kennedy); "Russia's invasion" is Russia's.
+    if (objects.empty() && subjects.empty() && in_phrase >= 0 && IsPossessor(in_phrase) &&
+        frame.object_types == TypeSet::Of(EntityType::kPerson) &&
+        a_.mention(in_phrase).type == EntityType::kPerson &&
+        a_.mention(in_phrase).kind != MentionKind::kPronoun &&
+        std::any_of(frame.prepositions.begin(), frame.prepositions.end(),
+                    [&](WordId w) { return c_.rules.Has(w, WordClass::kGenitive); })) {
+      objects.push_back(in_phrase);
+      in_phrase = -1;
+    }
     if (objects.empty()) {
       // "Biden and Xi held talks": a symmetric predicate between the
       // coordinated subjects of the clause.
