@@ -294,12 +294,13 @@ size_t NameScan::NameRunEnd(size_t i) {
         j += 2;
       } else if (size_t after = particles_end(j); after > j) {
         j = after;
-      } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
+      } else if (j + 1 < end_ &&  // checked first: LexAt(j + 1) below needs a token there
+                 (((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
                    !token(j).Is(kTokenCapitalized)) ||
                   (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) &&
                    (has_head || english_words(i, j)) &&
                    (has_head_ahead(j + 1) || (has_head && joined && !LexAt(j + 1))))) &&
-                 j + 1 < end_ && IsNameWord(j + 1)) {
+                 IsNameWord(j + 1)) {
         // "Ministry of Defense", "Council for Arab Affairs", "Securities and
         // Exchange Commission", "Chamber of Trade and Industry"; but "Acme
         // Corporation and Globex Corporation" and "Ivo Marek and Harbor
