@@ -98,6 +98,9 @@ NameScan::LexMatch NameScan::FindLex(size_t i) const {
 }
 
 NameScan::LexMatch NameScan::LexAt(size_t i) {
+  // Past the sentence there is no match, as for TitlesAt and NameRunEnd:
+  // callers look one token ahead without checking.
+  if (i >= end_) return {};
   auto& cached = lex_[i - begin_];
   if (!cached) cached = FindLex(i);
   return *cached;
@@ -106,6 +109,10 @@ NameScan::LexMatch NameScan::LexAt(size_t i) {
 // ---- titles ----------------------------------------------------------------
 
 size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
+  if (i >= end_) {
+    *values = {};
+    return 0;
+  }
   auto& cached = title_length_[i - begin_];
   if (!cached) {
     std::span<const uint32_t> found;
@@ -294,13 +301,12 @@ size_t NameScan::NameRunEnd(size_t i) {
         j += 2;
       } else if (size_t after = particles_end(j); after > j) {
         j = after;
-      } else if (j + 1 < end_ &&  // checked first: LexAt(j + 1) below needs a token there
-                 (((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
+      } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
                    !token(j).Is(kTokenCapitalized)) ||
                   (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) &&
                    (has_head || english_words(i, j)) &&
                    (has_head_ahead(j + 1) || (has_head && joined && !LexAt(j + 1))))) &&
-                 IsNameWord(j + 1)) {
+                 j + 1 < end_ && IsNameWord(j + 1)) {
         // "Ministry of Defense", "Council for Arab Affairs", "Securities and
         // Exchange Commission", "Chamber of Trade and Industry"; but "Acme
         // Corporation and Globex Corporation" and "Ivo Marek and Harbor
