@@ -115,7 +115,7 @@ Status CompiledRules::Build() {
     for (size_t i = 0; i < items.size(); ++i) {
       index->Add(InternPhrase(phrase_of(items[i])), static_cast<uint32_t>(i));
     }
-    index->Finish();
+    index->Finish(words_);
   };
   add_phrases(&titles_, pack_.titles, [](const TitleEntry& e) { return e.phrase; });
   add_phrases(&title_modifiers_, pack_.title_modifiers, [](const std::string& e) { return e; });
@@ -123,7 +123,7 @@ Status CompiledRules::Build() {
   add_phrases(&descriptions_, pack_.descriptions,
               [](const DescriptionEntry& e) { return e.phrase; });
   add_phrases(&cues_, pack_.cues, [](const CueEntry& e) { return e.phrase; });
-  lexicon_.Finish();
+  lexicon_.Finish(words_);
   for (const auto& title : pack_.titles) {
     title_roles_.push_back(title.relation.empty() ? -1 : FindPredicate(title.relation));
   }

@@ -118,7 +118,7 @@ size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
     std::span<const uint32_t> found;
     // Titles match in the plural too: "Presidents X of Brazil, Y of Russia".
     const size_t length = rules_.titles().Longest(doc_, i, end_, &found, Fuzzy::kCapitalized,
-                                                  &rules_.words(), /*lemmas=*/true);
+                                                  /*lemmas=*/true);
     cached = std::make_pair(length, found);
   }
   *values = cached->second;
@@ -387,12 +387,12 @@ size_t NameScan::DescriptionLength(size_t i) const {
 
 size_t NameScan::CollectiveEnd(size_t j) const {
   std::span<const uint32_t> values;
-  return j + rules_.collectives().Longest(doc_, j, end_, &values, Fuzzy::kAny, &rules_.words());
+  return j + rules_.collectives().Longest(doc_, j, end_, &values, Fuzzy::kAny);
 }
 
 int NameScan::CollectiveAt(size_t j) const {
   std::span<const uint32_t> values;
-  if (rules_.collectives().Longest(doc_, j, end_, &values, Fuzzy::kAny, &rules_.words()) == 0) {
+  if (rules_.collectives().Longest(doc_, j, end_, &values, Fuzzy::kAny) == 0) {
     return -1;
   }
   return static_cast<int>(values.front());

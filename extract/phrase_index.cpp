@@ -78,13 +78,16 @@ uint32_t PhraseIndex::Child(uint32_t node, WordId word) const {
   }
 }
 
-uint32_t PhraseIndex::FuzzyChild(uint32_t node, std::string_view seen,
-                                 const WordIndex& index) const {
-  constexpr size_t kFuzzyMin = 7;
+uint32_t PhraseIndex::FuzzyChild(uint32_t node, std::string_view seen) const {
   if (seen.size() < kFuzzyMin) return kNone;
-  for (const auto& [word, child] : nodes_[node].children) {
-    const std::string_view known = index.Text(word);
-    if (known.size() >= kFuzzyMin && CloseSpelling(known, seen)) return child;
+  // Only words with the same first byte can be close spellings.
+  const auto begin = fuzzy_.begin() + nodes_[node].fuzzy_begin;
+  const auto end = fuzzy_.begin() + nodes_[node].fuzzy_end;
+  const auto first = std::lower_bound(begin, end, seen.front(),
+                                      [](const FuzzyEdge& e, char c) { return e.first < c; });
+  for (auto it = first; it != end && it->first == seen.front(); ++it) {
+    const std::string_view known(fuzzy_text_.data() + it->offset, it->length);
+    if (CloseSpelling(known, seen)) return it->child;
   }
   return kNone;
 }
@@ -105,19 +108,34 @@ void PhraseIndex::Add(std::span<const WordId> words, uint32_t value) {
   pending_[node].push_back(value);
 }
 
-void PhraseIndex::Finish() {
+void PhraseIndex::Finish(const WordIndex& words) {
   values_.clear();
+  fuzzy_.clear();
+  fuzzy_text_.clear();
   for (size_t n = 0; n < nodes_.size(); ++n) {
-    nodes_[n].values_begin = static_cast<uint32_t>(values_.size());
+    Node& node = nodes_[n];
+    node.values_begin = static_cast<uint32_t>(values_.size());
     values_.insert(values_.end(), pending_[n].begin(), pending_[n].end());
-    nodes_[n].values_end = static_cast<uint32_t>(values_.size());
+    node.values_end = static_cast<uint32_t>(values_.size());
+    // Children by first byte, in the order added within one byte: the
+    // first close spelling added is the one a lookup finds.
+    node.fuzzy_begin = static_cast<uint32_t>(fuzzy_.size());
+    for (const auto& [word, child] : node.children) {
+      const std::string_view text = words.Text(word);
+      if (text.size() < kFuzzyMin) continue;
+      fuzzy_.push_back({text.front(), static_cast<uint32_t>(fuzzy_text_.size()),
+                        static_cast<uint32_t>(text.size()), child});
+      fuzzy_text_ += text;
+    }
+    std::stable_sort(fuzzy_.begin() + node.fuzzy_begin, fuzzy_.end(),
+                     [](const FuzzyEdge& a, const FuzzyEdge& b) { return a.first < b.first; });
+    node.fuzzy_end = static_cast<uint32_t>(fuzzy_.size());
   }
   pending_.clear();
 }
 
 size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
-                            std::span<const uint32_t>* values, Fuzzy fuzzy, const WordIndex* index,
-                            bool lemmas) const {
+                            std::span<const uint32_t>* values, Fuzzy fuzzy, bool lemmas) const {
   size_t best = 0;
   Match(
       doc, begin, end,
@@ -125,7 +143,7 @@ size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t en
         best = length;
         *values = found;
       },
-      fuzzy, index, lemmas);
+      fuzzy, lemmas);
   return best;
 }
 

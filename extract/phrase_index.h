@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,20 +35,20 @@ class PhraseIndex {
 
   // Calls visit(length, values) for every phrase matching the tokens from
   // `begin` (stopping before `end`), shortest first. Fuzzy lookups compare
-  // the token's comparison form (`norms`) with the words of `index`.
-  // With `lemmas`, a word also matches by its lemma ("presidents").
+  // the token's comparison form (`norms`) with the phrase words' text, as
+  // the WordIndex given to Finish() has it. With `lemmas`, a word also
+  // matches by its lemma ("presidents").
   template <typename Visit>
   void Match(const DocumentAnalysis& doc, size_t begin, size_t end, Visit&& visit,
-             Fuzzy fuzzy = Fuzzy::kNone, const WordIndex* index = nullptr,
-             bool lemmas = false) const {
+             Fuzzy fuzzy = Fuzzy::kNone, bool lemmas = false) const {
     uint32_t node = 0;
     for (size_t i = begin; i < end; ++i) {
       const Token& token = doc.tokens[i];
       uint32_t child = Child(node, token.word);
       if (child == kNone && lemmas && token.lemma != token.word) child = Child(node, token.lemma);
-      if (child == kNone && fuzzy != Fuzzy::kNone && index != nullptr &&
+      if (child == kNone && fuzzy != Fuzzy::kNone &&
           (fuzzy == Fuzzy::kAny || token.Is(kTokenCapitalized))) {
-        child = FuzzyChild(node, doc.Norm(i), *index);
+        child = FuzzyChild(node, doc.Norm(i));
       }
       if (child == kNone) return;
       node = child;
@@ -62,17 +63,31 @@ class PhraseIndex {
   // The longest match at `begin`: its length (0 if none) and its values.
   size_t Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
                  std::span<const uint32_t>* values, Fuzzy fuzzy = Fuzzy::kNone,
-                 const WordIndex* index = nullptr, bool lemmas = false) const;
+                 bool lemmas = false) const;
 
-  // Call once after the last Add(): lays the values out flat.
-  void Finish();
+  // Call once after the last Add(): lays the values out flat and keeps the
+  // text of the words (from `words`, where they were interned) that fuzzy
+  // lookups compare.
+  void Finish(const WordIndex& words);
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr size_t kFuzzyMin = 7;  // bytes: shorter words match exactly only
   struct Node {
     uint32_t values_begin = 0;  // into values_, after Finish()
     uint32_t values_end = 0;
-    std::vector<std::pair<WordId, uint32_t>> children;  // for fuzzy lookups
+    uint32_t fuzzy_begin = 0;  // into fuzzy_, after Finish()
+    uint32_t fuzzy_end = 0;
+    std::vector<std::pair<WordId, uint32_t>> children;  // in the order added
+  };
+  // A child word long enough for fuzzy lookups. Per node they are sorted by
+  // first byte (then in the order added), so that a lookup compares only
+  // the words that can be close spellings: same first letter, near length.
+  struct FuzzyEdge {
+    char first;       // the word's first byte
+    uint32_t offset;  // the word's text in fuzzy_text_
+    uint32_t length;
+    uint32_t child;
   };
   struct Edge {
     uint64_t key = UINT64_MAX;  // node << 32 | word
@@ -80,7 +95,7 @@ class PhraseIndex {
   };
 
   uint32_t Child(uint32_t node, WordId word) const;
-  uint32_t FuzzyChild(uint32_t node, std::string_view seen, const WordIndex& index) const;
+  uint32_t FuzzyChild(uint32_t node, std::string_view seen) const;
   void InsertEdge(uint64_t key, uint32_t child);
 
   std::vector<Node> nodes_;
@@ -88,6 +103,8 @@ class PhraseIndex {
   size_t edge_count_ = 0;
   std::vector<std::vector<uint32_t>> pending_;  // values per node while building
   std::vector<uint32_t> values_;
+  std::vector<FuzzyEdge> fuzzy_;
+  std::string fuzzy_text_;
 };
 
 }  // namespace kg

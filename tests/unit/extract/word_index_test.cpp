@@ -48,7 +48,7 @@ TEST_CASE("phrases match longest first and report every value", "[extract][words
   phrases.Add(std::vector<WordId>{prime, minister}, 2);
   phrases.Add(std::vector<WordId>{prime, minister}, 3);
   phrases.Add(std::vector<WordId>{secretary}, 4);
-  phrases.Finish();
+  phrases.Finish(index);
   const DocumentAnalysis doc = Doc(index, {"prime", "minister", "spoke"});
   std::span<const uint32_t> values;
   CHECK(phrases.Longest(doc, 0, 3, &values) == 2);
@@ -59,8 +59,36 @@ TEST_CASE("phrases match longest first and report every value", "[extract][words
   // A capitalised misspelling matches when asked for.
   const DocumentAnalysis typo = Doc(index, {"secreteray"});
   CHECK(phrases.Longest(typo, 0, 1, &values) == 0);
-  CHECK(phrases.Longest(typo, 0, 1, &values, Fuzzy::kCapitalized, &index) == 1);
+  CHECK(phrases.Longest(typo, 0, 1, &values, Fuzzy::kCapitalized) == 1);
   CHECK(values.front() == 4);
+}
+
+TEST_CASE("a misspelt word finds the first close phrase word added, at any depth",
+          "[extract][words]") {
+  WordIndex index;
+  PhraseIndex phrases;
+  const auto ids = [&](std::initializer_list<const char*> words) {
+    std::vector<WordId> out;
+    for (const char* word : words) out.push_back(index.Intern(word));
+    return out;
+  };
+  phrases.Add(ids({"governor"}), 1);
+  phrases.Add(ids({"secretary"}), 2);
+  phrases.Add(ids({"secretory"}), 3);
+  phrases.Add(ids({"general", "secretary"}), 4);
+  phrases.Finish(index);
+  // Interned after Finish(): the phrase index keeps its own copy of the text.
+  for (int i = 0; i < 100; ++i) index.Intern("filler" + std::to_string(i));
+  std::span<const uint32_t> values;
+  CHECK(phrases.Longest(Doc(index, {"secretery"}), 0, 1, &values, Fuzzy::kCapitalized) == 1);
+  CHECK(values.front() == 2);  // "secretary" and "secretory" are both close: the first added
+  CHECK(phrases.Longest(Doc(index, {"govrenor"}), 0, 1, &values, Fuzzy::kCapitalized) == 1);
+  CHECK(values.front() == 1);
+  CHECK(phrases.Longest(Doc(index, {"general", "secratary"}), 0, 2, &values, Fuzzy::kCapitalized) ==
+        2);
+  CHECK(values.front() == 4);
+  // Short words and other first letters never match fuzzily.
+  CHECK(phrases.Longest(Doc(index, {"zecretary"}), 0, 1, &values, Fuzzy::kCapitalized) == 0);
 }
 
 TEST_CASE("a close spelling is one edit away, two for long words", "[extract][words]") {
