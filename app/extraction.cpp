@@ -33,7 +33,10 @@ class BatchExtractor {
         batch_bytes_(batch_bytes),
         on_done_(std::move(on_done)),
         on_wait_(std::move(on_wait)) {}
-  ~BatchExtractor() { Join(); }
+  ~BatchExtractor() {
+    Join();
+    Stop();
+  }
   BatchExtractor(const BatchExtractor&) = delete;
   BatchExtractor& operator=(const BatchExtractor&) = delete;
 
@@ -66,42 +69,57 @@ class BatchExtractor {
     results_.assign(in_flight_.size(), DocumentAnalysis{});
     failures_.assign(in_flight_.size(), std::string());
     next_ = 0;
-    const unsigned count = std::min<unsigned>(threads_, static_cast<unsigned>(in_flight_.size()));
+    // The workers live as long as the extractor: their per-thread scratch
+    // (the tagger's cache of unknown words above all) stays warm.
+    while (workers_.size() < threads_) workers_.emplace_back([this] { Work(); });
     {
       const std::lock_guard<std::mutex> lock(mutex_);
-      running_ = count;
+      running_ = static_cast<unsigned>(workers_.size());
+      ++generation_;
     }
-    for (unsigned t = 0; t < count; ++t) {
-      workers_.emplace_back([this] {
-        for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) {
-          // One article that cannot be extracted must not end the run.
-          try {
-            auto analysis = pipeline_.Analyze(in_flight_[i]);
-            if (analysis.ok()) {
-              results_[i] = std::move(analysis.value());
-            } else {
-              failures_[i] = analysis.status().message();
-            }
-          } catch (const std::bad_alloc&) {
-            results_[i] = DocumentAnalysis{};
-            failures_[i] = "out of memory";
-          } catch (const std::exception& e) {
-            results_[i] = DocumentAnalysis{};
-            failures_[i] = e.what();
-          }
-          articles_done_.fetch_add(1, std::memory_order_relaxed);
-          bytes_done_.fetch_add(in_flight_[i].text.size(), std::memory_order_relaxed);
-        }
-        {
-          const std::lock_guard<std::mutex> lock(mutex_);
-          --running_;
-        }
-        finished_.notify_all();
-      });
-    }
+    work_ready_.notify_all();
     HandBack(done, done_results, done_failures);
   }
 
+  void Work() {
+    uint64_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_ready_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+        if (stopping_) return;
+        seen = generation_;
+      }
+      for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) Extract(i);
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        --running_;
+      }
+      finished_.notify_all();
+    }
+  }
+
+  void Extract(size_t i) {
+    // One article that cannot be extracted must not end the run.
+    try {
+      auto analysis = pipeline_.Analyze(in_flight_[i]);
+      if (analysis.ok()) {
+        results_[i] = std::move(analysis.value());
+      } else {
+        failures_[i] = analysis.status().message();
+      }
+    } catch (const std::bad_alloc&) {
+      results_[i] = DocumentAnalysis{};
+      failures_[i] = "out of memory";
+    } catch (const std::exception& e) {
+      results_[i] = DocumentAnalysis{};
+      failures_[i] = e.what();
+    }
+    articles_done_.fetch_add(1, std::memory_order_relaxed);
+    bytes_done_.fetch_add(in_flight_[i].text.size(), std::memory_order_relaxed);
+  }
+
+  // Waits for the batch in flight.
   void Join() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (
@@ -111,7 +129,14 @@ class BatchExtractor {
                bytes_done_.load(std::memory_order_relaxed));
       lock.lock();
     }
-    lock.unlock();
+  }
+
+  void Stop() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    work_ready_.notify_all();
     for (auto& worker : workers_) worker.join();
     workers_.clear();
   }
@@ -138,8 +163,13 @@ class BatchExtractor {
   std::atomic<size_t> next_{0};
   std::vector<std::thread> workers_;
   std::mutex mutex_;
+  std::condition_variable work_ready_;  // a new batch (generation_) or stopping_
   std::condition_variable finished_;
-  unsigned running_ = 0;  // workers still going through the batch in flight (under mutex_)
+  // Under mutex_: workers still going through the batch in flight, which
+  // batch that is, and whether the workers are to end.
+  unsigned running_ = 0;
+  uint64_t generation_ = 0;
+  bool stopping_ = false;
   std::atomic<size_t> articles_done_{0};
   std::atomic<uint64_t> bytes_done_{0};
 };
