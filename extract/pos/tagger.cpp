@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cassert>
 #include <limits>
+#include <system_error>
+#include <thread>
 
 #include "extract/pos/embedded_data.h"
 #include "extract/pos/features.h"
@@ -113,20 +115,45 @@ void Tagger::Build(const ModelData& model) {
     }
     Saturate(sums.data(), row_size, &type_rows_[(start ? kStartType : kEndType) * row_size]);
   }
+  // The slots first (a word listed twice keeps its first type), then the
+  // rows, summed on every core: this is most of kg's start-up time.
   vocabulary_slots_.assign(TableSize(model.vocabulary.size()), VocabularySlot{});
   const size_t vocabulary_mask = vocabulary_slots_.size() - 1;
+  std::vector<size_t> type_slots;  // per type past the boundaries: its slot
+  std::vector<size_t> type_words;  // per type past the boundaries: its model word
   for (size_t v = 0; v < model.vocabulary.size(); ++v) {
-    const std::string& word = model.vocabulary[v];
-    const uint64_t hash = SurfaceKey(word);
+    const uint64_t hash = SurfaceKey(model.vocabulary[v]);
     if (FindType(hash) != nullptr) continue;
     const size_t type = kFirstWordType + vocabulary_size_++;
-    uint64_t lower_hash = 0;
-    std::fill(sums.begin(), sums.end(), 0);
-    SumWord(word, model.hints[v], sums.data(), &type_rows_[type * row_size], &lower_hash);
     size_t slot = hash & vocabulary_mask;
     while (vocabulary_slots_[slot].type != 0) slot = (slot + 1) & vocabulary_mask;
-    vocabulary_slots_[slot] = {hash, lower_hash, static_cast<uint32_t>(type)};
+    vocabulary_slots_[slot] = {hash, 0, static_cast<uint32_t>(type)};
+    type_slots.push_back(slot);
+    type_words.push_back(v);
   }
+  const auto sum_types = [&](size_t begin, size_t end) {
+    std::vector<int32_t> word_sums(kOffsetCount * lanes_);
+    for (size_t t = begin; t < end; ++t) {
+      const size_t v = type_words[t];
+      std::fill(word_sums.begin(), word_sums.end(), 0);
+      SumWord(model.vocabulary[v], model.hints[v], word_sums.data(),
+              &type_rows_[(kFirstWordType + t) * row_size],
+              &vocabulary_slots_[type_slots[t]].lower_hash);
+    }
+  };
+  const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::thread> threads;
+  const size_t share = (type_words.size() + workers - 1) / workers;
+  for (size_t begin = share; begin < type_words.size(); begin += share) {
+    const size_t end = std::min(begin + share, type_words.size());
+    try {
+      threads.emplace_back(sum_types, begin, end);
+    } catch (const std::system_error&) {  // no thread to be had: sum them here
+      sum_types(begin, end);
+    }
+  }
+  sum_types(0, std::min(share, type_words.size()));
+  for (auto& thread : threads) thread.join();
   type_rows_.resize((kFirstWordType + vocabulary_size_) * row_size);
   type_rows_.shrink_to_fit();
 }
