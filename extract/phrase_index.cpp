@@ -28,8 +28,12 @@ bool CloseSpelling(std::string_view known, std::string_view seen) {
   const size_t n = known.size();
   const size_t m = seen.size();
   if ((n > m ? n - m : m - n) > allowed) return false;
-  // Optimal string alignment distance over three rolling rows.
-  std::array<size_t, kMax + 1> before{}, previous{}, current{};
+  // Optimal string alignment distance over three rolling rows (rotated,
+  // not copied).
+  std::array<std::array<size_t, kMax + 1>, 3> rows;
+  size_t* before = rows[0].data();
+  size_t* previous = rows[1].data();
+  size_t* current = rows[2].data();
   for (size_t j = 0; j <= m; ++j) previous[j] = j;
   for (size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -43,8 +47,8 @@ bool CloseSpelling(std::string_view known, std::string_view seen) {
       row_best = std::min(row_best, current[j]);
     }
     if (row_best > allowed) return false;
-    before = previous;
-    previous = current;
+    std::swap(before, previous);  // the old `before` row is written next as `current`
+    std::swap(previous, current);
   }
   return previous[m] <= allowed;
 }
@@ -86,6 +90,8 @@ uint32_t PhraseIndex::FuzzyChild(uint32_t node, std::string_view seen) const {
   const auto first = std::lower_bound(begin, end, seen.front(),
                                       [](const FuzzyEdge& e, char c) { return e.first < c; });
   for (auto it = first; it != end && it->first == seen.front(); ++it) {
+    // CloseSpelling allows at most two bytes of difference in length.
+    if (it->length + 2 < seen.size() || seen.size() + 2 < it->length) continue;
     const std::string_view known(fuzzy_text_.data() + it->offset, it->length);
     if (CloseSpelling(known, seen)) return it->child;
   }
