@@ -295,9 +295,17 @@ void Tagger::TagClasses(std::span<const std::string_view> words, std::span<uint3
   scratch.lower_hash.resize(n);
   scratch.rows[0] = scratch.rows[1] = &type_rows_[kStartType * row_size];
   scratch.rows[n + 2] = scratch.rows[n + 3] = &type_rows_[kEndType * row_size];
+  // Every word's vocabulary slot prefetched before the first is probed:
+  // the probes are cache misses, and this way they overlap.
+  scratch.surface_hash.resize(n);
+  const size_t vocabulary_mask = vocabulary_slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    scratch.surface_hash[i] = SurfaceKey(words[i]);
+    __builtin_prefetch(&vocabulary_slots_[scratch.surface_hash[i] & vocabulary_mask]);
+  }
   size_t spare = 0;
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t hash = SurfaceKey(words[i]);
+    const uint64_t hash = scratch.surface_hash[i];
     if (const VocabularySlot* known = FindType(hash)) {
       scratch.rows[i + 2] = &type_rows_[known->type * row_size];
       scratch.lower_hash[i] = known->lower_hash;

@@ -34,7 +34,8 @@ class TaggerScratch {
   static constexpr size_t kCacheSlots = 16384;  // a power of two
 
   std::vector<const int16_t*> rows;   // per token: its score rows (one per offset)
-  std::vector<uint64_t> lower_hash;   // per token
+  std::vector<uint64_t> surface_hash;  // per token
+  std::vector<uint64_t> lower_hash;    // per token
   std::vector<int16_t> unknown_rows;  // rows of unknown words that missed the cache
   std::vector<int32_t> sums;          // summing one unknown word's rows
   std::vector<int16_t> scores;
