@@ -1,6 +1,7 @@
 #include "extract/tokenizer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/text.h"
 #include "core/unicode.h"
@@ -214,7 +215,7 @@ class Scanner {
     Token token;
     token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     token.norm = {static_cast<uint32_t>(norm_begin), static_cast<uint32_t>(norm_end)};
-    token.word = words_.Find(token.norm.In(doc_.norm_text));
+    token.word = kNoWord;  // looked up for the whole text at the end: see Tokenize()
     if (space_) token.flags |= kTokenSpaceBefore;
     if (newline_) token.flags |= kTokenNewlineBefore;
     size_t length = 0;
@@ -271,7 +272,25 @@ void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc, size_t ma
   // double its peak memory), and only the pages used become resident.
   doc->tokens.reserve(doc->tokens.size() + std::min(text.size(), max_tokens) + 1);
   doc->norm_text.reserve(doc->norm_text.size() + text.size() + 8);
+  const size_t first = doc->tokens.size();
   Scanner(text, abbreviations_, clitics_, *words_, doc, max_tokens).Run();
+  // The word ids, with the slots of the next few tokens prefetched: every
+  // lookup is a cache miss, and this way they overlap instead of queueing.
+  constexpr size_t kAhead = 8;
+  std::array<uint64_t, kAhead> hashes;
+  const size_t end = doc->tokens.size();
+  const auto hash_of = [&](size_t t) {
+    const uint64_t hash = HashWord(doc->tokens[t].norm.In(doc->norm_text));
+    words_->Prefetch(hash);
+    return hash;
+  };
+  for (size_t t = first; t < std::min(first + kAhead, end); ++t) hashes[t % kAhead] = hash_of(t);
+  for (size_t t = first; t < end; ++t) {
+    Token& token = doc->tokens[t];
+    const uint64_t hash = hashes[t % kAhead];
+    if (t + kAhead < end) hashes[t % kAhead] = hash_of(t + kAhead);
+    token.word = words_->Find(token.norm.In(doc->norm_text), hash);
+  }
 }
 
 }  // namespace kg

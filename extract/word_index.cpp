@@ -47,9 +47,15 @@ WordId WordIndex::Intern(std::string_view word) {
   return id;
 }
 
-WordId WordIndex::Find(std::string_view word) const {
+WordId WordIndex::Find(std::string_view word) const { return Find(word, HashWord(word)); }
+
+WordId WordIndex::Find(std::string_view word, uint64_t hash) const {
   if (slots_.empty()) return kNoWord;
-  return slots_[SlotOf(word, HashWord(word))].id;
+  return slots_[SlotOf(word, hash)].id;
+}
+
+void WordIndex::Prefetch(uint64_t hash) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[HomeSlot(hash, slots_.size() - 1)]);
 }
 
 }  // namespace kg

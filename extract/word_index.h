@@ -32,6 +32,11 @@ class WordIndex {
 
   // The id of `word`, or kNoWord when the index does not hold it.
   WordId Find(std::string_view word) const;
+  // The same, with `hash` = HashWord(word).
+  WordId Find(std::string_view word, uint64_t hash) const;
+  // Brings the slot where a word of this HashWord() starts its probe into
+  // the cache, so that looking it up a little later does not wait.
+  void Prefetch(uint64_t hash) const;
 
   // The text of an id given out by Intern().
   std::string_view Text(WordId id) const {
