@@ -26,17 +26,32 @@ bool StandsAsApposition(const NameScan& scan, size_t i) {
 // The token after title modifiers at i ("former", "ex-", "senior deputy",
 // "co-"), or i. A modifier that opens a longer title is the title: "chief
 // executive" is not "chief" + "executive".
-size_t SkipTitleModifiers(NameScan& scan, size_t i) {
+// The token after one title modifier at i, or i.
+size_t SkipTitleModifier(NameScan& scan, size_t i) {
   const size_t end = scan.end();
   std::span<const uint32_t> modifiers;
-  while (i < end) {
-    const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
-    if (modifier == 0 || i + modifier >= end || scan.TitleLength(i) > modifier) break;
-    size_t after = i + modifier;
-    if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
-    i = after;
-  }
+  if (i >= end) return i;
+  const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
+  if (modifier == 0 || i + modifier >= end || scan.TitleLength(i) > modifier) return i;
+  size_t after = i + modifier;
+  if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
+  return after;
+}
+
+size_t SkipTitleModifiers(NameScan& scan, size_t i) {
+  for (size_t next; (next = SkipTitleModifier(scan, i)) != i;) i = next;
   return i;
+}
+
+// Where the affiliation starts after the title modifiers at `start`, or
+// `start`. It may follow any of them: "former Air Force commander X" (where
+// "air force" could also modify a title, as in "Air Force General X").
+size_t AffiliationAfterModifiers(NameScan& scan, size_t start) {
+  for (size_t i = SkipTitleModifier(scan, start), before = start; i != before;
+       before = i, i = SkipTitleModifier(scan, i)) {
+    if (scan.AffiliationEnd(i) > i) return i;
+  }
+  return start;
 }
 
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {
@@ -51,8 +66,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   const size_t end = scan.end();
   // "Former WorldCom chief X", "ex-Downing Street media chief X": title
   // modifiers may stand before the affiliation too.
-  size_t i = SkipTitleModifiers(scan, start);
-  if (scan.AffiliationEnd(i) == i) i = start;
+  size_t i = AffiliationAfterModifiers(scan, start);
   size_t j = scan.AffiliationEnd(i);
   // "Nordvik chief executive Ingrid Solheim": an unknown word before a title
   // and a name is the organization the title belongs to.
