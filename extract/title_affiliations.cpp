@@ -160,9 +160,10 @@ class Affiliations {
         if (Has(t, WordClass::kMemberPreposition) && target.type != EntityType::kOrganization) {
           return -1;
         }
-        // "president of Eaglebrook Plastics": an unknown name a title
-        // belongs to is an organization, not a person.
-        if (target.type == EntityType::kPerson && Has(t, WordClass::kGenitive) &&
+        // "president of Eaglebrook Plastics", "a treasurer at Becton Lind":
+        // an unknown name a title belongs to is an organization, not a
+        // person.
+        if (target.type == EntityType::kPerson && Has(t, WordClass::kEmployerPreposition) &&
             target.kind == MentionKind::kName && target.title < 0 && !target.from_lexicon &&
             !Has(target.token_begin, WordClass::kGivenName)) {
           mentions_[static_cast<size_t>(found)].type = EntityType::kOrganization;

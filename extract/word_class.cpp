@@ -18,6 +18,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "name_joiner",
     "role_preposition",
     "member_preposition",
+    "employer_preposition",
     "subordinator",
     "including",
     "auxiliary",

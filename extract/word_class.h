@@ -12,37 +12,38 @@ namespace kg {
 
 enum class WordClass : uint8_t {
   // function_words.tsv
-  kArticle,            // the, a, an
-  kDefinite,           // the: points back to something named before
-  kDeterminer,         // the, this, some, every ...
-  kPossessiveMarker,   // 's
-  kRelativePronoun,    // who, which, that
-  kCoordinator,        // and, or: joins names into a list
-  kNegation,           // not, never
-  kAgentMarker,        // by: the agent of a passive
-  kGenitive,           // of
-  kNameJoiner,         // of, for: inside organization names ("Ministry of Defense")
-  kRolePreposition,    // of, for, at: "the leader of Hamas", "a professor at Yale"
-  kMemberPreposition,  // in: a role preposition only before an organization
-  kSubordinator,       // if, because, while: opens a clause
-  kIncluding,          // including, among: opens a list of members
-  kAuxiliary,          // be, have, do (lemmas): may stand before a verb in its group
-  kPassiveAuxiliary,   // be, get (lemmas)
-  kCopula,             // be, become, remain (lemmas): "X is the leader of Y"
-  kLightVerb,          // make, pay, hold (lemmas): "made a visit to", "held talks with"
-  kChargeVerb,         // convict, charge (lemmas): "X was convicted of the murder of Y"
-  kSentenceEnd,        // . ! ? ...
-  kCloser,             // closing quote or bracket that stays with a sentence
-  kComma,              // ,
-  kDash,               // -- as a parenthesis
-  kHyphen,             // - inside a word
-  kClauseBreak,        // ; :
-  kOpenBracket,        // (
-  kCloseBracket,       // )
-  kQuote,              // " '
-  kBylineMarker,       // by: "By Jane Doe" as a line of its own
-  kOrganizationCue,    // based, backed, led: "Munich-based X" is an organization
-  kPlaceSuffix,        // based, headquartered: "Munich-based" names a place
+  kArticle,              // the, a, an
+  kDefinite,             // the: points back to something named before
+  kDeterminer,           // the, this, some, every ...
+  kPossessiveMarker,     // 's
+  kRelativePronoun,      // who, which, that
+  kCoordinator,          // and, or: joins names into a list
+  kNegation,             // not, never
+  kAgentMarker,          // by: the agent of a passive
+  kGenitive,             // of
+  kNameJoiner,           // of, for: inside organization names ("Ministry of Defense")
+  kRolePreposition,      // of, for, at: "the leader of Hamas", "a professor at Yale"
+  kMemberPreposition,    // in: a role preposition only before an organization
+  kEmployerPreposition,  // of, at, for: an unknown name after "president of" is a group's
+  kSubordinator,         // if, because, while: opens a clause
+  kIncluding,            // including, among: opens a list of members
+  kAuxiliary,            // be, have, do (lemmas): may stand before a verb in its group
+  kPassiveAuxiliary,     // be, get (lemmas)
+  kCopula,               // be, become, remain (lemmas): "X is the leader of Y"
+  kLightVerb,            // make, pay, hold (lemmas): "made a visit to", "held talks with"
+  kChargeVerb,           // convict, charge (lemmas): "X was convicted of the murder of Y"
+  kSentenceEnd,          // . ! ? ...
+  kCloser,               // closing quote or bracket that stays with a sentence
+  kComma,                // ,
+  kDash,                 // -- as a parenthesis
+  kHyphen,               // - inside a word
+  kClauseBreak,          // ; :
+  kOpenBracket,          // (
+  kCloseBracket,         // )
+  kQuote,                // " '
+  kBylineMarker,         // by: "By Jane Doe" as a line of its own
+  kOrganizationCue,      // based, backed, led: "Munich-based X" is an organization
+  kPlaceSuffix,          // based, headquartered: "Munich-based" names a place
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
