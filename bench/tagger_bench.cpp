@@ -52,11 +52,13 @@ Corpus Tokenize(const std::string& path, const kg::CompiledRules& rules) {
       [&](kg::Document document) {
         const std::string& text = corpus.texts.emplace_back(std::move(document.text));
         corpus.bytes += static_cast<double>(text.size());
-        const auto tokens = rules.tokenizer().Tokenize(text);
-        for (const kg::Sentence& sentence : rules.splitter().Split(tokens)) {
+        kg::DocumentAnalysis analysis;
+        rules.tokenizer().Tokenize(text, &analysis);
+        rules.splitter().Split(&analysis);
+        for (const kg::Sentence& sentence : analysis.sentences) {
           corpus.sentence_begin.push_back(corpus.words.size());
           for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t)
-            corpus.words.push_back(tokens[t].span.In(text));
+            corpus.words.push_back(analysis.tokens[t].span.In(text));
         }
       },
       [](const std::string& error) { std::fprintf(stderr, "%s\n", error.c_str()); });
@@ -116,7 +118,9 @@ void RetokenizedAccuracy(const std::vector<kg::pos::TaggedSentence>& gold,
   for (const auto& sentence : gold) {
     gold_words += static_cast<int64_t>(sentence.words.size());
     if (sentence.text.empty()) continue;
-    const auto tokens = rules.tokenizer().Tokenize(sentence.text);
+    kg::DocumentAnalysis analysis;
+    rules.tokenizer().Tokenize(sentence.text, &analysis);
+    const auto& tokens = analysis.tokens;
     words.clear();
     for (const auto& token : tokens) words.push_back(token.span.In(sentence.text));
     tags.resize(words.size());
