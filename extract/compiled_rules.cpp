@@ -119,6 +119,7 @@ Status CompiledRules::Build() {
   };
   add_phrases(&titles_, pack_.titles, [](const TitleEntry& e) { return e.phrase; });
   add_phrases(&title_modifiers_, pack_.title_modifiers, [](const std::string& e) { return e; });
+  add_phrases(&agent_phrases_, pack_.agent_phrases, [](const std::string& e) { return e; });
   add_phrases(&collectives_, pack_.collectives, [](const std::string& e) { return e; });
   add_phrases(&descriptions_, pack_.descriptions,
               [](const DescriptionEntry& e) { return e.phrase; });

@@ -91,9 +91,10 @@ class CompiledRules {
   const LexiconValue& lexicon_value(uint32_t index) const { return lexicon_values_[index]; }
   const PhraseIndex& titles() const { return titles_; }  // -> pack().titles
   const PhraseIndex& title_modifiers() const { return title_modifiers_; }
-  const PhraseIndex& collectives() const { return collectives_; }    // -> pack().collectives
-  const PhraseIndex& descriptions() const { return descriptions_; }  // -> pack().descriptions
-  const PhraseIndex& cues() const { return cues_; }                  // -> pack().cues
+  const PhraseIndex& agent_phrases() const { return agent_phrases_; }  // -> pack().agent_phrases
+  const PhraseIndex& collectives() const { return collectives_; }      // -> pack().collectives
+  const PhraseIndex& descriptions() const { return descriptions_; }    // -> pack().descriptions
+  const PhraseIndex& cues() const { return cues_; }                    // -> pack().cues
 
   // The pronoun entry of a word, or nullptr.
   const PronounEntry* Pronoun(WordId word) const;
@@ -160,6 +161,7 @@ class CompiledRules {
   std::vector<LexiconValue> lexicon_values_;
   PhraseIndex titles_;
   PhraseIndex title_modifiers_;
+  PhraseIndex agent_phrases_;
   PhraseIndex collectives_;
   PhraseIndex descriptions_;
   PhraseIndex cues_;

@@ -134,11 +134,19 @@ class FrameMatcher {
     return from;
   }
 
-  // "... by X": the agent of a passive or of a noun ("the killing of Y by X").
+  // "... by X": the agent of a passive or of a noun ("the killing of Y by X"),
+  // also behind an agent phrase ("killed on the orders of X").
   void AgentAfter(size_t from, std::vector<int>* out) const {
     for (size_t t = from, steps = 0; t < c_.end && steps <= kMaxPrepositionGap; ++t, ++steps) {
       if (c_.Has(t, WordClass::kAgentMarker) && IsPreposition(c_.pos(t))) {
         ReadArguments(t + 1, out);
+        return;
+      }
+      std::span<const uint32_t> phrase;
+      if (const size_t length = c_.rules.agent_phrases().Longest(c_.doc, t, c_.end, &phrase,
+                                                                 Fuzzy::kNone, /*lemmas=*/true);
+          length > 0) {
+        ReadArguments(t + length, out);
         return;
       }
       if (a_.ClauseBreak(t) || c_.Has(t, WordClass::kComma)) return;

@@ -428,6 +428,7 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
   if (name == "common_words.txt") return ParseList(reader, true, &pack->common_words);
   if (name == "non_names.txt") return ParseList(reader, false, &pack->non_names);
   if (name == "title_modifiers.txt") return ParseList(reader, true, &pack->title_modifiers);
+  if (name == "agent_phrases.txt") return ParseList(reader, true, &pack->agent_phrases);
   if (name == "collectives.txt") return ParseList(reader, true, &pack->collectives);
   if (name == "abbreviations.txt") return ParseList(reader, false, &pack->abbreviations);
   if (name == "event_heads.txt") return ParseList(reader, false, &pack->event_heads);
@@ -523,6 +524,7 @@ void RulePack::Overlay(const RulePack& other) {
   OverlayList(&common_words, other.common_words);
   OverlayList(&non_names, other.non_names);
   OverlayList(&title_modifiers, other.title_modifiers);
+  OverlayList(&agent_phrases, other.agent_phrases);
   OverlayList(&collectives, other.collectives);
   OverlayList(&abbreviations, other.abbreviations);
   OverlayList(&event_heads, other.event_heads);

@@ -133,6 +133,7 @@ struct RulePack {
   std::vector<std::string> common_words;
   std::vector<std::string> non_names;
   std::vector<std::string> title_modifiers;
+  std::vector<std::string> agent_phrases;  // "on the orders of": the doer follows, as after "by"
   std::vector<std::string> collectives;
   std::vector<std::string> abbreviations;
   std::vector<std::string> event_heads;
