@@ -47,6 +47,11 @@ class TagPass {
   // "Chile's offensive against Peru": an adjective that ends a possessed
   // phrase is its head noun.
   static void RepairPossessedAdjective(SentenceContext& context);
+  // "Tom Ray, accused of killing X, was arrested": a past form in -ed
+  // between commas after the sentence's subject, before a preposition, with
+  // a finite verb after the closing comma, is a participle (a reduced
+  // relative clause); taggers often read it as the main verb.
+  static void RepairReducedRelative(SentenceContext& context);
   // The lemma of a word token tagged `tag` (not a proper noun), as a pack id.
   WordId LemmaOf(SentenceContext& context, size_t token, pos::PosTag tag, Scratch& scratch) const;
 
