@@ -439,6 +439,17 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
         }
         continue;
       }
+      // "angered Sweden by taking a call from X": after "by" the gerund says
+      // how the subject of the verb before did it.
+      if (c_.Has(u, WordClass::kAgentMarker)) {
+        for (int p = k - 1; p >= first_chunk_; --p) {
+          if (chunk(p).kind != Chunk::Kind::kVerb) continue;
+          if (!chunk(p).Is(Chunk::kPassive))
+            subjects = subjects_[static_cast<size_t>(p - first_chunk_)];
+          break;
+        }
+        continue;
+      }
       // "accused Rwanda of arming the rebels": the object of the verb before
       // does what the participle says.
       const int object = ArgumentEndingAt(static_cast<long>(u) - 1);
