@@ -423,6 +423,12 @@ class Resolver {
       if (last >= 0) mention.entity = last;
       return;
     }
+    // "According to the Tribune's Karl Obst, Swedish officials said": a
+    // plural description names several people, never one named person.
+    if (const Pos head = doc_.tokens[mention.token_end - 1].pos;
+        head == Pos::kNNS || head == Pos::kNNPS) {
+      return;
+    }
     if (const int person = ApposedPerson(m); person >= 0) {
       mention.entity = person;
       return;
