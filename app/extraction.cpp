@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -46,11 +47,34 @@ class BatchExtractor {
     if (bytes_ >= launch_bytes_ || batch_.size() >= 4096) Launch();
   }
 
-  // Extracts and hands back everything added so far.
+  // Extracts and hands back everything added so far. The last batch goes
+  // back article by article as the workers finish them, so that merging
+  // it overlaps its extraction instead of following it on one core.
   void Finish() {
     if (!batch_.empty()) Launch();
+    std::unique_lock<std::mutex> lock(mutex_);
+    auto last_report = std::chrono::steady_clock::now();
+    for (size_t next = 0; next < in_flight_.size();) {
+      if (ready_[next].load(std::memory_order_acquire)) {
+        lock.unlock();
+        on_done_(in_flight_[next], results_[next], failures_[next]);
+        results_[next] = DocumentAnalysis{};  // merged: its memory can go
+        ++next;
+        lock.lock();
+        continue;
+      }
+      finished_.wait_for(lock, std::chrono::milliseconds(2));
+      if (const auto now = std::chrono::steady_clock::now();
+          now - last_report >= std::chrono::milliseconds(250)) {
+        last_report = now;
+        lock.unlock();
+        on_wait_(articles_done_.load(std::memory_order_relaxed),
+                 bytes_done_.load(std::memory_order_relaxed));
+        lock.lock();
+      }
+    }
+    lock.unlock();
     Join();
-    HandBack(in_flight_, results_, failures_);
     in_flight_.clear();
   }
 
@@ -68,6 +92,7 @@ class BatchExtractor {
     launch_bytes_ = std::min(launch_bytes_ * 2, batch_bytes_);
     results_.assign(in_flight_.size(), DocumentAnalysis{});
     failures_.assign(in_flight_.size(), std::string());
+    ready_ = std::make_unique<std::atomic<bool>[]>(in_flight_.size());
     next_ = 0;
     // The workers live as long as the extractor: their per-thread scratch
     // (the tagger's cache of unknown words above all) stays warm.
@@ -117,6 +142,8 @@ class BatchExtractor {
     }
     articles_done_.fetch_add(1, std::memory_order_relaxed);
     bytes_done_.fetch_add(in_flight_[i].text.size(), std::memory_order_relaxed);
+    ready_[i].store(true, std::memory_order_release);
+    finished_.notify_all();
   }
 
   // Waits for the batch in flight.
@@ -159,7 +186,8 @@ class BatchExtractor {
   size_t bytes_ = 0;
   std::vector<Document> in_flight_;
   std::vector<DocumentAnalysis> results_;
-  std::vector<std::string> failures_;  // per article in flight: why it failed, or ""
+  std::vector<std::string> failures_;           // per article in flight: why it failed, or ""
+  std::unique_ptr<std::atomic<bool>[]> ready_;  // per article in flight: extracted
   std::atomic<size_t> next_{0};
   std::vector<std::thread> workers_;
   std::mutex mutex_;
