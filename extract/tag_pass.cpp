@@ -41,12 +41,12 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
 
 void TagPass::RepairReducedRelative(SentenceContext& c) {
   const auto finite = [&](size_t t) { return IsFiniteVerb(c.pos(t)) || c.pos(t) == Pos::kMD; };
-  for (size_t t = c.begin + 2; t + 1 < c.end; ++t) {
+  for (size_t t = c.begin; t + 1 < c.end; ++t) {
     if (IsVerb(c.pos(t)) || c.pos(t) == Pos::kMD) {
       // Only a phrase before the first verb is the subject: "He visited
       // Rome, stayed in a hotel, met X" lists verbs.
-      if (c.pos(t) != Pos::kVBD || !c.Has(t - 1, WordClass::kComma) || !IsNoun(c.pos(t - 2)) ||
-          !c.doc.Norm(t).ends_with("ed") || !IsPreposition(c.pos(t + 1))) {
+      if (t < c.begin + 2 || c.pos(t) != Pos::kVBD || !c.Has(t - 1, WordClass::kComma) ||
+          !IsNoun(c.pos(t - 2)) || !c.doc.Norm(t).ends_with("ed") || !IsPreposition(c.pos(t + 1))) {
         return;
       }
       for (size_t u = t + 1; u < c.end && !finite(u); ++u) {

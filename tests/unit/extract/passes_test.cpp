@@ -75,6 +75,15 @@ std::vector<std::string> Mentions(const DocumentAnalysis& doc) {
   return out;
 }
 
+TEST_CASE("a past form between commas after the subject is a participle, not after a verb",
+          "[extract][chunks]") {
+  const DocumentAnalysis reduced = Analyze("Peter Brown, convicted of murdering John Smith, died.");
+  CHECK(ChunkAt(reduced, "convicted").Is(Chunk::kParticiple));
+  // "visited" is the first verb: "stayed" continues a list of verbs.
+  const DocumentAnalysis listed = Analyze("They visited Rome, stayed in a hotel, met Karl Obst.");
+  CHECK_FALSE(ChunkAt(listed, "stayed").Is(Chunk::kParticiple));
+}
+
 TEST_CASE("mentions: titled names, collectives, descriptions and pronouns", "[extract][mentions]") {
   CHECK(Mentions(Analyze("Hamas political leader Ismail Haniyeh met US officials. He left.")) ==
         std::vector<std::string>{"Hamas/name",
