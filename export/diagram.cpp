@@ -339,12 +339,16 @@ std::string DefaultLayout(size_t node_count) { return node_count <= 150 ? "dot" 
 
 // dot draws one sparse, connected story well, but stacks many separate
 // ones into a long strip and stretches a hub's relations into long arcs:
-// fdp packs those into a compact sheet. Clusters need dot or fdp.
+// neato packs those into a compact sheet. Clusters need dot or fdp. fdp
+// only where clusters need it: Graphviz 2.42's fdp orders part of its work
+// by node address, and Pango's font threads in the same process move those
+// addresses, so about one fdp drawing in a hundred comes out different.
 std::string ChooseLayout(const KnowledgeGraph& graph, const DiagramOptions& options) {
   if (!options.layout.empty()) return options.layout;
   std::string layout = DefaultLayout(graph.node_count());
   const bool sparse = 2 * graph.edge_count() <= 3 * graph.node_count();
-  if (layout == "dot" && (!sparse || Components(graph).size() > 3)) layout = "fdp";
+  if (layout == "dot" && (!sparse || Components(graph).size() > 3))
+    layout = options.clusters ? "fdp" : "neato";
   return options.clusters && layout == "sfdp" && graph.node_count() <= 600 ? "fdp" : layout;
 }
 

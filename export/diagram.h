@@ -54,8 +54,8 @@ Result<std::string> RenderDiagram(const KnowledgeGraph& graph, const DiagramOpti
                                   const std::function<void()>& waiting = {});
 
 // The layout these options ask for or, when none is chosen, the one
-// picked by size: dot for one connected story, fdp to pack many separate
-// ones (or draw clusters), sfdp for large graphs.
+// picked by size: dot for one connected story, neato to pack many separate
+// ones (fdp when drawing clusters), sfdp for large graphs.
 std::string ChooseLayout(const KnowledgeGraph& graph, const DiagramOptions& options);
 
 // The layout used when none is chosen, by size alone: dot for small

@@ -63,9 +63,9 @@ Result<std::string> RunGraphviz(const std::string& dot_text, const std::string& 
   if (pid < 0) return Status::Error("cannot start Graphviz: fork failed");
   if (pid == 0) {
     // Only async-signal-safe calls from here to exec. Without address
-    // randomisation Graphviz's address-ordered work repeats exactly (fdp
-    // otherwise changes about one run in ten); if the system refuses, the
-    // layout still works.
+    // randomisation fdp's address-ordered work repeats more often (Pango's
+    // font threads still move some addresses: see ChooseLayout); if the
+    // system refuses, the layout still works.
     personality(ADDR_NO_RANDOMIZE);
     if (dup2(in_child.get(), STDIN_FILENO) < 0 || dup2(out_child.get(), STDOUT_FILENO) < 0 ||
         dup2(err_child.get(), STDERR_FILENO) < 0)

@@ -105,7 +105,9 @@ Result<std::vector<Point>> LayOutView(const KnowledgeGraph& graph, const std::ve
   const std::string dot(buffer, size);
   std::free(buffer);
 
-  auto plain = RunGraphviz(dot, count <= 300 ? "fdp" : "sfdp", "plain", waiting);
+  // neato, not fdp, for small views: fdp's result varies now and then (see
+  // ChooseLayout in diagram.cpp).
+  auto plain = RunGraphviz(dot, count <= 300 ? "neato" : "sfdp", "plain", waiting);
   if (!plain.ok()) return plain.status();
   // "node n12 x y width height ..." in inches; other lines are skipped.
   std::string_view text = *plain;

@@ -1,5 +1,5 @@
 // Internal to export/: where each entity sits in the HTML view, laid out
-// once by Graphviz (sfdp, or fdp for small graphs) so that the browser
+// once by Graphviz (sfdp, or neato for small graphs) so that the browser
 // only draws: a page of 10,000 entities opens in seconds.
 #pragma once
 
