@@ -54,6 +54,21 @@ size_t AffiliationAfterModifiers(NameScan& scan, size_t start) {
   return start;
 }
 
+// Where an envoy's posting ends when a nation at [i, j) is followed by the
+// organization and the title of one ("Chilean U.N. Ambassador X": the
+// ambassador serves Chile at the U.N.), or j.
+size_t EnvoyPostingEnd(NameScan& scan, size_t i, size_t j) {
+  const NameScan::LexMatch nation = scan.LexAt(i);
+  if (!nation || i + nation.length != j ||
+      !scan.rules().IsNation(static_cast<int>(nation.value->entry))) {
+    return j;
+  }
+  const size_t posting = scan.AffiliationEnd(j);
+  if (posting == j || scan.IsPossessive(posting - 1)) return j;
+  const NameScan::TitleMatch& title = scan.TitlesAt(posting, true);
+  return title.found && scan.Has(title.end - 1, WordClass::kEnvoyTitle) ? posting : j;
+}
+
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {
   Mention& mention = scan.mention(m);
   mention.title = title;
@@ -80,7 +95,8 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
     }
   }
   const bool has_affiliation = j > i;
-  const NameScan::TitleMatch titles = scan.TitlesAt(j, has_affiliation);
+  const size_t posting_end = has_affiliation ? EnvoyPostingEnd(scan, i, j) : j;
+  const NameScan::TitleMatch titles = scan.TitlesAt(posting_end, has_affiliation);
   if (!titles.found) return start;
   size_t name = titles.end;
   const bool comma_after = name < end && scan.Has(name, WordClass::kComma);
@@ -131,6 +147,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
     return start;
   }
   const int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
+  if (posting_end > j) scan.AddAffiliation(j, posting_end);
   scan.AddPlaces(titles);
   if (unknown_affiliation) scan.mention(affiliation).type = EntityType::kOrganization;
   const int m = scan.Add(start, name_end, name, name_end, EntityType::kPerson, MentionKind::kName);
@@ -159,8 +176,9 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
       j = from + 1;
     }
   }
+  const size_t posting_end = j > from ? EnvoyPostingEnd(scan, from, j) : j;
   // "an economics professor", "a law lecturer": a field before the title.
-  size_t at = j;
+  size_t at = posting_end;
   if (j == from && j + 1 < end && !scan.TitlesAt(j, false).found && IsNoun(scan.token(j).pos) &&
       !scan.token(j).Is(kTokenCapitalized) && scan.TitlesAt(j + 1, false).found) {
     at = j + 1;
@@ -169,6 +187,7 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   if (!titles.found || (titles.end < end && scan.IsNameWord(titles.end))) return i;
   if (scan.TitleRole(titles.title) < 0) return i;  // "the sheikh" names no role
   const int affiliation = j > from ? scan.AddAffiliation(from, j) : -1;
+  if (posting_end > j) scan.AddAffiliation(j, posting_end);
   scan.AddPlaces(titles);
   const int m =
       scan.Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription);

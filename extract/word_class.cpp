@@ -38,6 +38,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "byline_marker",
     "organization_cue",
     "place_suffix",
+    "envoy_title",
     "given_name",
     "common_word",
     "non_name",

@@ -44,6 +44,7 @@ enum class WordClass : uint8_t {
   kBylineMarker,         // by: "By Jane Doe" as a line of its own
   kOrganizationCue,      // based, backed, led: "Munich-based X" is an organization
   kPlaceSuffix,          // based, headquartered: "Munich-based" names a place
+  kEnvoyTitle,           // ambassador, envoy: posted to a group, serving a nation
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
