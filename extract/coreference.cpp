@@ -13,6 +13,9 @@ namespace {
 // How far back a pronoun may look: sentences, and mentions at most.
 constexpr uint32_t kPronounReach = 2;
 constexpr size_t kPronounCandidates = 64;
+// Tokens between a title and the organization it belongs to that an
+// apposed name may follow: "of the", "of the state-owned".
+constexpr uint32_t kMaxAffiliationGap = 4;
 
 uint64_t Hash(std::string_view text, uint64_t seed = 0xcbf29ce484222325ull) {
   return HashWord(text, seed);
@@ -387,14 +390,18 @@ class Resolver {
       }
     }
     if (const int subject = CopulaSubject(m); subject >= 0) return subject;
-    if (mention.token_end + 1 < doc_.tokens.size() &&
-        rules_.Has(doc_.tokens[mention.token_end].word, WordClass::kComma)) {
-      for (size_t k = m + 1;
-           k < mentions_.size() && mentions_[k].token_begin <= mention.token_end + 2; ++k) {
+    // "the head of the Ifo Institute, Clemens Fuest": the name may follow
+    // the organization the title found after it.
+    size_t end = mention.token_end;
+    if (mention.affiliation >= 0) {
+      const Mention& of = mentions_[static_cast<size_t>(mention.affiliation)];
+      if (of.token_begin > end && of.token_begin <= end + kMaxAffiliationGap) end = of.token_end;
+    }
+    if (end + 1 < doc_.tokens.size() && rules_.Has(doc_.tokens[end].word, WordClass::kComma)) {
+      for (size_t k = m + 1; k < mentions_.size() && mentions_[k].token_begin <= end + 2; ++k) {
         const Mention& candidate = mentions_[k];
-        if (candidate.token_begin == mention.token_end + 1 &&
-            candidate.kind == MentionKind::kName && candidate.entity >= 0 &&
-            IsPersonLike(candidate.entity)) {
+        if (candidate.token_begin == end + 1 && candidate.kind == MentionKind::kName &&
+            candidate.entity >= 0 && IsPersonLike(candidate.entity)) {
           return candidate.entity;
         }
       }
