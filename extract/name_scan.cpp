@@ -135,9 +135,9 @@ const NameScan::TitleMatch& NameScan::TitlesAt(size_t i, bool allow_place_modifi
 
 NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers) {
   TitleMatch match;
-  // The last title of a sequence gives the role ("executive director"),
-  // unless a title that also modifies others came first: "deputy prime
-  // minister" is what "deputy" is.
+  // The last title of a sequence gives the role ("chief spokesman"),
+  // unless a subordinate title that also modifies others came first:
+  // "deputy prime minister" is what "deputy" is.
   int modifying_title = -1;
   size_t j = i;
   while (j < end_) {
@@ -148,7 +148,10 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     if (length > 0) {
       const int title = static_cast<int>(values.front());
       if (match.title < 0 || TitleRole(title) >= 0) match.title = title;
-      if (modifier >= length && !match.found && TitleRole(title) >= 0) modifying_title = title;
+      if (modifier >= length && !match.found && TitleRole(title) >= 0 &&
+          Has(j, WordClass::kSubordinateTitle)) {
+        modifying_title = title;
+      }
       match.found = true;
       j += length;
       // "president and chief executive of X": titles joined by a coordinator.

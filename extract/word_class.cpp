@@ -39,6 +39,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "organization_cue",
     "place_suffix",
     "envoy_title",
+    "subordinate_title",
     "given_name",
     "common_word",
     "non_name",

@@ -45,6 +45,7 @@ enum class WordClass : uint8_t {
   kOrganizationCue,      // based, backed, led: "Munich-based X" is an organization
   kPlaceSuffix,          // based, headquartered: "Munich-based" names a place
   kEnvoyTitle,           // ambassador, envoy: posted to a group, serving a nation
+  kSubordinateTitle,     // deputy, vice: a title that ranks what it modifies lower
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
