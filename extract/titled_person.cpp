@@ -69,6 +69,14 @@ size_t EnvoyPostingEnd(NameScan& scan, size_t i, size_t j) {
   return title.found && scan.Has(title.end - 1, WordClass::kEnvoyTitle) ? posting : j;
 }
 
+// "British journalist X", "a Chilean midfielder": a nation's adjective
+// before a profession tells nationality, not membership.
+bool NationalityOnly(NameScan& scan, size_t i, size_t j, const NameScan::TitleMatch& titles) {
+  const NameScan::LexMatch lex = scan.LexAt(i);
+  return lex && i + lex.length == j && lex.value->kind == LexiconValue::Kind::kDemonymAdjective &&
+         scan.Has(titles.end - 1, WordClass::kProfession);
+}
+
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {
   Mention& mention = scan.mention(m);
   mention.title = title;
@@ -146,8 +154,9 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
       (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson)) {
     return start;
   }
-  const int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
+  int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
   if (posting_end > j) scan.AddAffiliation(j, posting_end);
+  if (has_affiliation && NationalityOnly(scan, i, j, titles)) affiliation = -1;
   scan.AddPlaces(titles);
   if (unknown_affiliation) scan.mention(affiliation).type = EntityType::kOrganization;
   const int m = scan.Add(start, name_end, name, name_end, EntityType::kPerson, MentionKind::kName);
@@ -186,8 +195,9 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   const NameScan::TitleMatch titles = scan.TitlesAt(at, j > from);
   if (!titles.found || (titles.end < end && scan.IsNameWord(titles.end))) return i;
   if (scan.TitleRole(titles.title) < 0) return i;  // "the sheikh" names no role
-  const int affiliation = j > from ? scan.AddAffiliation(from, j) : -1;
+  int affiliation = j > from ? scan.AddAffiliation(from, j) : -1;
   if (posting_end > j) scan.AddAffiliation(j, posting_end);
+  if (j > from && NationalityOnly(scan, from, j, titles)) affiliation = -1;
   scan.AddPlaces(titles);
   const int m =
       scan.Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription);

@@ -40,6 +40,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "place_suffix",
     "envoy_title",
     "subordinate_title",
+    "profession",
     "given_name",
     "common_word",
     "non_name",

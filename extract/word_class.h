@@ -46,6 +46,7 @@ enum class WordClass : uint8_t {
   kPlaceSuffix,          // based, headquartered: "Munich-based" names a place
   kEnvoyTitle,           // ambassador, envoy: posted to a group, serving a nation
   kSubordinateTitle,     // deputy, vice: a title that ranks what it modifies lower
+  kProfession,           // journalist, midfielder: after a nation's adjective, nationality
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
