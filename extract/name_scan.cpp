@@ -139,6 +139,9 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
   // unless a subordinate title that also modifies others came first:
   // "deputy prime minister" is what "deputy" is.
   int modifying_title = -1;
+  // Whether the last word taken was a title that also modifies: more
+  // modifiers may follow it ("Deputy Assistant Secretary of State").
+  bool modifying = false;
   size_t j = i;
   while (j < end_) {
     std::span<const uint32_t> values;
@@ -152,15 +155,17 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
           Has(j, WordClass::kSubordinateTitle)) {
         modifying_title = title;
       }
+      modifying = modifier >= length;
       match.found = true;
       j += length;
+      match.end = j;
       // "president and chief executive of X": titles joined by a coordinator.
       if (j + 1 < end_ && Has(j, WordClass::kCoordinator) && TitleLengthAt(j + 1, &values) > 0) {
         ++j;
       }
       continue;
     }
-    if (modifier > 0 && !match.found) {
+    if (modifier > 0 && (!match.found || modifying)) {
       j += modifier;
       // "co-leader", "ex-minister": a modifier joined to its title by a hyphen.
       if (j + 1 < end_ && Has(j, WordClass::kHyphen) && Joined(j)) ++j;
@@ -192,7 +197,7 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     break;
   }
   if (modifying_title >= 0 && modifying_title != match.title) match.title = modifying_title;
-  match.end = j;
+  if (!match.found) match.end = j;  // modifiers after the last title are not its
   return match;
 }
 
