@@ -174,7 +174,7 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     // "Canadian Trade Minister", "Competition Commissioner": up to three
     // capitalised portfolio words before a title. A head word makes them a
     // name instead: "Harbor Fleet Commander" is the Harbor Fleet's.
-    if (!match.found && IsCapitalizedWord(j) && !IsGivenName(j) && !LexAt(j)) {
+    if ((!match.found || modifying) && IsCapitalizedWord(j) && !IsGivenName(j) && !LexAt(j)) {
       size_t k = j;
       while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !IsGivenName(k) && !LexAt(k) &&
              !HeadType(k) && TitleLengthAt(k, &values) == 0) {
