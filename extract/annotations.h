@@ -109,6 +109,9 @@ struct Mention {
   // Whether this mention alone makes its entity one the text names; a bare
   // demonym plural ("Palestinians") refers to it without naming it.
   bool names_entity = true;
+  // In a byline or dateline ("By Jane Doe", "WASHINGTON (Reuters) -"): names
+  // an entity, but no pronoun, description or relation refers to it.
+  bool layout = false;
   int32_t entity = -1;  // document entity, set by coreference
 };
 

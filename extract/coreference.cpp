@@ -299,7 +299,7 @@ class Resolver {
   }
 
   bool Usable(const Mention& candidate) const {
-    return candidate.entity >= 0 && candidate.kind != MentionKind::kModifier;
+    return candidate.entity >= 0 && candidate.kind != MentionKind::kModifier && !candidate.layout;
   }
   EntityType TypeOf(int entity) const { return clusters_[static_cast<size_t>(entity)].type; }
 

@@ -11,9 +11,43 @@ bool InDateline(const Sentence& sentence, size_t t) {
   return t < sentence.token_begin + sentence.dateline_end;
 }
 
+// The reporter of a byline ("By Jane Doe"): the token after the name.
+size_t AddBylineName(NameScan& scan, size_t i, size_t end) {
+  if (i + 1 >= end || !scan.Has(i, WordClass::kBylineMarker)) return i;
+  size_t k = i + 1;
+  while (k < end && scan.IsCapitalizedWord(k) && !scan.token(k).Is(kTokenAllCaps)) ++k;
+  if (k == i + 1) return i;
+  const int m = scan.Add(i + 1, k, i + 1, k, EntityType::kPerson, MentionKind::kName);
+  scan.mention(m).layout = true;
+  return k;
+}
+
+// What a byline and a dateline name: the reporter, the place the story was
+// filed from, read literally, and the news agency. They are entities of the
+// text, but not actors in it.
+void ScanLayout(NameScan& scan, size_t end) {
+  size_t i = AddBylineName(scan, scan.begin(), end);
+  while (i < end) {
+    const NameScan::LexMatch lex =
+        scan.token(i).Is(kTokenWord) ? scan.LexAt(i) : NameScan::LexMatch{};
+    const bool place = scan.IsLexiconPlace(lex);
+    if (lex && i + lex.length <= end && (place || scan.Has(i, WordClass::kNewsAgency))) {
+      const int m = scan.AddLexicon(i, *lex.value, lex.length, /*literal=*/place);
+      scan.mention(m).layout = true;
+      i += lex.length;
+    } else {
+      ++i;
+    }
+  }
+}
+
 void ScanSentence(NameScan& scan) {
   const Sentence& sentence = scan.doc().sentences[scan.sentence()];
-  if (sentence.kind == LineKind::kByline) return;
+  if (sentence.kind == LineKind::kByline) {
+    ScanLayout(scan, scan.end());
+    return;
+  }
+  if (sentence.dateline_end > 0) ScanLayout(scan, sentence.token_begin + sentence.dateline_end);
   size_t i = scan.begin();
   while (i < scan.end()) {
     if (!scan.token(i).Is(kTokenWord) || InDateline(sentence, i)) {

@@ -443,12 +443,12 @@ int NameScan::Add(size_t begin, size_t end, size_t name_begin, size_t name_end, 
   return static_cast<int>(doc_.mentions.size() - 1);
 }
 
-int NameScan::AddLexicon(size_t i, const LexiconValue& value, size_t length) {
+int NameScan::AddLexicon(size_t i, const LexiconValue& value, size_t length, bool literal) {
   const LexiconEntry& entry = Entry(value);
   int target = static_cast<int>(value.entry);
   EntityType type = entry.type;
   // "Washington said" is the government; "in Washington" is the city.
-  if (!entry.metonym_of.empty() && !PlaceCueBefore(i) &&
+  if (!literal && !entry.metonym_of.empty() && !PlaceCueBefore(i) &&
       !(i > begin_ && Has(i - 1, WordClass::kGenitive))) {
     target = rules_.FindEntity(entry.metonym_of);
     type = rules_.pack().entities[static_cast<size_t>(target)].type;

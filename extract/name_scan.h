@@ -114,7 +114,9 @@ class NameScan {
   int Add(size_t begin, size_t end, size_t name_begin, size_t name_end, EntityType type,
           MentionKind kind);
   Mention& mention(int m) { return doc_.mentions[static_cast<size_t>(m)]; }
-  int AddLexicon(size_t i, const LexiconValue& value, size_t length);
+  // `literal`: the place itself, never the government it may stand for
+  // ("WASHINGTON (Reuters) -" is the city).
+  int AddLexicon(size_t i, const LexiconValue& value, size_t length, bool literal = false);
   int AddAffiliation(size_t i, size_t end);
   void AddPlaces(const TitleMatch& titles);
   // "Israel Defense Forces (IDF)": the acronym names the same entity, here

@@ -60,6 +60,11 @@ void ExtractSentence(const CompiledRules& rules, DocumentAnalysis* doc, uint32_t
   for (const RelationCandidate& candidate : *candidates) {
     for (int subject : candidate.subjects) {
       for (int object : candidate.objects) {
+        // A byline's reporter or a dateline's agency is no actor.
+        if (doc->mentions[static_cast<size_t>(subject)].layout ||
+            doc->mentions[static_cast<size_t>(object)].layout) {
+          continue;
+        }
         RelationMention relation;
         relation.subject = doc->mentions[static_cast<size_t>(subject)].entity;
         relation.object = doc->mentions[static_cast<size_t>(object)].entity;
