@@ -229,6 +229,8 @@ bool NameScan::IsOrdinaryOpener(size_t i) {
 bool NameScan::CanOpenName(size_t i) {
   if (!IsNameWord(i)) return false;
   if (token(i).Is(kTokenAllCaps) || !Has(i, WordClass::kCommonWord)) return true;
+  // '"My advisers"': a pronoun is no given name ("My" is one too).
+  if (token(i).pos == Pos::kPRP || token(i).pos == Pos::kPRPS) return false;
   // "Will Smith" but "Will China invade ...?": a given name that is also a
   // common word opens no name before a known one at a sentence start.
   return IsGivenName(i) && !(i == begin_ && i + 1 < end_ && LexAt(i + 1));
