@@ -390,7 +390,7 @@ class Resolver {
       }
     }
     if (const int subject = CopulaSubject(m); subject >= 0) return subject;
-    // "the head of the Ifo Institute, Clemens Fuest": the name may follow
+    // "the head of the Ostrava Institute, Jana Novak": the name may follow
     // the organization the title found after it.
     size_t end = mention.token_end;
     if (mention.affiliation >= 0) {

@@ -305,7 +305,7 @@ size_t NameScan::NameRunEnd(size_t i) {
         ++j;
       } else if (IsCapitalizedWord(j) && Has(j, WordClass::kNonName) && j + 1 < end_ &&
                  IsNameWord(j + 1) && HeadType(j + 1)) {
-        j += 2;  // "Liberation Day Committee": a day inside a name with a head
+        j += 2;  // "Victory Day Committee": a day inside a name with a head
       } else if (Has(j, WordClass::kHyphen) && Joined(j) && j + 1 < end_ && Joined(j + 1) &&
                  (IsNameWord(j + 1) || name_syllable(j + 1))) {
         j += 2;
@@ -339,7 +339,7 @@ NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
   for (size_t k = i; k < j; ++k) {
     if (IsCapitalizedWord(k) && Has(k, WordClass::kEventHead)) {
       event = true;
-      has_head = false;  // "Operation Iron Shield"; but "Liberation Day Committee"
+      has_head = false;  // "Operation Iron Shield"; but "Victory Day Committee"
     } else if (auto type = HeadType(k)) {
       if (k + 1 == j || !has_head) head = *type;
       has_head = true;
@@ -369,7 +369,7 @@ NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
     }
   }
   // "Human Rights Watch", "Supreme Court": a name of English words that ends
-  // in a common noun; "Ludwig Braun" has a word English does not know.
+  // in a common noun; "Anselm Quist" has a word English does not know.
   if (IsNounHead(j - 1)) {
     bool english = true;
     for (size_t k = i; k + 1 < j && english; ++k) {

@@ -46,8 +46,8 @@ class Affiliations {
           found = mentions_[static_cast<size_t>(previous)].affiliation;
         mention.affiliation = found;
       } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention)) {
-        // "Claudia Bickmann of the Society for Intercultural Philosophy";
-        // "Claudia Bickmann, 52, of the Society ...": past an age.
+        // "Marta Oyelaran of the Society for Coastal Ecology";
+        // "Marta Oyelaran, 52, of the Society ...": past an age.
         const size_t end = SentenceEnd(mention);
         size_t after = mention.token_end;
         if (after + 3 < end && Has(after, WordClass::kComma) &&
@@ -60,7 +60,7 @@ class Affiliations {
         const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[after].word);
         if (affiliation == nullptr) continue;
         int found = Behind(after + 1, end);
-        // "Sam Kadet of the corporate law firm of Skadden, Arps"
+        // "Ann Wu of the accounting firm of Baird, Lowe"
         if (found < 0) found = After(after, end, /*after_name=*/false);
         if (found < 0 || !affiliation->types.Contains(mentions_[static_cast<size_t>(found)].type)) {
           continue;
@@ -160,7 +160,7 @@ class Affiliations {
         if (Has(t, WordClass::kMemberPreposition) && target.type != EntityType::kOrganization) {
           return -1;
         }
-        // "president of Eaglebrook Plastics", "a treasurer at Becton Lind":
+        // "president of Holmfirth Plastics", "a treasurer at Carrow Lind":
         // an unknown name a title belongs to is an organization, not a
         // person.
         if (target.type == EntityType::kPerson && Has(t, WordClass::kEmployerPreposition) &&
@@ -188,7 +188,7 @@ class Affiliations {
       if (chunk < 0) return -1;
       const Chunk& phrase = doc_.chunks[static_cast<size_t>(chunk)];
       if (phrase.kind != Chunk::Kind::kNoun || phrase.begin > u) return -1;
-      // "director of the non-profit group Open Society": a name that heads
+      // "director of the non-profit group Clear Water": a name that heads
       // the phrase after words describing it.
       if (const int named = NameHeading(phrase, u); named >= 0) return named;
       t = phrase.end;

@@ -1,8 +1,8 @@
 // The organization or country a title belongs to when it does not stand
 // before the title: after it ("the leader of Hamas", "a professor of
-// physics at Yale", "Prime Minister Manmohan Singh of India"), or shared
-// along a list ("BBC chairman Gavyn Davies, director-general Greg Dyke and
-// reporter Andrew Gilligan"). A document pass between mention finding and
+// physics at Yale", "Prime Minister Ravi Nair of India"), or shared
+// along a list ("Rovna chairman Ivo Marek, director-general Ana Lobo and
+// reporter Tom Hale"). A document pass between mention finding and
 // coreference: sets Mention::affiliation of titled mentions that lack one.
 #pragma once
 
