@@ -1,0 +1,25 @@
+// Internal to export/: reading graph JSON (export/graph_json.h), in two
+// ways. The checked reader parses a DOM and explains every problem with
+// its place; the fast reader streams a valid file straight into the graph
+// and gives up (nullopt) at the first thing it does not expect, leaving
+// the file to the checked reader.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "graph/knowledge_graph.h"
+
+namespace kg {
+
+// kg-graph/2 added graph.predicates; kg-graph/1 files are still read.
+inline constexpr const char* kGraphJsonSchema = "kg-graph/2";
+
+// ReadGraphJson on text already free of NULs and padded for an in-situ
+// parse (core/insitu_json.h).
+Result<KnowledgeGraph> ReadGraphJsonChecked(std::string json, const std::string& origin,
+                                            const PredicateTable& fallback);
+
+}  // namespace kg
