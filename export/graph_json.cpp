@@ -145,6 +145,9 @@ Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin
     return Status::Error(FilePosition(origin, json, nul) + ": NUL byte in JSON text");
   }
   PadForInsituParse(&json);
+  // A valid file streams straight into the graph; anything else (or an
+  // unusual layout) goes to the checked reader, which explains problems.
+  if (auto graph = ReadGraphJsonFast(json, fallback)) return std::move(*graph);
   return ReadGraphJsonChecked(std::move(json), origin, fallback);
 }
 

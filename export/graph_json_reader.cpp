@@ -10,6 +10,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/insitu_json.h"
 #include "core/position.h"
 #include "core/unicode.h"
 #include "export/predicate_json.h"
@@ -574,6 +575,19 @@ Result<KnowledgeGraph> ReadGraphJsonChecked(std::string json, const std::string&
   if (Status s = ReadNodes(reader, root, &graph); !s.ok()) return s;
   if (Status s = ReadLinks(reader, root, predicates_recorded, &graph); !s.ok()) return s;
   return graph;
+}
+
+bool ReadGraphMemberJson(std::string_view member, const PredicateTable& fallback,
+                         KnowledgeGraph* graph, bool* predicates_recorded) {
+  std::string text = "{\"graph\"" + std::string(member) + "}";
+  PadForInsituParse(&text);
+  rapidjson::Document root;
+  root.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+      text.data());
+  if (root.HasParseError() || !root.IsObject()) return false;
+  const std::vector<std::pair<const char*, size_t>> no_newlines;
+  const Reader reader("", root, &text, &no_newlines);
+  return ReadGraphObject(reader, root, fallback, graph, predicates_recorded).ok();
 }
 
 }  // namespace kg

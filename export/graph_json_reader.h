@@ -22,4 +22,17 @@ inline constexpr const char* kGraphJsonSchema = "kg-graph/2";
 Result<KnowledgeGraph> ReadGraphJsonChecked(std::string json, const std::string& origin,
                                             const PredicateTable& fallback);
 
+// For the fast reader: the graph member (schema, predicates, documents)
+// from its text from the colon after the key (': {...}'), by the checked
+// reader's rules.
+// False on any problem.
+bool ReadGraphMemberJson(std::string_view member, const PredicateTable& fallback,
+                         KnowledgeGraph* graph, bool* predicates_recorded);
+
+// The graph in valid, padded `json` (core/insitu_json.h), which the fast
+// reader leaves untouched: nullopt when the text is not valid or not laid
+// out as the fast reader expects.
+std::optional<KnowledgeGraph> ReadGraphJsonFast(std::string_view json,
+                                                const PredicateTable& fallback);
+
 }  // namespace kg
