@@ -144,10 +144,11 @@ Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin
   if (const size_t nul = json.find('\0'); nul != std::string::npos) {
     return Status::Error(FilePosition(origin, json, nul) + ": NUL byte in JSON text");
   }
-  PadForInsituParse(&json);
   // A valid file streams straight into the graph; anything else (or an
   // unusual layout) goes to the checked reader, which explains problems.
   if (auto graph = ReadGraphJsonFast(json, fallback)) return std::move(*graph);
+  // Padding may copy the text: only the checked reader needs it.
+  PadForInsituParse(&json);
   return ReadGraphJsonChecked(std::move(json), origin, fallback);
 }
 

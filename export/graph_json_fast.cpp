@@ -15,6 +15,7 @@
 #include <rapidjson/reader.h>
 
 #include "core/unicode.h"
+#include "core/utf8.h"
 #include "export/graph_json_reader.h"
 
 namespace kg {
@@ -108,8 +109,20 @@ bool Count(const rapidjson::Value& value, int64_t max, int64_t* count) {
   return true;
 }
 
-bool IsText(std::string_view text) { return !unicode::FindNonText(text); }
-bool IsIdText(std::string_view text) { return !unicode::FindNonIdText(text); }
+// Printable ASCII, most of a graph file, passes every check below.
+bool IsPrintableAscii(std::string_view text) {
+  bool printable = true;
+  for (const char c : text) printable &= static_cast<unsigned char>(c) - 0x20u < 0x5Fu;
+  return printable;
+}
+
+// The parser leaves UTF-8 to the reader (a check that reads past the end
+// of a truncated sequence would need padding, which copies the text).
+bool IsUtf8(std::string_view text) { return IsPrintableAscii(text) || !utf8::FindInvalid(text); }
+bool IsText(std::string_view text) { return IsPrintableAscii(text) || !unicode::FindNonText(text); }
+bool IsIdText(std::string_view text) {
+  return IsPrintableAscii(text) || !unicode::FindNonIdText(text);
+}
 
 // RapidJSON's handler: every event returns false to give up.
 class FastReader {
@@ -132,10 +145,12 @@ class FastReader {
   bool Double(double d) { return Number(rapidjson::Value(d)); }
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
   bool String(const char* s, rapidjson::SizeType n, bool) {
-    return skip_ > 0 || Text(std::string_view(s, n));
+    const std::string_view text(s, n);
+    return skip_ > 0 ? IsUtf8(text) : Text(text);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
-    return skip_ > 0 || OnKey(std::string_view(s, n));
+    const std::string_view key(s, n);
+    return IsUtf8(key) && (skip_ > 0 || OnKey(key));
   }
   bool StartObject();
   bool EndObject(rapidjson::SizeType);
@@ -149,6 +164,7 @@ class FastReader {
   bool See(uint32_t* seen, Field field);
   bool Other();
   bool Scalar() { return skip_ > 0 || Other(); }
+  bool OtherText(std::string_view text) { return Other() && IsUtf8(text); }
   bool Number(const rapidjson::Value& value);
   bool Text(std::string_view text);
   bool NodeText(std::string_view text);
@@ -272,7 +288,7 @@ bool FastReader::Text(std::string_view text) {
     case Place::kEvidence:
       return EvidenceText(text);
     default:
-      return Other();
+      return OtherText(text);
   }
 }
 
@@ -290,7 +306,7 @@ bool FastReader::NodeText(std::string_view text) {
       type_ = IsText(text) ? ParseEntityType(text) : std::nullopt;
       return type_.has_value();
     default:
-      return Other();
+      return OtherText(text);
   }
 }
 
@@ -315,7 +331,7 @@ bool FastReader::LinkText(std::string_view text) {
       return true;
     }
     default:
-      return Other();
+      return OtherText(text);
   }
 }
 
@@ -330,7 +346,7 @@ bool FastReader::EvidenceText(std::string_view text) {
       evidence_.sentence.assign(text);
       return true;
     default:
-      return Other();
+      return OtherText(text);
   }
 }
 
@@ -541,11 +557,10 @@ std::optional<KnowledgeGraph> ReadGraphJsonFast(std::string_view json,
   KnowledgeGraph graph;
   rapidjson::StringStream stream(json.data());
   FastReader handler(json, stream, fallback, &graph);
-  // As the checked reader: UTF-8 checked, nesting on the heap.
+  // Nesting on the heap, as in the checked reader; UTF-8 is checked by
+  // the handler.
   const rapidjson::ParseResult parsed =
-      rapidjson::Reader()
-          .Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(stream,
-                                                                                         handler);
+      rapidjson::Reader().Parse<rapidjson::kParseIterativeFlag>(stream, handler);
   if (parsed.IsError() || !handler.finished()) return std::nullopt;
   return graph;
 }

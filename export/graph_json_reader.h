@@ -29,9 +29,9 @@ Result<KnowledgeGraph> ReadGraphJsonChecked(std::string json, const std::string&
 bool ReadGraphMemberJson(std::string_view member, const PredicateTable& fallback,
                          KnowledgeGraph* graph, bool* predicates_recorded);
 
-// The graph in valid, padded `json` (core/insitu_json.h), which the fast
-// reader leaves untouched: nullopt when the text is not valid or not laid
-// out as the fast reader expects.
+// The graph in valid `json` (NUL-terminated, no padding needed), which the
+// fast reader leaves untouched: nullopt when the text is not valid or not
+// laid out as the fast reader expects.
 std::optional<KnowledgeGraph> ReadGraphJsonFast(std::string_view json,
                                                 const PredicateTable& fallback);
 
