@@ -4,9 +4,9 @@
 // result, and gives up at anything else: the checked reader then finds
 // and explains the problem, so messages come from one place.
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,32 +46,43 @@ enum class Field : uint8_t {
   kTriggers,
 };
 
-struct Name {
-  std::string_view text;
-  Field field;
-};
+// `key` is `name` (a literal: the comparison is inlined).
+template <size_t N>
+bool Is(std::string_view key, const char (&name)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
 
-constexpr Name kTopNames[] = {{"graph", Field::kGraph},
-                              {"nodes", Field::kNodes},
-                              {"links", Field::kLinks},
-                              {"edges", Field::kEdges}};
-constexpr Name kNodeNames[] = {
-    {"id", Field::kId},           {"label", Field::kLabel},       {"type", Field::kType},
-    {"aliases", Field::kAliases}, {"mentions", Field::kMentions}, {"documents", Field::kDocuments}};
-constexpr Name kLinkNames[] = {{"source", Field::kSource},       {"target", Field::kTarget},
-                               {"predicate", Field::kPredicate}, {"status", Field::kStatus},
-                               {"weight", Field::kWeight},       {"evidence", Field::kEvidence}};
-constexpr Name kEvidenceNames[] = {{"document", Field::kDocument},
-                                   {"start", Field::kStart},
-                                   {"end", Field::kEnd},
-                                   {"sentence", Field::kSentence},
-                                   {"triggers", Field::kTriggers}};
+Field TopField(std::string_view key) {
+  if (Is(key, "graph")) return Field::kGraph;
+  if (Is(key, "nodes")) return Field::kNodes;
+  if (Is(key, "links")) return Field::kLinks;
+  return Is(key, "edges") ? Field::kEdges : Field::kOther;
+}
 
-Field FieldOf(std::span<const Name> names, std::string_view key) {
-  for (const Name& name : names) {
-    if (name.text == key) return name.field;
-  }
-  return Field::kOther;
+Field NodeField(std::string_view key) {
+  if (Is(key, "id")) return Field::kId;
+  if (Is(key, "label")) return Field::kLabel;
+  if (Is(key, "type")) return Field::kType;
+  if (Is(key, "aliases")) return Field::kAliases;
+  if (Is(key, "mentions")) return Field::kMentions;
+  return Is(key, "documents") ? Field::kDocuments : Field::kOther;
+}
+
+Field LinkField(std::string_view key) {
+  if (Is(key, "source")) return Field::kSource;
+  if (Is(key, "target")) return Field::kTarget;
+  if (Is(key, "predicate")) return Field::kPredicate;
+  if (Is(key, "status")) return Field::kStatus;
+  if (Is(key, "weight")) return Field::kWeight;
+  return Is(key, "evidence") ? Field::kEvidence : Field::kOther;
+}
+
+Field EvidenceField(std::string_view key) {
+  if (Is(key, "document")) return Field::kDocument;
+  if (Is(key, "start")) return Field::kStart;
+  if (Is(key, "end")) return Field::kEnd;
+  if (Is(key, "sentence")) return Field::kSentence;
+  return Is(key, "triggers") ? Field::kTriggers : Field::kOther;
 }
 
 constexpr uint32_t Bit(Field field) { return uint32_t{1} << static_cast<unsigned>(field); }
@@ -101,6 +112,28 @@ struct PendingLink {
   EdgeData edge;
 };
 
+// RapidJSON's string stream, whose end is known: SkipWhitespace below
+// can then skip indentation eight bytes at a time (nearly half the bytes
+// of a pretty-printed graph file).
+struct TextStream : rapidjson::StringStream {
+  explicit TextStream(std::string_view text)
+      : rapidjson::StringStream(text.data()), end(text.data() + text.size()) {}
+  const char* end;  // the terminating NUL
+};
+
+// Found by RapidJSON's parser through argument-dependent lookup.
+void SkipWhitespace(TextStream& stream) {
+  constexpr uint64_t kSpaces = 0x2020202020202020u;
+  const char* p = stream.src_;
+  for (;;) {
+    uint64_t eight = 0;
+    while (stream.end - p >= 8 && (std::memcpy(&eight, p, 8), eight == kSpaces)) p += 8;
+    if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') break;
+    ++p;
+  }
+  stream.src_ = p;
+}
+
 // A count as the checked reader takes it (from the DOM value RapidJSON
 // would have made of the number).
 bool Count(const rapidjson::Value& value, int64_t max, int64_t* count) {
@@ -127,8 +160,8 @@ bool IsIdText(std::string_view text) {
 // RapidJSON's handler: every event returns false to give up.
 class FastReader {
  public:
-  FastReader(std::string_view json, const rapidjson::StringStream& stream,
-             const PredicateTable& fallback, KnowledgeGraph* graph)
+  FastReader(std::string_view json, const TextStream& stream, const PredicateTable& fallback,
+             KnowledgeGraph* graph)
       : json_(json), stream_(stream), fallback_(fallback), graph_(*graph) {
     graph_.SetPredicates(fallback);
     chunk_.resize(kChunk);
@@ -150,7 +183,7 @@ class FastReader {
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     const std::string_view key(s, n);
-    return IsUtf8(key) && (skip_ > 0 || OnKey(key));
+    return skip_ > 0 ? IsUtf8(key) : OnKey(key);
   }
   bool StartObject();
   bool EndObject(rapidjson::SizeType);
@@ -161,7 +194,7 @@ class FastReader {
   static constexpr size_t kChunk = 4096;
 
   bool OnKey(std::string_view key);
-  bool See(uint32_t* seen, Field field);
+  bool See(uint32_t* seen, Field field, std::string_view key);
   bool Other();
   bool Scalar() { return skip_ > 0 || Other(); }
   bool OtherText(std::string_view text) { return Other() && IsUtf8(text); }
@@ -181,7 +214,7 @@ class FastReader {
   bool Finish();
 
   std::string_view json_;
-  const rapidjson::StringStream& stream_;
+  const TextStream& stream_;
   const PredicateTable& fallback_;
   KnowledgeGraph& graph_;
 
@@ -218,22 +251,23 @@ bool FastReader::OnKey(std::string_view key) {
   switch (place_) {
     case Place::kTop:
       key_at_ = stream_.Tell();
-      return See(&top_seen_, FieldOf(kTopNames, key));
+      return See(&top_seen_, TopField(key), key);
     case Place::kNode:
-      return See(&item_seen_, FieldOf(kNodeNames, key));
+      return See(&item_seen_, NodeField(key), key);
     case Place::kLink:
-      return See(&item_seen_, FieldOf(kLinkNames, key));
+      return See(&item_seen_, LinkField(key), key);
     case Place::kEvidence:
-      return See(&evidence_seen_, FieldOf(kEvidenceNames, key));
+      return See(&evidence_seen_, EvidenceField(key), key);
     default:
       return false;
   }
 }
 
 // A repeated field gives up: the checked reader takes the first one.
-bool FastReader::See(uint32_t* seen, Field field) {
+// Known keys are ASCII; others must be UTF-8.
+bool FastReader::See(uint32_t* seen, Field field, std::string_view key) {
   field_ = field;
-  if (field == Field::kOther) return true;
+  if (field == Field::kOther) return IsUtf8(key);
   if ((*seen & Bit(field)) != 0 || field == Field::kEdges) return false;
   *seen |= Bit(field);
   return true;
@@ -551,11 +585,21 @@ bool FastReader::Finish() {
 }
 
 }  // namespace
+}  // namespace kg
+
+// Like RapidJSON's own string stream, TextStream may be copied into a
+// local while a string is read (faster).
+template <>
+struct rapidjson::StreamTraits<kg::TextStream> {
+  enum { copyOptimization = 1 };
+};
+
+namespace kg {
 
 std::optional<KnowledgeGraph> ReadGraphJsonFast(std::string_view json,
                                                 const PredicateTable& fallback) {
   KnowledgeGraph graph;
-  rapidjson::StringStream stream(json.data());
+  TextStream stream(json);
   FastReader handler(json, stream, fallback, &graph);
   // Nesting on the heap, as in the checked reader; UTF-8 is checked by
   // the handler.
