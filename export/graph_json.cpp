@@ -140,13 +140,13 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
 
 Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin,
                                      const PredicateTable& fallback) {
+  // A valid file streams straight into the graph; anything else (or an
+  // unusual layout) goes to the checked reader, which explains problems.
+  if (auto graph = ReadGraphJsonFast(json, fallback)) return std::move(*graph);
   // Parsing stops at the first NUL, so one inside the text is an error too.
   if (const size_t nul = json.find('\0'); nul != std::string::npos) {
     return Status::Error(FilePosition(origin, json, nul) + ": NUL byte in JSON text");
   }
-  // A valid file streams straight into the graph; anything else (or an
-  // unusual layout) goes to the checked reader, which explains problems.
-  if (auto graph = ReadGraphJsonFast(json, fallback)) return std::move(*graph);
   // Padding may copy the text: only the checked reader needs it.
   PadForInsituParse(&json);
   return ReadGraphJsonChecked(std::move(json), origin, fallback);

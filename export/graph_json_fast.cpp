@@ -640,7 +640,9 @@ std::optional<KnowledgeGraph> ReadGraphJsonFast(std::string_view json,
   // the handler.
   const rapidjson::ParseResult parsed =
       rapidjson::Reader().Parse<rapidjson::kParseIterativeFlag>(stream, handler);
-  if (parsed.IsError() || !handler.finished()) return std::nullopt;
+  // Parsing stops at the first NUL: a text that goes on after it is not
+  // one the checked reader takes.
+  if (parsed.IsError() || !handler.finished() || stream.Tell() != json.size()) return std::nullopt;
   return graph;
 }
 

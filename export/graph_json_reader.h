@@ -24,14 +24,14 @@ Result<KnowledgeGraph> ReadGraphJsonChecked(std::string json, const std::string&
 
 // For the fast reader: the graph member (schema, predicates, documents)
 // from its text from the colon after the key (': {...}'), by the checked
-// reader's rules.
-// False on any problem.
+// reader's rules. False on any problem.
 bool ReadGraphMemberJson(std::string_view member, const PredicateTable& fallback,
                          KnowledgeGraph* graph, bool* predicates_recorded);
 
 // The graph in valid `json` (NUL-terminated, no padding needed), which the
-// fast reader leaves untouched: nullopt when the text is not valid or not
-// laid out as the fast reader expects.
+// fast reader leaves untouched: nullopt when the text is not valid (a NUL
+// inside included) or not laid out as the fast reader expects. A check
+// added to one reader must be added to the other.
 std::optional<KnowledgeGraph> ReadGraphJsonFast(std::string_view json,
                                                 const PredicateTable& fallback);
 
