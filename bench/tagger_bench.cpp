@@ -91,7 +91,9 @@ void SpeedOnCorpus(const Corpus& corpus, const kg::pos::Tagger& tagger) {
     best_lemma = std::min(best_lemma, Seconds(start));
   }
   size_t unknown = 0;
-  for (const auto word : corpus.words) unknown += tagger.Knows(word) ? 0 : 1;
+  for (const auto word : corpus.words) {
+    if (!tagger.Knows(word)) ++unknown;
+  }
   std::printf("words outside the tagger's vocabulary: %.1f%% of tokens\n",
               100.0 * static_cast<double>(unknown) / static_cast<double>(tokens));
   std::map<std::string, size_t> counts;
