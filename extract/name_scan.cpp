@@ -409,6 +409,7 @@ int NameScan::CollectiveAt(size_t j) const {
 }
 
 size_t NameScan::AffiliationEnd(size_t i) {
+  if (i >= end_) return i;  // "... said the Russian": the sentence ends
   size_t j = i;
   if (const LexMatch lex = LexAt(i); lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
     j = i + lex.length;
