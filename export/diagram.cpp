@@ -340,9 +340,9 @@ std::string DefaultLayout(size_t node_count) { return node_count <= 150 ? "dot" 
 // dot draws one sparse, connected story well, but stacks many separate
 // ones into a long strip and stretches a hub's relations into long arcs:
 // neato packs those into a compact sheet. Clusters need dot or fdp. fdp
-// only where clusters need it: Graphviz 2.42's fdp orders part of its work
-// by node address, and Pango's font threads in the same process move those
-// addresses, so about one fdp drawing in a hundred comes out different.
+// only where clusters need it: Graphviz 2.42's fdp result depends on where
+// its data sits in memory, and Pango's font threads in the same process
+// move that, so about one fdp drawing in a hundred comes out different.
 std::string ChooseLayout(const KnowledgeGraph& graph, const DiagramOptions& options) {
   if (!options.layout.empty()) return options.layout;
   std::string layout = DefaultLayout(graph.node_count());
