@@ -9,10 +9,11 @@ namespace kg {
 
 std::string_view Trim(std::string_view text);
 std::string AsciiLower(std::string_view text);
-bool IsAsciiUpper(char c);
-bool IsAsciiLower(char c);
-bool IsAsciiDigit(char c);
-bool IsAsciiAlpha(char c);
+// Inline: the tokenizer and the mention passes ask these of every byte.
+constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
 
 // Splits on `separator`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view text, char separator);

@@ -40,30 +40,24 @@ std::string Map(std::string_view text, int options) {
 
 }  // namespace
 
-bool IsSpace(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool IsSpaceBeyondAscii(char32_t cp) {
   if (cp == 0x85 || cp == 0x200B || cp == 0xFEFF) return true;
   const auto category = Category(cp);
   return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
          category == UTF8PROC_CATEGORY_ZP;
 }
 
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool IsLetterBeyondAscii(char32_t cp) {
   const auto category = Category(cp);
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
 
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool IsUpperBeyondAscii(char32_t cp) {
   const auto category = Category(cp);
   return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
 }
 
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
+bool IsWordCharBeyondAscii(char32_t cp) {
   if (IsSpace(cp) || IsNoncharacter(cp)) return false;
   switch (Category(cp)) {
     case UTF8PROC_CATEGORY_LU:

@@ -12,22 +12,43 @@
 
 namespace kg::unicode {
 
+// The four classes below answer ASCII inline (the tokenizer asks them of
+// every character, and news is mostly ASCII) and ask utf8proc beyond it.
+bool IsSpaceBeyondAscii(char32_t cp);
+bool IsLetterBeyondAscii(char32_t cp);
+bool IsUpperBeyondAscii(char32_t cp);
+bool IsWordCharBeyondAscii(char32_t cp);
+
 // Spaces: category Zs, Zl, Zp, the ASCII and Latin-1 white space controls
 // (tab, LF, VT, FF, CR, U+0085), the zero-width space U+200B and U+FEFF
 // (byte order mark / zero-width no-break space).
-bool IsSpace(char32_t cp);
+inline bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return IsSpaceBeyondAscii(cp);
+}
 
 // Letters of any script (categories L*).
-bool IsLetter(char32_t cp);
+inline bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return IsLetterBeyondAscii(cp);
+}
 
 // Upper- and title-case letters (Lu, Lt): "Ł", "Ž", "Σ", "Ǆ".
-bool IsUpper(char32_t cp);
+inline bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return IsUpperBeyondAscii(cp);
+}
 
 // What a word is made of: letters, combining marks, digits and other
 // numbers, and invisible format characters inside words (ZWJ, ZWNJ, the
 // bidi marks). Unassigned and private-use code points count too, so that
 // text in a script newer than the tables still forms words.
-bool IsWordChar(char32_t cp);
+inline bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  return IsWordCharBeyondAscii(cp);
+}
 
 // Invisible format characters (category Cf): ZWJ, ZWNJ, bidi marks.
 bool IsFormat(char32_t cp);

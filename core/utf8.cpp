@@ -51,13 +51,9 @@ std::optional<size_t> FindBinary(std::string_view text) {
   return std::nullopt;
 }
 
-char32_t Decode(std::string_view text, size_t pos, size_t* length) {
+char32_t DecodeMultibyte(std::string_view text, size_t pos, size_t* length) {
   const auto at = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
   const unsigned char lead = at(0);
-  if (lead < 0x80) {
-    *length = 1;
-    return lead;
-  }
   if (lead < 0xE0) {
     *length = 2;
     return static_cast<char32_t>(((lead & 0x1Fu) << 6) | (at(1) & 0x3Fu));

@@ -20,8 +20,17 @@ std::optional<size_t> FindInvalid(std::string_view text);
 std::optional<size_t> FindBinary(std::string_view text);
 
 // Decodes the code point starting at `pos` of valid UTF-8 and stores its
-// length in `length`.
-char32_t Decode(std::string_view text, size_t pos, size_t* length);
+// length in `length`. ASCII is decoded inline: news is mostly ASCII, and
+// the tokenizer decodes every byte.
+char32_t DecodeMultibyte(std::string_view text, size_t pos, size_t* length);
+inline char32_t Decode(std::string_view text, size_t pos, size_t* length) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    *length = 1;
+    return lead;
+  }
+  return DecodeMultibyte(text, pos, length);
+}
 
 void Append(char32_t code_point, std::string* out);
 

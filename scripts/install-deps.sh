@@ -11,6 +11,7 @@ packages=(
   libxml2-utils util-linux             # tests: xmllint checks XML output; prlimit caps memory
   libjgrapht-java                      # tests: its jar holds the GraphML and GEXF XSDs
   libutf8proc-dev                      # Unicode classes, case folding, normalisation, widths
+  libssl-dev                           # SHA-256 of every article (libcrypto)
   libjemalloc-dev                      # the kg command's allocator
   libgraphviz-dev graphviz             # DOT (cgraph) and diagrams (gvc)
   fonts-dejavu-core                    # glyphs for rendered diagrams
