@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "core/text.h"
 
@@ -15,6 +16,19 @@ uint64_t Mix(uint64_t key) {
   return key;
 }
 
+// Which bytes occur in `word`, each byte as one of 64 bits. An edit
+// changes at most two bits of it (a substitution removes one byte and adds
+// another; an insertion or deletion, one; a swap, none), so words whose
+// masks differ in more than twice the edits allowed cannot be close.
+uint64_t ByteMask(std::string_view word) {
+  uint64_t mask = 0;
+  for (const char c : word) mask |= uint64_t{1} << (static_cast<unsigned char>(c) & 63u);
+  return mask;
+}
+
+// The edits CloseSpelling allows between words of these lengths.
+size_t AllowedEdits(size_t known, size_t seen) { return std::min(known, seen) >= 9 ? 2 : 1; }
+
 }  // namespace
 
 bool CloseSpelling(std::string_view known, std::string_view seen) {
@@ -24,7 +38,7 @@ bool CloseSpelling(std::string_view known, std::string_view seen) {
   // "Commission" is no misspelt "commissioner", nor "reporters" of
   // "reporter": a word that extends another is a different word.
   if (StartsWith(known, seen) || StartsWith(seen, known)) return false;
-  const size_t allowed = std::min(known.size(), seen.size()) >= 9 ? 2 : 1;
+  const size_t allowed = AllowedEdits(known.size(), seen.size());
   const size_t n = known.size();
   const size_t m = seen.size();
   if ((n > m ? n - m : m - n) > allowed) return false;
@@ -89,9 +103,12 @@ uint32_t PhraseIndex::FuzzyChild(uint32_t node, std::string_view seen) const {
   const auto end = fuzzy_.begin() + nodes_[node].fuzzy_end;
   const auto first = std::lower_bound(begin, end, seen.front(),
                                       [](const FuzzyEdge& e, char c) { return e.first < c; });
+  const uint64_t seen_bytes = ByteMask(seen);
   for (auto it = first; it != end && it->first == seen.front(); ++it) {
     // CloseSpelling allows at most two bytes of difference in length.
     if (it->length + 2 < seen.size() || seen.size() + 2 < it->length) continue;
+    const auto differing = static_cast<size_t>(std::popcount(it->bytes ^ seen_bytes));
+    if (differing > 2 * AllowedEdits(it->length, seen.size())) continue;
     const std::string_view known(fuzzy_text_.data() + it->offset, it->length);
     if (CloseSpelling(known, seen)) return it->child;
   }
@@ -130,7 +147,7 @@ void PhraseIndex::Finish(const WordIndex& words) {
       const std::string_view text = words.Text(word);
       if (text.size() < kFuzzyMin) continue;
       fuzzy_.push_back({text.front(), static_cast<uint32_t>(fuzzy_text_.size()),
-                        static_cast<uint32_t>(text.size()), child});
+                        static_cast<uint32_t>(text.size()), child, ByteMask(text)});
       fuzzy_text_ += text;
     }
     std::stable_sort(fuzzy_.begin() + node.fuzzy_begin, fuzzy_.end(),

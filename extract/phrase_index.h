@@ -88,6 +88,7 @@ class PhraseIndex {
     uint32_t offset;  // the word's text in fuzzy_text_
     uint32_t length;
     uint32_t child;
+    uint64_t bytes;  // ByteMask of the word: rules most candidates out cheaply
   };
   struct Edge {
     uint64_t key = UINT64_MAX;  // node << 32 | word

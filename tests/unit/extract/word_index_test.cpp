@@ -1,6 +1,8 @@
 // Word interning and the phrase index keyed by word ids.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "extract/phrase_index.h"
 #include "extract/word_index.h"
 
@@ -97,6 +99,50 @@ TEST_CASE("a close spelling is one edit away, two for long words", "[extract][wo
   CHECK_FALSE(CloseSpelling("minister", "ministers"));  // an extension is another word
   CHECK_FALSE(CloseSpelling("minister", "sinister"));   // first letters differ
   CHECK_FALSE(CloseSpelling("general", "genetics"));
+}
+
+TEST_CASE("a fuzzy lookup finds every close spelling CloseSpelling accepts", "[extract][words]") {
+  // The lookup rules candidates out by the bytes they hold before it runs
+  // CloseSpelling: random words with random edits check that it never rules
+  // out one CloseSpelling would accept, nor accepts one it would refuse.
+  std::mt19937 random(20261202);
+  const auto pick = [&](size_t n) {
+    return std::uniform_int_distribution<size_t>(0, n - 1)(random);
+  };
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  size_t close = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string known(7 + pick(8), 'a');
+    for (char& c : known) c = letters[pick(6)];  // few letters: many shared bytes
+    std::string seen = known;
+    for (size_t edits = 1 + pick(3); edits > 0; --edits) {
+      const size_t at = 1 + pick(seen.size() - 1);  // the first letter stays
+      switch (pick(4)) {
+        case 0:
+          seen[at] = letters[pick(letters.size())];
+          break;
+        case 1:
+          seen.insert(at, 1, letters[pick(letters.size())]);
+          break;
+        case 2:
+          if (seen.size() > 7) seen.erase(at, 1);
+          break;
+        default:
+          if (at + 1 < seen.size()) std::swap(seen[at], seen[at + 1]);
+      }
+    }
+    WordIndex index;
+    PhraseIndex phrases;
+    phrases.Add(std::vector<WordId>{index.Intern(known)}, 1);
+    phrases.Finish(index);
+    std::span<const uint32_t> values;
+    const bool found =
+        seen != known && phrases.Longest(Doc(index, {seen}), 0, 1, &values, Fuzzy::kAny) == 1;
+    INFO(known << " / " << seen);
+    CHECK(found == (seen != known && CloseSpelling(known, seen)));
+    close += found ? 1 : 0;
+  }
+  CHECK(close > 300);  // the edits made many close spellings, not only far ones
 }
 
 }  // namespace
