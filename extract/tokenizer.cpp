@@ -15,6 +15,11 @@ using unicode::IsSpace;
 using unicode::IsUpper;
 using unicode::IsWordChar;
 
+// Two bytes as an index into a 65,536-bit set.
+size_t EndingKey(char before_last, char last) {
+  return size_t{static_cast<unsigned char>(before_last)} << 8 | static_cast<unsigned char>(last);
+}
+
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 bool IsLetter(char32_t cp) { return unicode::IsLetter(cp); }
@@ -44,29 +49,35 @@ std::string_view FoldPunctuation(char32_t cp, std::string_view raw) {
 }
 
 // Appends the comparison form of a word: ASCII letters lowercased, curly
-// apostrophes folded, periods dropped ("U.S." -> "us").
+// apostrophes folded, periods dropped ("U.S." -> "us"). It is never longer
+// than the word: written in place, then cut to size.
 void AppendWordNorm(std::string_view word, std::string* out) {
+  const size_t begin = out->size();
+  out->resize(begin + word.size());
+  char* next = out->data() + begin;
   for (size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
     if (c == '.') continue;
     if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
         (word[i + 2] == '\x98' || word[i + 2] == '\x99')) {
-      out->push_back('\'');
+      *next++ = '\'';
       i += 2;
       continue;
     }
-    out->push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    *next++ = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out->resize(static_cast<size_t>(next - out->data()));
 }
 
 class Scanner {
  public:
   Scanner(std::string_view text, const Tokenizer::WordSet& abbreviations,
-          const std::vector<std::string>& clitics, const WordIndex& words, DocumentAnalysis* doc,
-          size_t max_tokens)
+          const std::vector<std::string>& clitics, const std::bitset<65536>& clitic_endings,
+          const WordIndex& words, DocumentAnalysis* doc, size_t max_tokens)
       : text_(text),
         abbreviations_(abbreviations),
         clitics_(clitics),
+        clitic_endings_(clitic_endings),
         words_(words),
         doc_(*doc),
         max_tokens_(max_tokens) {}
@@ -164,6 +175,8 @@ class Scanner {
   // norm_text[begin, end) ends with, shorter than it; 0 when none.
   size_t ListedClitic(size_t begin, size_t end) const {
     const std::string_view norm = std::string_view(doc_.norm_text).substr(begin, end - begin);
+    if (norm.size() < 2 || !clitic_endings_.test(EndingKey(norm[norm.size() - 2], norm.back())))
+      return 0;
     for (const std::string& clitic : clitics_) {  // longest first
       if (norm.size() > clitic.size() && norm.back() == clitic.back() && EndsWith(norm, clitic))
         return clitic.size();
@@ -227,8 +240,17 @@ class Scanner {
       int letters = 0;
       bool all_upper = true;
       for (size_t p = begin; p < end; p += length) {
-        const char32_t cp = At(p, &length);
-        if (cp == '.') token.flags |= kTokenPeriod;
+        const auto byte = static_cast<unsigned char>(text_[p]);
+        if (byte < 0x80) {  // most words are ASCII: no decoding
+          length = 1;
+          if (byte == '.') token.flags |= kTokenPeriod;
+          if (IsAsciiAlpha(static_cast<char>(byte))) {
+            ++letters;
+            all_upper = all_upper && IsAsciiUpper(static_cast<char>(byte));
+          }
+          continue;
+        }
+        const char32_t cp = utf8::DecodeMultibyte(text_, p, &length);
         if (!IsLetter(cp)) continue;
         ++letters;
         if (!IsUpper(cp)) all_upper = false;
@@ -244,6 +266,7 @@ class Scanner {
   std::string_view text_;
   const Tokenizer::WordSet& abbreviations_;
   const std::vector<std::string>& clitics_;
+  const std::bitset<65536>& clitic_endings_;
   const WordIndex& words_;
   DocumentAnalysis& doc_;
   size_t max_tokens_;
@@ -264,16 +287,25 @@ Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations,
   }
   std::sort(clitics_.begin(), clitics_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& clitic : clitics_) {
+    if (clitic.size() >= 2) {
+      clitic_endings_.set(EndingKey(clitic[clitic.size() - 2], clitic.back()));
+    } else if (clitic.size() == 1) {
+      for (int before = 0; before < 256; ++before)
+        clitic_endings_.set(EndingKey(static_cast<char>(before), clitic.back()));
+    }
+  }
 }
 
 void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc, size_t max_tokens) const {
-  // Room for the most tokens the text can hold, reserved but not touched:
-  // the vectors never reallocate (a copy of a huge article's tokens would
-  // double its peak memory), and only the pages used become resident.
-  doc->tokens.reserve(doc->tokens.size() + std::min(text.size(), max_tokens) + 1);
+  // Room for a token per three bytes: prose has one per five or six, so
+  // the vector rarely grows. Reserving a token per byte, the most a text
+  // can hold, made every article's vector mostly untouched pages that cost
+  // a page fault each time an allocation landed on fresh ones.
+  doc->tokens.reserve(doc->tokens.size() + std::min(text.size() / 3, max_tokens) + 16);
   doc->norm_text.reserve(doc->norm_text.size() + text.size() + 8);
   const size_t first = doc->tokens.size();
-  Scanner(text, abbreviations_, clitics_, *words_, doc, max_tokens).Run();
+  Scanner(text, abbreviations_, clitics_, clitic_endings_, *words_, doc, max_tokens).Run();
   // The word ids, with the slots of the next few tokens prefetched: every
   // lookup is a cache miss, and this way they overlap instead of queueing.
   constexpr size_t kAhead = 8;

@@ -11,6 +11,7 @@
 // the output vectors.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -42,6 +43,9 @@ class Tokenizer {
  private:
   WordSet abbreviations_;             // as written, without the period
   std::vector<std::string> clitics_;  // longest first
+  // The last two bytes of every clitic (any byte before a one-byte one):
+  // most words end otherwise and skip the comparisons.
+  std::bitset<65536> clitic_endings_;
   const WordIndex* words_;
 };
 

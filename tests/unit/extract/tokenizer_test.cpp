@@ -45,6 +45,19 @@ TEST_CASE("possessives and clitics become tokens of their own", "[extract][token
   CHECK(Norms("we’ll see") == std::vector<std::string>{"we", "'ll", "see"});
 }
 
+TEST_CASE("a pack's clitics of any length split off, and only at a word's end",
+          "[extract][tokenizer]") {
+  // A one-byte clitic, as a pack for another language might list.
+  const WordIndex words;
+  const Tokenizer tokenizer({}, {"'d", "k"}, &words);
+  DocumentAnalysis doc;
+  doc.text = "I'd park, k kin";
+  tokenizer.Tokenize(doc.text, &doc);
+  std::vector<std::string> norms;
+  for (size_t t = 0; t < doc.tokens.size(); ++t) norms.emplace_back(doc.Norm(t));
+  CHECK(norms == std::vector<std::string>{"i", "'d", "par", "k", ",", "k", "kin"});
+}
+
 TEST_CASE("dotted acronyms and listed abbreviations keep their periods", "[extract][tokenizer]") {
   CHECK(Norms("the U.S. and Mr. Smith.") ==
         std::vector<std::string>{"the", "us", "and", "mr", "smith", "."});
