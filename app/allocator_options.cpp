@@ -5,7 +5,7 @@
 //
 // thp:always asks the kernel for transparent huge pages on jemalloc's
 // memory (madvise, which Debian's default THP mode honours). The tagger
-// reads rows from tens of megabytes of weights at random, one TLB miss
+// reads rows from megabytes of summed weights at random, one TLB miss
 // per row with 4 KiB pages, and every batch of articles touches fresh
 // pages: on bench news, kg build used 15 % less CPU (median of 8 paired
 // runs) and took 94 % fewer page faults, for 10 % more peak memory.
