@@ -8,6 +8,11 @@ namespace {
 // How many words may stand between a trigger and the preposition of its
 // object ("met on Tuesday in Cairo with X"), or before an agent's "by".
 constexpr size_t kMaxPrepositionGap = 8;
+// How many words may stand between a passive verb or a noun and its
+// agent's "by": phrases of time and place pile up there ("was shot to
+// death in 1971 in the lobby of his hotel by X"). Verbs, commas and clause
+// breaks still end the search.
+constexpr size_t kMaxAgentGap = 12;
 
 bool Contains(const std::vector<WordId>& ids, WordId id) {
   return id != kNoWord && std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -137,7 +142,7 @@ class FrameMatcher {
   // "... by X": the agent of a passive or of a noun ("the killing of Y by X"),
   // also behind an agent phrase ("killed on the orders of X").
   void AgentAfter(size_t from, std::vector<int>* out) const {
-    for (size_t t = from, steps = 0; t < c_.end && steps <= kMaxPrepositionGap; ++t, ++steps) {
+    for (size_t t = from, steps = 0; t < c_.end && steps <= kMaxAgentGap; ++t, ++steps) {
       if (c_.Has(t, WordClass::kAgentMarker) && IsPreposition(c_.pos(t))) {
         ReadArguments(t + 1, out);
         return;
