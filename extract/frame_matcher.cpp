@@ -6,7 +6,7 @@ namespace kg {
 namespace {
 
 // How many words may stand between a trigger and the preposition of its
-// object ("met on Tuesday in Cairo with X"), or before an agent's "by".
+// object ("met on Tuesday in Cairo with X").
 constexpr size_t kMaxPrepositionGap = 8;
 // How many words may stand between a passive verb or a noun and its
 // agent's "by": phrases of time and place pile up there ("was shot to
