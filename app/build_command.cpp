@@ -63,14 +63,13 @@ int RunBuild(const Args& args) {
   options.progress = !parser.Has("quiet");
   options.strict = parser.Has("strict");
   size_t problems = 0;
-  const ExtractionSummary summary =
-      RunExtraction(parser.positional(), pipeline, options,
-                    [&](const Document& document, const DocumentAnalysis& analysis) {
-                      if (Status s = builder.Add(document, analysis); !s.ok()) {
-                        PrintError(s.message());
-                        ++problems;
-                      }
-                    });
+  const ExtractionSummary summary = RunExtraction(
+      parser.positional(), pipeline, options, [&](const Document& document, Fragment&& fragment) {
+        if (Status s = builder.Add(document, std::move(fragment)); !s.ok()) {
+          PrintError(s.message());
+          ++problems;
+        }
+      });
   problems += summary.problems;
   if (options.strict && problems > 0) {
     PrintError("build: stopped at the first problem (--strict); nothing written");

@@ -58,13 +58,12 @@ int RunExtract(const Args& args) {
   options.stdin_name = parser.Get("source");
   options.first_line = static_cast<uint64_t>(*first_line);
   std::string line;
-  const ExtractionSummary summary =
-      RunExtraction(parser.positional(), pipeline, options,
-                    [&](const Document& document, const DocumentAnalysis& analysis) {
-                      line = WriteFragmentJson(FragmentOf(document, analysis, predicates));
-                      line.push_back('\n');
-                      out.Write(line);
-                    });
+  const ExtractionSummary summary = RunExtraction(parser.positional(), pipeline, options,
+                                                  [&](const Document&, Fragment&& fragment) {
+                                                    line = WriteFragmentJson(fragment);
+                                                    line.push_back('\n');
+                                                    out.Write(line);
+                                                  });
   if (summary.documents == 0 && summary.problems > 0) {
     PrintError("extract: no readable documents; nothing written");
     return kExitFailure;

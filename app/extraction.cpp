@@ -19,9 +19,9 @@ namespace {
 
 class BatchExtractor {
  public:
-  // `on_done` hears of every article in input order, with its analysis or
-  // with why its extraction failed (then the analysis is empty).
-  using DoneFn = std::function<void(const Document&, const DocumentAnalysis&, const std::string&)>;
+  // `on_done` hears of every article in input order, with its fragment or
+  // with why its extraction failed (then the fragment is empty).
+  using DoneFn = std::function<void(const Document&, Fragment&&, const std::string&)>;
   // While the calling thread waits for the workers, `on_wait` hears every
   // quarter of a second how many articles (and bytes of text) the workers
   // have been through so far: the progress line moves within a batch.
@@ -57,8 +57,8 @@ class BatchExtractor {
     for (size_t next = 0; next < in_flight_.size();) {
       if (ready_[next].load(std::memory_order_acquire)) {
         lock.unlock();
-        on_done_(in_flight_[next], results_[next], failures_[next]);
-        results_[next] = DocumentAnalysis{};  // merged: its memory can go
+        on_done_(in_flight_[next], std::move(results_[next]), failures_[next]);
+        results_[next] = Fragment{};  // merged: its memory can go
         ++next;
         lock.lock();
         continue;
@@ -84,13 +84,13 @@ class BatchExtractor {
   void Launch() {
     Join();
     std::vector<Document> done = std::move(in_flight_);
-    std::vector<DocumentAnalysis> done_results = std::move(results_);
+    std::vector<Fragment> done_results = std::move(results_);
     std::vector<std::string> done_failures = std::move(failures_);
     in_flight_ = std::move(batch_);
     batch_.clear();
     bytes_ = 0;
     launch_bytes_ = std::min(launch_bytes_ * 2, batch_bytes_);
-    results_.assign(in_flight_.size(), DocumentAnalysis{});
+    results_.assign(in_flight_.size(), Fragment{});
     failures_.assign(in_flight_.size(), std::string());
     ready_ = std::make_unique<std::atomic<bool>[]>(in_flight_.size());
     next_ = 0;
@@ -125,19 +125,21 @@ class BatchExtractor {
   }
 
   void Extract(size_t i) {
-    // One article that cannot be extracted must not end the run.
+    // One article that cannot be extracted must not end the run. Its
+    // fragment is made here too: the calling thread, which reads and
+    // merges for every worker, has only to merge it.
     try {
       auto analysis = pipeline_.Analyze(in_flight_[i]);
       if (analysis.ok()) {
-        results_[i] = std::move(analysis.value());
+        results_[i] = FragmentOf(in_flight_[i], *analysis, pipeline_.rules().pack().predicates);
       } else {
         failures_[i] = analysis.status().message();
       }
     } catch (const std::bad_alloc&) {
-      results_[i] = DocumentAnalysis{};
+      results_[i] = Fragment{};
       failures_[i] = "out of memory";
     } catch (const std::exception& e) {
-      results_[i] = DocumentAnalysis{};
+      results_[i] = Fragment{};
       failures_[i] = e.what();
     }
     articles_done_.fetch_add(1, std::memory_order_relaxed);
@@ -168,10 +170,11 @@ class BatchExtractor {
     workers_.clear();
   }
 
-  void HandBack(const std::vector<Document>& documents,
-                const std::vector<DocumentAnalysis>& results,
+  void HandBack(const std::vector<Document>& documents, std::vector<Fragment>& results,
                 const std::vector<std::string>& failures) {
-    for (size_t i = 0; i < documents.size(); ++i) on_done_(documents[i], results[i], failures[i]);
+    for (size_t i = 0; i < documents.size(); ++i) {
+      on_done_(documents[i], std::move(results[i]), failures[i]);
+    }
   }
 
   const Pipeline& pipeline_;
@@ -185,7 +188,7 @@ class BatchExtractor {
   std::vector<Document> batch_;
   size_t bytes_ = 0;
   std::vector<Document> in_flight_;
-  std::vector<DocumentAnalysis> results_;
+  std::vector<Fragment> results_;
   std::vector<std::string> failures_;           // per article in flight: why it failed, or ""
   std::unique_ptr<std::atomic<bool>[]> ready_;  // per article in flight: extracted
   std::atomic<size_t> next_{0};
@@ -233,7 +236,7 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
   };
   BatchExtractor extractor(
       pipeline, options.threads, options.batch_bytes,
-      [&](const Document& document, const DocumentAnalysis& analysis, const std::string& failure) {
+      [&](const Document& document, Fragment&& fragment, const std::string& failure) {
         if (stopped) return;
         if (!failure.empty()) {
           ++summary.problems;
@@ -241,7 +244,7 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
           stop_if_strict();
           return;
         }
-        sink(document, analysis);
+        sink(document, std::move(fragment));
         ++summary.documents;
         summary.bytes += document.text.size();
       },

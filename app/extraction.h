@@ -1,9 +1,9 @@
 // Reading and extracting articles for kg build and kg extract. Documents
 // stream from the inputs (ingest/document_reader.h), are extracted in
-// batches on worker threads and handed back on the calling thread in
-// input order, so that what is made of them never depends on the thread
-// count. While the workers extract one batch, the calling thread reads
-// the next and hands back the one before; memory holds two batches.
+// batches on worker threads, each into its graph fragment there too, and
+// handed back on the calling thread in input order, so that what is made of them never depends on
+// the thread count. While the workers extract one batch, the calling thread reads the next and
+// hands back the one before; memory holds two batches.
 #pragma once
 
 #include <functional>
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/document.h"
-#include "extract/annotations.h"
 #include "extract/pipeline.h"
+#include "graph/fragment.h"
 
 namespace kg {
 
@@ -35,10 +35,11 @@ struct ExtractionSummary {
   double seconds = 0;
 };
 
-using ExtractionSink = std::function<void(const Document&, const DocumentAnalysis&)>;
+// An article and its fragment (FragmentOf), which the sink may take.
+using ExtractionSink = std::function<void(const Document&, Fragment&&)>;
 
-// Reads `inputs`, extracts every article with `pipeline` and gives each to
-// `sink`, in input order, on the calling thread. Problems are reported
+// Reads `inputs`, extracts every article with `pipeline` and gives each
+// article's fragment to `sink`, in input order, on the calling thread. Problems are reported
 // with PrintError (file and position) and skipped.
 ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pipeline& pipeline,
                                 const ExtractionOptions& options, const ExtractionSink& sink);

@@ -89,7 +89,40 @@ std::string FoldApostrophes(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool IsAsciiText(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// FoldName of ASCII text in one pass, with nothing to decode or normalise:
+// most names are ASCII, and coreference and merging fold every mention.
+std::string FoldAsciiName(std::string_view name) {
+  std::string_view view = Trim(name);
+  if (EndsWith(view, "'s")) view.remove_suffix(2);
+  std::string out;
+  out.reserve(view.size());
+  bool pending_space = false;
+  for (const char c : view) {
+    if (c == '.') continue;
+    if (IsAsciiAlpha(c) || IsAsciiDigit(c)) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FoldName(std::string_view name) {
+  if (IsAsciiText(name)) return FoldAsciiName(name);
   const std::string text = FoldApostrophes(name);
   std::string_view view = Trim(text);
   if (EndsWith(view, "'s")) view.remove_suffix(2);

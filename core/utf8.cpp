@@ -1,5 +1,9 @@
 #include "core/utf8.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace kg::utf8 {
 namespace {
 
@@ -29,11 +33,32 @@ size_t SequenceLength(std::string_view text, size_t pos) {
   return 0;
 }
 
+// Eight bytes at a time: most news text is ASCII, and every article is
+// checked on the thread that reads for all the others.
+constexpr uint64_t kEveryByte = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+uint64_t Load8(const char* bytes) {
+  uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return word;
+}
+
+// Whether a byte of `word` is below `n` (n <= 0x80; exact for the word as
+// a whole, not for which byte).
+constexpr bool HasByteBelow(uint64_t word, uint8_t n) {
+  return ((word - kEveryByte * n) & ~word & kHighBits) != 0;
+}
+
 }  // namespace
 
 std::optional<size_t> FindInvalid(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
+    if (pos + 8 <= text.size() && (Load8(text.data() + pos) & kHighBits) == 0) {
+      pos += 8;
+      continue;
+    }
     const size_t length = SequenceLength(text, pos);
     if (length == 0) return pos;
     pos += length;
@@ -42,11 +67,24 @@ std::optional<size_t> FindInvalid(std::string_view text) {
 }
 
 std::optional<size_t> FindBinary(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
-        byte == 0x7F)
-      return i;
+  const auto is_binary = [](unsigned char byte) {
+    return (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
+           byte == 0x7F;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    // A word with no control byte and no DEL is skipped whole; the others
+    // (every line break among them) are looked at byte by byte.
+    if (i + 8 <= text.size()) {
+      const uint64_t word = Load8(text.data() + i);
+      if (!HasByteBelow(word, 0x20) && !HasByteBelow(word ^ (kEveryByte * 0x7F), 1)) {
+        i += 8;
+        continue;
+      }
+    }
+    for (const size_t end = std::min(i + 8, text.size()); i < end; ++i) {
+      if (is_binary(static_cast<unsigned char>(text[i]))) return i;
+    }
   }
   return std::nullopt;
 }

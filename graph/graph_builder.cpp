@@ -61,6 +61,14 @@ std::string LastWord(const std::string& folded) {
   return space == std::string::npos ? folded : folded.substr(space + 1);
 }
 
+// Each document's place in `order`: once no more documents come,
+// comparing places is cheaper than comparing ids.
+std::vector<uint32_t> Ranks(const std::vector<uint32_t>& order) {
+  std::vector<uint32_t> rank(order.size());
+  for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+  return rank;
+}
+
 }  // namespace
 
 struct GraphBuilder::State {
@@ -108,11 +116,6 @@ struct GraphBuilder::State {
     return DocumentIdLess(documents[a].id, documents[b].id);
   }
 
-  bool ItemBefore(const Item& a, const Item& b) const {
-    if (a.document != b.document) return DocumentBefore(a.document, b.document);
-    return std::tie(a.start, a.end, a.sentence) < std::tie(b.start, b.end, b.sentence);
-  }
-
   static bool SameSentence(const Item& a, const Item& b) {
     return std::tie(a.document, a.start, a.end, a.sentence) ==
            std::tie(b.document, b.start, b.end, b.sentence);
@@ -120,10 +123,14 @@ struct GraphBuilder::State {
 
   // Sorts the items, makes each sentence one item and keeps the first
   // `max_evidence`: the first sentences of everything ever added, each with
-  // every trigger found in it, whatever was pruned before.
-  void Settle(std::vector<Item>* items) const {
-    std::sort(items->begin(), items->end(),
-              [this](const Item& a, const Item& b) { return ItemBefore(a, b); });
+  // every trigger found in it, whatever was pruned before. `document_less`
+  // orders documents as DocumentBefore does.
+  template <typename DocumentLess>
+  void Settle(std::vector<Item>* items, const DocumentLess& document_less) const {
+    std::sort(items->begin(), items->end(), [&](const Item& a, const Item& b) {
+      if (a.document != b.document) return document_less(a.document, b.document);
+      return std::tie(a.start, a.end, a.sentence) < std::tie(b.start, b.end, b.sentence);
+    });
     size_t kept = 0;
     for (size_t i = 0; i < items->size(); ++i) {
       Item& item = (*items)[i];
@@ -146,7 +153,16 @@ struct GraphBuilder::State {
   void Prune(std::vector<Item>* items) const {
     if (items->size() <= max_evidence) return;
     if (items->size() - max_evidence <= std::max<size_t>(max_evidence, 16)) return;
-    Settle(items);
+    Settle(items, [this](uint32_t a, uint32_t b) { return DocumentBefore(a, b); });
+  }
+
+  // The documents in DocumentBefore order.
+  std::vector<uint32_t> DocumentOrder() const {
+    std::vector<uint32_t> order(documents.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [this](uint32_t a, uint32_t b) { return DocumentBefore(a, b); });
+    return order;
   }
 
   uint32_t PredicateId(const std::string& name) {
@@ -201,7 +217,11 @@ GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
 size_t GraphBuilder::document_count() const { return state_->documents.size(); }
 
 Status GraphBuilder::Add(const Document& document, const DocumentAnalysis& analysis) {
-  auto added = Add(FragmentOf(document, analysis, predicates_), document.path);
+  return Add(document, FragmentOf(document, analysis, predicates_));
+}
+
+Status GraphBuilder::Add(const Document& document, Fragment fragment) {
+  auto added = Add(std::move(fragment), document.path);
   if (!added.ok()) return added.status();
   if (*added == Added::kAlreadyThere)
     return Status::Error(document.path + ": document id \"" + document.id + "\" added twice");
@@ -325,10 +345,9 @@ Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::stri
 Fragment GraphBuilder::Partial() {
   State& s = *state_;
   Fragment out;
-  std::vector<uint32_t> document_order(s.documents.size());
-  std::iota(document_order.begin(), document_order.end(), 0);
-  std::sort(document_order.begin(), document_order.end(),
-            [&](uint32_t a, uint32_t b) { return s.DocumentBefore(a, b); });
+  const std::vector<uint32_t> document_order = s.DocumentOrder();
+  const std::vector<uint32_t> rank = Ranks(document_order);
+  const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
   for (uint32_t d : document_order) out.documents.push_back(s.documents[d]);
   out.predicates = s.predicates;
 
@@ -348,8 +367,7 @@ Fragment GraphBuilder::Partial() {
     item.label = std::move(entity.label);
     item.type = entity.type;
     item.mentions = entity.mentions;
-    std::sort(entity.documents.begin(), entity.documents.end(),
-              [&](uint32_t a, uint32_t b) { return s.DocumentBefore(a, b); });
+    std::sort(entity.documents.begin(), entity.documents.end(), by_rank);
     entity.documents.erase(std::unique(entity.documents.begin(), entity.documents.end()),
                            entity.documents.end());
     for (uint32_t d : entity.documents) item.documents.push_back(s.documents[d].id);
@@ -369,7 +387,7 @@ Fragment GraphBuilder::Partial() {
     item.predicate = s.predicate_names[key.predicate];
     item.status = key.status;
     item.weight = relation.weight;
-    s.Settle(&relation.evidence);
+    s.Settle(&relation.evidence, by_rank);
     for (State::Item& evidence : relation.evidence) {
       item.evidence.push_back({s.documents[evidence.document].id, evidence.start, evidence.end,
                                std::move(evidence.sentence), std::move(evidence.triggers)});
@@ -389,15 +407,11 @@ Fragment GraphBuilder::Partial() {
 
 KnowledgeGraph GraphBuilder::Finish() {
   State& s = *state_;
-  std::vector<uint32_t> document_order(s.documents.size());
-  std::iota(document_order.begin(), document_order.end(), 0);
-  std::sort(document_order.begin(), document_order.end(),
-            [&](uint32_t a, uint32_t b) { return s.DocumentBefore(a, b); });
-  std::vector<uint32_t> rank(s.documents.size());
-  for (uint32_t k = 0; k < document_order.size(); ++k) rank[document_order[k]] = k;
+  const std::vector<uint32_t> document_order = s.DocumentOrder();
+  const std::vector<uint32_t> rank = Ranks(document_order);
+  const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
   for (State::Entity& entity : s.entities) {
-    std::sort(entity.documents.begin(), entity.documents.end(),
-              [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; });
+    std::sort(entity.documents.begin(), entity.documents.end(), by_rank);
     entity.documents.erase(std::unique(entity.documents.begin(), entity.documents.end()),
                            entity.documents.end());
   }
@@ -427,8 +441,7 @@ KnowledgeGraph GraphBuilder::Finish() {
     into.mentions += from.mentions;
     std::vector<uint32_t> documents;
     std::merge(into.documents.begin(), into.documents.end(), from.documents.begin(),
-               from.documents.end(), std::back_inserter(documents),
-               [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; });
+               from.documents.end(), std::back_inserter(documents), by_rank);
     documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
     into.documents = std::move(documents);
   }
@@ -510,7 +523,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   }
   for (size_t e = 0; e < edge_items.size(); ++e) {
     std::vector<State::Item>& items = edge_items[e];
-    s.Settle(&items);
+    s.Settle(&items, by_rank);
     std::vector<Evidence>& evidence = graph.mutable_edge(e).evidence;
     evidence.reserve(items.size());
     for (State::Item& item : items) {

@@ -53,6 +53,8 @@ class GraphBuilder {
   // Adds one article as extracted: FragmentOf(document, analysis), added.
   // A document id seen before is an error (the reader makes ids unique).
   Status Add(const Document& document, const DocumentAnalysis& analysis);
+  // The same with the article's fragment made already (on another thread).
+  Status Add(const Document& document, Fragment fragment);
 
   enum class Added : uint8_t { kAdded, kAlreadyThere };
   // Adds a fragment, or nothing on an error. Errors start with `origin`:

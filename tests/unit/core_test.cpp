@@ -1,3 +1,5 @@
+#include <random>
+
 #include <catch2/catch.hpp>
 
 #include "core/document.h"
@@ -27,6 +29,26 @@ TEST_CASE("control bytes mark binary data, but tabs and newlines do not", "[core
   CHECK(utf8::FindBinary("\x01\x02").value() == 0);
 }
 
+TEST_CASE("a bad byte is found wherever it stands in an eight-byte word", "[core]") {
+  // The scans skip clean ASCII eight bytes at a time: a bad byte at every
+  // offset, after a line break in the same word or not, is still found.
+  for (size_t offset = 0; offset < 24; ++offset) {
+    for (const bool newline_before : {false, true}) {
+      std::string text(offset, 'a');
+      if (newline_before && offset > 0) text[offset - 1] = '\n';
+      const std::string tail = " and more text after it";
+      CAPTURE(offset, newline_before);
+      CHECK(utf8::FindInvalid(text + "\xff" + tail) == offset);
+      CHECK(utf8::FindInvalid(text + "\xc3(" + tail) == offset);  // a lead without its tail
+      CHECK(utf8::FindBinary(text + std::string(1, '\0') + tail) == offset);
+      CHECK(utf8::FindBinary(text + "\x7f" + tail) == offset);
+      CHECK(utf8::FindBinary(text + "\x1f" + tail) == offset);
+      CHECK_FALSE(utf8::FindInvalid(text + "\xc3\xa9\xe5\x8c\x97" + tail).has_value());
+      CHECK_FALSE(utf8::FindBinary(text + "\t\r\f\xc3\xa9\x7e" + tail).has_value());
+    }
+  }
+}
+
 TEST_CASE("SHA-256 matches the FIPS test vectors", "[core]") {
   CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -48,6 +70,22 @@ TEST_CASE("folded names ignore case, periods, possessives and punctuation", "[co
   CHECK(FoldName("U.S.") == "us");
   CHECK(FoldName("Hamas’s") == "hamas");
   CHECK(FoldName("  Al-Qaeda ") == "al qaeda");
+}
+
+TEST_CASE("ASCII names fold as the Unicode path folds them", "[core]") {
+  // ASCII names take a path of their own. A leading no-break space sends
+  // a name down the Unicode path and changes nothing else there, so the
+  // two must agree on every ASCII string.
+  std::mt19937 random(7);
+  const std::string alphabet = "aZz09 .'-s_\t(&,\x01";
+  for (int round = 0; round < 3000; ++round) {
+    std::string name;
+    const size_t length = random() % 12;
+    for (size_t k = 0; k < length; ++k) name.push_back(alphabet[random() % alphabet.size()]);
+    if (random() % 4 == 0) name += "'s";
+    CAPTURE(name);
+    CHECK(FoldName(name) == FoldName("\u00A0" + name));
+  }
 }
 
 TEST_CASE("a document is rejected with the byte offset of the problem", "[core]") {
