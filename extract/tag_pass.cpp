@@ -88,7 +88,8 @@ WordId TagPass::LemmaOf(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& 
 
 void TagPass::RepairPossessedAdjective(SentenceContext& c) {
   for (size_t t = c.begin + 1; t + 1 < c.end; ++t) {
-    if (c.pos(t - 1) != Pos::kPOS || !IsAdjective(c.pos(t))) continue;
+    if (c.pos(t - 1) != Pos::kPOS && !c.Has(t - 1, WordClass::kArticle)) continue;
+    if (!IsAdjective(c.pos(t))) continue;
     const Pos next = c.pos(t + 1);
     if (IsNoun(next) || IsAdjective(next) || next == Pos::kCD || next == Pos::kHyph) continue;
     c.doc.tokens[t].pos = Pos::kNN;

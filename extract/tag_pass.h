@@ -44,8 +44,9 @@ class TagPass {
   // that is a past or present form of an English verb ("Iran armed
   // Hezbollah") is retagged as one.
   void RepairMissingVerb(SentenceContext& context, Scratch& scratch) const;
-  // "Chile's offensive against Peru": an adjective that ends a possessed
-  // phrase is its head noun.
+  // "Chile's offensive against Peru", "an executive at X": an adjective
+  // that ends a possessed phrase, or a phrase opened by an article, is its
+  // head noun.
   static void RepairPossessedAdjective(SentenceContext& context);
   // "Tom Ray, accused of killing X, was arrested": a past form in -ed
   // between commas after the sentence's subject, before a preposition, with

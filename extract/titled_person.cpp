@@ -32,9 +32,13 @@ size_t SkipTitleModifier(NameScan& scan, size_t i) {
   std::span<const uint32_t> modifiers;
   if (i >= end) return i;
   const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
-  if (modifier == 0 || i + modifier >= end || scan.TitleLength(i) > modifier) return i;
+  const size_t title = scan.TitleLength(i);
+  if (modifier == 0 || i + modifier >= end || title > modifier) return i;
   size_t after = i + modifier;
   if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
+  // "an executive at X": a modifier that is a title too is the title when
+  // no title follows it ("executive director", "deputy chief" have one).
+  if (title == modifier && !scan.TitlesAt(after, false).found) return i;
   return after;
 }
 
@@ -77,6 +81,19 @@ bool NationalityOnly(NameScan& scan, size_t i, size_t j, const NameScan::TitleMa
          scan.Has(titles.end - 1, WordClass::kProfession);
 }
 
+// Where the name of the organization at [i, j) starts when capitalised
+// title modifiers before it, from `start` on, are part of it: "National
+// Congress President X", "a senior National Assembly official". They are
+// when the organization is only a head word (Congress, Assembly), which
+// alone would name the wrong one or none. Else i.
+size_t NameStartBeforeHead(NameScan& scan, size_t start, size_t i, size_t j) {
+  const size_t name_end = scan.IsPossessive(j - 1) ? j - 1 : j;
+  if (name_end != i + 1 || scan.HeadType(i) != EntityType::kOrganization) return i;
+  size_t k = i;
+  while (k > start && scan.token(k - 1).Is(kTokenCapitalized)) --k;
+  return k;
+}
+
 void SetTitle(NameScan& scan, int m, int title, int affiliation) {
   Mention& mention = scan.mention(m);
   mention.title = title;
@@ -91,6 +108,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   // modifiers may stand before the affiliation too.
   size_t i = AffiliationAfterModifiers(scan, start);
   size_t j = scan.AffiliationEnd(i);
+  if (j > i) i = NameStartBeforeHead(scan, start, i, j);
   // "Nordvik chief executive Ingrid Solheim": an unknown word before a title
   // and a name is the organization the title belongs to.
   bool unknown_affiliation = false;
@@ -184,6 +202,7 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
         scan.TitlesAt(from + 1, false).found) {
       j = from + 1;
     }
+    if (j > from) from = NameStartBeforeHead(scan, i + 1, from, j);
   }
   const size_t posting_end = j > from ? EnvoyPostingEnd(scan, from, j) : j;
   // "an economics professor", "a law lecturer": a field before the title.
