@@ -334,6 +334,14 @@ class Resolver {
     return mentions_[static_cast<size_t>(mention.affiliation)].entity;
   }
 
+  // Where a name before `t` ends when an age stands between them in
+  // commas ("Jo Lind, 58, was ..."), or t.
+  size_t BeforeAge(size_t t) const {
+    if (t < 3) return t;
+    const auto comma = [&](size_t k) { return rules_.Has(doc_.tokens[k].word, WordClass::kComma); };
+    return comma(t - 1) && doc_.tokens[t - 2].pos == Pos::kCD && comma(t - 3) ? t - 3 : t;
+  }
+
   // "X is the chairman of Y", "X, who became president of Y": the person a
   // copula before the description describes; -1 if none.
   int CopulaSubject(size_t m) const {
@@ -348,9 +356,12 @@ class Resolver {
     if (chunk < 0) return -1;
     t = doc_.chunks[static_cast<size_t>(chunk)].begin;
     while (t > first && IsAdverb(doc_.tokens[t - 1].pos)) --t;
-    if (t > first && word_has(t - 1, WordClass::kRelativePronoun)) {
-      --t;
-      if (t > first && word_has(t - 1, WordClass::kComma)) --t;
+    const bool relative = t > first && word_has(t - 1, WordClass::kRelativePronoun);
+    if (relative) --t;
+    if (const size_t age = BeforeAge(t); age < t && age >= first) {
+      t = age;  // "X, 58, is ...", "X, 58, who is ..."
+    } else if (relative && t > first && word_has(t - 1, WordClass::kComma)) {
+      --t;  // "X, who is ..."
     }
     for (size_t k = m; k-- > 0;) {
       const Mention& candidate = mentions_[k];
@@ -380,10 +391,13 @@ class Resolver {
              rules_.Has(doc_.tokens[t].word, WordClass::kDash);
     };
     if (mention.token_begin >= 2 && is_separator(mention.token_begin - 1)) {
+      // "Jo Lind, 58, an engineer at Y": an age may stand between.
+      const size_t age = BeforeAge(mention.token_begin);
+      const size_t name_end = age < mention.token_begin ? age : mention.token_begin - 1;
       for (size_t k = m; k-- > 0;) {
         const Mention& candidate = mentions_[k];
-        if (candidate.token_end + 1 < mention.token_begin) break;
-        if (candidate.token_end + 1 == mention.token_begin && candidate.entity >= 0 &&
+        if (candidate.token_end < name_end) break;
+        if (candidate.token_end == name_end && candidate.entity >= 0 &&
             candidate.kind == MentionKind::kName && IsPersonLike(candidate.entity)) {
           return candidate.entity;
         }

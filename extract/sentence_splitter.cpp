@@ -13,6 +13,16 @@ bool SentenceSplitter::EndsAfter(const DocumentAnalysis& doc, size_t i) const {
     const Token& next = doc.tokens[i + 1];
     return next.Is(kTokenCapitalized) && Has(next, WordClass::kCommonWord);
   }
+  // "... in Concord, Mass. The next day", "... Acme Inc. But": any other
+  // abbreviation ends a sentence before a capitalised determiner or
+  // conjunction, which no title ("Sen.", "Dr.") stands before. Not before
+  // a pronoun: "Dr. He Jiankui".
+  if (token.Is(kTokenPeriod) && i + 1 < doc.tokens.size()) {
+    const Token& next = doc.tokens[i + 1];
+    return next.Is(kTokenCapitalized) &&
+           (Has(next, WordClass::kDeterminer) || Has(next, WordClass::kSubordinator) ||
+            Has(next, WordClass::kCoordinator));
+  }
   return false;
 }
 
