@@ -1,9 +1,10 @@
 // Reading and extracting articles for kg build and kg extract. Documents
 // stream from the inputs (ingest/document_reader.h), are extracted in
 // batches on worker threads, each into its graph fragment there too, and
-// handed back on the calling thread in input order, so that what is made of them never depends on
-// the thread count. While the workers extract one batch, the calling thread reads the next and
-// hands back the one before; memory holds two batches.
+// handed back on the calling thread in input order, so that what is made
+// of them never depends on the thread count. While the workers extract one
+// batch, the calling thread reads the next and hands back the one before;
+// memory holds two batches.
 #pragma once
 
 #include <functional>
@@ -39,8 +40,8 @@ struct ExtractionSummary {
 using ExtractionSink = std::function<void(const Document&, Fragment&&)>;
 
 // Reads `inputs`, extracts every article with `pipeline` and gives each
-// article's fragment to `sink`, in input order, on the calling thread. Problems are reported
-// with PrintError (file and position) and skipped.
+// article's fragment to `sink`, in input order, on the calling thread.
+// Problems are reported with PrintError (file and position) and skipped.
 ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pipeline& pipeline,
                                 const ExtractionOptions& options, const ExtractionSink& sink);
 
