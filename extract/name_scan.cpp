@@ -173,14 +173,20 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     }
     // "Canadian Trade Minister", "Competition Commissioner": up to three
     // capitalised portfolio words before a title. A head word makes them a
-    // name instead: "Harbor Fleet Commander" is the Harbor Fleet's.
+    // name instead: "Harbor Fleet Commander" is the Harbor Fleet's; so does
+    // a word English does not have before a company's title: "Nordvik
+    // Chairman" is Nordvik's ("Brexit Secretary" stays a portfolio).
     if ((!match.found || modifying) && IsCapitalizedWord(j) && !IsGivenName(j) && !LexAt(j)) {
       size_t k = j;
+      bool english = true;
       while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !IsGivenName(k) && !LexAt(k) &&
              !HeadType(k) && TitleLengthAt(k, &values) == 0) {
+        english = english && IsEnglishWord(k);
         ++k;
       }
-      if (k < end_ && k > j && IsCapitalizedWord(k) && TitleLengthAt(k, &values) > 0) {
+      if (k < end_ && k > j && IsCapitalizedWord(k) && TitleLengthAt(k, &values) > 0 &&
+          (english ||
+           !rules_.pack().titles[values.front()].unqualified.Contains(EntityType::kOrganization))) {
         j = k;
         continue;
       }
@@ -202,6 +208,12 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
 }
 
 // ---- names -----------------------------------------------------------------
+
+bool NameScan::IsEnglishWord(size_t i) const {
+  const pos::Lexicon& lexicon = pos::Lexicon::Default();
+  const std::string_view lower = doc_.Norm(i);
+  return lexicon.Has(lower, pos::WordClass::kNoun) || lexicon.Has(lower, pos::WordClass::kAdj);
+}
 
 bool NameScan::IsNameWord(size_t i) const {
   return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);

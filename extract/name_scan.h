@@ -81,6 +81,8 @@ class NameScan {
 
   // ---- names ----
   bool IsNameWord(size_t i) const;
+  // A word English has as a noun or adjective (WordNet): "Trade", "Competition".
+  bool IsEnglishWord(size_t i) const;
   bool CanOpenName(size_t i);
   // A sentence-opening capitalised word that is an ordinary word ("Then",
   // "Despite", "Rebels") rather than a name.

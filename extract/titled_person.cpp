@@ -109,8 +109,9 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   size_t i = AffiliationAfterModifiers(scan, start);
   size_t j = scan.AffiliationEnd(i);
   if (j > i) i = NameStartBeforeHead(scan, start, i, j);
-  // "Nordvik chief executive Ingrid Solheim": an unknown word before a title
-  // and a name is the organization the title belongs to.
+  // "Nordvik chief executive Ingrid Solheim", "Nordvik Chairman Ingrid
+  // Solheim": an unknown word before a title and a name is the
+  // organization the title belongs to.
   bool unknown_affiliation = false;
   if (j == i && scan.CanOpenName(i) && !scan.IsGivenName(i) && !scan.IsTitleStart(i)) {
     const size_t run = scan.NameRunEnd(i);
