@@ -22,6 +22,21 @@ void TypeFromContext(NameScan& scan, size_t i, size_t run, Mention* mention) {
   }
 }
 
+// Where a lowercase organization head after a name run at `run` ends: "the
+// X bank", "the X investment bank", "the X think tank" (the head may end a
+// compound of two nouns); or `run` when there is none.
+size_t OrganizationHeadEnd(const NameScan& scan, size_t run) {
+  for (size_t k = run; k < run + 2 && k < scan.end(); ++k) {
+    const Token& token = scan.token(k);
+    if (token.Is(kTokenCapitalized) || !IsNoun(token.pos)) return run;
+    if (scan.Has(k, WordClass::kOrganizationHead) &&
+        (k + 1 == scan.end() || !IsNoun(scan.token(k + 1).pos))) {
+      return k + 1;
+    }
+  }
+  return run;
+}
+
 // Whether the words around an unknown name make it an organization: "the
 // Munich-based X", "Iran-backed X" (what is based somewhere or backed by
 // someone), "the X bank", "the X group" (a lowercase head after it).
@@ -30,9 +45,7 @@ bool OrganizationCue(const NameScan& scan, size_t i, size_t run) {
       scan.Has(i - 2, WordClass::kHyphen) && scan.Joined(i - 1)) {
     return true;
   }
-  return run < scan.end() && !scan.token(run).Is(kTokenCapitalized) &&
-         scan.Has(run, WordClass::kOrganizationHead) && IsNoun(scan.token(run).pos) &&
-         (run + 1 == scan.end() || !IsNoun(scan.token(run + 1).pos));
+  return OrganizationHeadEnd(scan, run) > run;
 }
 
 }  // namespace
@@ -73,7 +86,12 @@ size_t TryNameRun(NameScan& scan, size_t i) {
   // "the Filt Sindacato union": a name of unknown words is a person's
   // unless an organization cue says otherwise.
   const bool guessed = unknown || (type.type == EntityType::kPerson && !scan.IsGivenName(i));
-  if (guessed && OrganizationCue(scan, i, run)) {
+  // "the Woodrow Wilson think tank": even a person's name, after "the" and
+  // before an organization's head, names the organization.
+  const bool named_after = type.type == EntityType::kPerson && i > scan.begin() &&
+                           scan.Has(i - 1, WordClass::kDefinite) &&
+                           OrganizationHeadEnd(scan, run) > run;
+  if ((guessed && OrganizationCue(scan, i, run)) || named_after) {
     mention.type = EntityType::kOrganization;
   } else if (type.kind == NameScan::RunKind::kUnknownPhrase) {
     mention.weak = true;
