@@ -37,6 +37,24 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
   RepairMissingVerb(c, scratch);
   RepairPossessedAdjective(c);
   RepairReducedRelative(c);
+  RepairCoordinatedVerb(c, scratch);
+}
+
+void TagPass::RepairCoordinatedVerb(SentenceContext& c, Scratch& scratch) const {
+  const pos::Lexicon& lexicon = pos::Lexicon::Default();
+  for (size_t t = c.begin + 1; t + 2 < c.end; ++t) {
+    if (c.pos(t) != Pos::kNN || c.pos(t - 1) != Pos::kNNP || c.pos(t + 2) != Pos::kVBD) continue;
+    if (!c.Has(t + 1, WordClass::kCoordinator)) continue;
+    Token& token = c.doc.tokens[t];
+    if (!token.Is(kTokenWord) || token.Is(kTokenCapitalized)) continue;
+    const std::string_view norm = c.doc.Norm(t);
+    const std::string_view lemma =
+        lemmatizer_.Lemma(norm, {pos::Upos::kVerb, pos::Xpos::kVbd}, scratch.lemma);
+    if (lemma == norm || !lexicon.Has(lemma, pos::WordClass::kVerb)) continue;
+    token.pos = Pos::kVBD;
+    token.lemma = c.rules.Word(lemma);
+    return;
+  }
 }
 
 void TagPass::RepairReducedRelative(SentenceContext& c) {

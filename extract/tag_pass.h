@@ -53,6 +53,11 @@ class TagPass {
   // a finite verb after the closing comma, is a participle (a reduced
   // relative clause); taggers often read it as the main verb.
   static void RepairReducedRelative(SentenceContext& context);
+  // "Tom Ray shot and killed X": a noun right after a name, joined by a
+  // coordinator to a past-tense verb, is that verb's partner when it is
+  // the past form of an English verb (taggers read "Ray shot" as a
+  // compound noun).
+  void RepairCoordinatedVerb(SentenceContext& context, Scratch& scratch) const;
   // The lemma of a word token tagged `tag` (not a proper noun), as a pack id.
   WordId LemmaOf(SentenceContext& context, size_t token, pos::PosTag tag, Scratch& scratch) const;
 
