@@ -26,6 +26,20 @@ void NameScan::Reset(uint32_t sentence) {
   ResetMemo(&titles_plain_, size);
   ResetMemo(&titles_with_places_, size);
   ResetMemo(&run_end_, size);
+  last_title_end_ = 0;
+}
+
+bool NameScan::TitleFollows(size_t i) {
+  if (last_title_end_ == 0) {
+    last_title_end_ = kNoTitle;
+    for (size_t k = end_; k-- > begin_;) {
+      if (TitleLength(k) > 0) {
+        last_title_end_ = k + 1;
+        break;
+      }
+    }
+  }
+  return last_title_end_ != kNoTitle && i < last_title_end_;
 }
 
 bool NameScan::PlaceCueBefore(size_t i) const {

@@ -74,6 +74,9 @@ class NameScan {
     std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
   };
   const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
+  // Whether a title starts at i or after it in the sentence: no title
+  // match, and so no titled person, can start where none follows.
+  bool TitleFollows(size_t i);
   bool IsTitleStart(size_t i) { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
   int TitleRole(int title) const {
     return title < 0 ? -1 : rules_.TitleRole(static_cast<size_t>(title));
@@ -144,6 +147,10 @@ class NameScan {
   std::vector<std::optional<TitleMatch>> titles_plain_;
   std::vector<std::optional<TitleMatch>> titles_with_places_;
   std::vector<std::optional<size_t>> run_end_;
+  // One past the last token that starts a title, or 0 before it is known
+  // (kNoTitle: none in the sentence).
+  static constexpr size_t kNoTitle = SIZE_MAX;
+  size_t last_title_end_ = 0;
   // Hashes of the document's lowercase words and of its capitalised words
   // inside sentences, sorted; built on first use.
   void IndexWords();

@@ -32,8 +32,9 @@ size_t SkipTitleModifier(NameScan& scan, size_t i) {
   std::span<const uint32_t> modifiers;
   if (i >= end) return i;
   const size_t modifier = scan.rules().title_modifiers().Longest(scan.doc(), i, end, &modifiers);
+  if (modifier == 0 || i + modifier >= end) return i;
   const size_t title = scan.TitleLength(i);
-  if (modifier == 0 || i + modifier >= end || title > modifier) return i;
+  if (title > modifier) return i;
   size_t after = i + modifier;
   if (scan.Has(after, WordClass::kHyphen) && scan.Joined(after) && after + 1 < end) ++after;
   // "an executive at X": a modifier that is a title too is the title when
@@ -104,6 +105,7 @@ void SetTitle(NameScan& scan, int m, int title, int affiliation) {
 
 size_t TryTitledPerson(NameScan& scan, size_t start) {
   const size_t end = scan.end();
+  if (!scan.TitleFollows(start)) return start;
   // "Former WorldCom chief X", "ex-Downing Street media chief X": title
   // modifiers may stand before the affiliation too.
   size_t i = AffiliationAfterModifiers(scan, start);
@@ -185,6 +187,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
 
 size_t TryPersonDescription(NameScan& scan, size_t i) {
   const size_t end = scan.end();
+  if (!scan.TitleFollows(i)) return i;
   const bool article = scan.Has(i, WordClass::kDeterminer);
   const bool possessive = IsPossessiveDeterminer(scan, i);
   // "X, chairman of Y", "X is executive director of Y": a bare title in an

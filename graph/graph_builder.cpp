@@ -36,6 +36,12 @@ struct RelationKeyHash {
 // Inserts the sorted, distinct `add` into the sorted, distinct `into`.
 void UnionSorted(std::vector<std::string>* into, std::vector<std::string>&& add) {
   if (add.empty()) return;
+  if (into->empty()) {
+    *into = std::move(add);
+    return;
+  }
+  // An entity seen before mostly comes back with forms it has already.
+  if (std::includes(into->begin(), into->end(), add.begin(), add.end())) return;
   std::vector<std::string> merged;
   merged.reserve(into->size() + add.size());
   std::set_union(std::make_move_iterator(into->begin()), std::make_move_iterator(into->end()),
@@ -166,7 +172,8 @@ struct GraphBuilder::State {
   }
 
   uint32_t PredicateId(const std::string& name) {
-    auto [it, added] = predicate_index.emplace(name, static_cast<uint32_t>(predicate_names.size()));
+    auto [it, added] =
+        predicate_index.try_emplace(name, static_cast<uint32_t>(predicate_names.size()));
     if (added) predicate_names.push_back(name);
     return it->second;
   }
@@ -174,7 +181,8 @@ struct GraphBuilder::State {
   uint32_t EntityFor(FragmentEntity&& entity, uint32_t first_document) {
     std::string fold = FoldName(entity.label);
     std::string key = fold + '\n' + std::string(EntityTypeName(entity.type));
-    auto [it, added] = entity_index.emplace(std::move(key), static_cast<uint32_t>(entities.size()));
+    auto [it, added] =
+        entity_index.try_emplace(std::move(key), static_cast<uint32_t>(entities.size()));
     if (added) {
       Entity record;
       record.fold = std::move(fold);
@@ -325,7 +333,7 @@ Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::stri
     // Symmetric relations are one fact either way round.
     if (s.predicates.IsSymmetric(relation.predicate) && key.object < key.subject)
       std::swap(key.subject, key.object);
-    auto [it, added] = s.relation_index.emplace(key, static_cast<uint32_t>(s.relations.size()));
+    auto [it, added] = s.relation_index.try_emplace(key, static_cast<uint32_t>(s.relations.size()));
     if (added) {
       s.relation_keys.push_back(key);
       s.relations.emplace_back();

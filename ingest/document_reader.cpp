@@ -235,8 +235,9 @@ void DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin) 
 std::string DocumentReader::UniqueId(std::string id) {
   if (id.empty()) id = "d" + std::to_string(count_);
   std::string candidate = id;
-  for (int n = 2; seen_ids_.contains(candidate); ++n) candidate = id + "-" + std::to_string(n);
-  seen_ids_.insert(candidate);
+  for (int n = 2; !seen_ids_.insert(candidate).second; ++n) {
+    candidate = id + "-" + std::to_string(n);
+  }
   return candidate;
 }
 
