@@ -35,7 +35,7 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
     token.lemma = LemmaOf(c, c.begin + k, tag, scratch);
   }
   RepairMissingVerb(c, scratch);
-  RepairPossessedAdjective(c);
+  RepairPhraseEndingAdjective(c);
   RepairReducedRelative(c);
   RepairCoordinatedVerb(c, scratch);
 }
@@ -104,7 +104,7 @@ WordId TagPass::LemmaOf(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& 
   return lemma;
 }
 
-void TagPass::RepairPossessedAdjective(SentenceContext& c) {
+void TagPass::RepairPhraseEndingAdjective(SentenceContext& c) {
   for (size_t t = c.begin + 1; t + 1 < c.end; ++t) {
     if (c.pos(t - 1) != Pos::kPOS && !c.Has(t - 1, WordClass::kArticle)) continue;
     if (!IsAdjective(c.pos(t))) continue;

@@ -47,7 +47,7 @@ class TagPass {
   // "Chile's offensive against Peru", "an executive at X": an adjective
   // that ends a possessed phrase, or a phrase opened by an article, is its
   // head noun.
-  static void RepairPossessedAdjective(SentenceContext& context);
+  static void RepairPhraseEndingAdjective(SentenceContext& context);
   // "Tom Ray, accused of killing X, was arrested": a past form in -ed
   // between commas after the sentence's subject, before a preposition, with
   // a finite verb after the closing comma, is a participle (a reduced
