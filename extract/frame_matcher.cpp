@@ -10,8 +10,9 @@ namespace {
 constexpr size_t kMaxPrepositionGap = 8;
 // How many words may stand between a passive verb or a noun and its
 // agent's "by": phrases of time and place pile up there ("was shot to
-// death in 1971 in the lobby of his hotel by X"). Verbs, commas and clause
-// breaks still end the search.
+// death in 1971 in the lobby of his hotel by X"). Verbs, clause breaks and
+// commas other than those inside a date or a place ("on May 4, 1971, in
+// Dayton, Ohio, by X") still end the search.
 constexpr size_t kMaxAgentGap = 12;
 
 bool Contains(const std::vector<WordId>& ids, WordId id) {
@@ -154,10 +155,31 @@ class FrameMatcher {
         ReadArguments(t + length, out);
         return;
       }
-      if (a_.ClauseBreak(t) || c_.Has(t, WordClass::kComma)) return;
+      if (c_.Has(t, WordClass::kComma)) {
+        if (!InsideDateOrPlace(t)) return;
+        --steps;  // the commas of a date or place are not words of the gap
+        continue;
+      }
+      if (a_.ClauseBreak(t)) return;
       const int chunk = a_.ChunkOf(t);
       if (chunk >= 0 && a_.chunk(chunk).kind == Chunk::Kind::kVerb) return;
     }
+  }
+
+  // Whether the comma at t only parts a date's year or a place's region from
+  // what precedes ("May 4, 1971", "Dayton, Ohio"), or closes such a part
+  // before more of the phrase ("..., 1971, in", "..., Ohio, by").
+  bool InsideDateOrPlace(size_t t) const {
+    if (t == c_.begin || t + 1 >= c_.end) return false;
+    const auto is_place_end = [&](size_t k) {
+      const int m = a_.EndAt(k);
+      return m >= 0 && a_.mention(m).type == EntityType::kLocation;
+    };
+    const int next_place = a_.StartAt(t + 1);
+    const bool before = c_.pos(t - 1) == Pos::kCD || is_place_end(t - 1);
+    const bool after = c_.pos(t + 1) == Pos::kCD || IsPreposition(c_.pos(t + 1)) ||
+                       (next_place >= 0 && a_.mention(next_place).type == EntityType::kLocation);
+    return before && after;
   }
 
   void Emit(const CompiledFrame& frame, std::vector<int> subjects, std::vector<int> objects,
