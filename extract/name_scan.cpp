@@ -229,6 +229,14 @@ bool NameScan::IsEnglishWord(size_t i) const {
   return lexicon.Has(lower, pos::WordClass::kNoun) || lexicon.Has(lower, pos::WordClass::kAdj);
 }
 
+bool NameScan::IsTitleSurname(size_t i) {
+  std::span<const uint32_t> values;
+  if (i == begin_ || !IsGivenName(i - 1) || LexAt(i - 1) || TitleLengthAt(i, &values) != 1) {
+    return false;
+  }
+  return i + 1 >= end_ || !IsNameWord(i + 1) || Has(i + 1, WordClass::kNameSuffix);
+}
+
 bool NameScan::IsNameWord(size_t i) const {
   return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);
 }
@@ -325,7 +333,8 @@ size_t NameScan::NameRunEnd(size_t i) {
     while (j < end_) {
       // A title ends a name ("Hamas Leader X"), but a head word that only
       // modifies titles goes on with it ("Liberal Party lawmaker").
-      const bool title = IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0);
+      const bool title =
+          IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) && !IsTitleSurname(j);
       if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !title) {
         has_head = has_head || HeadType(j).has_value();
         ++j;

@@ -84,6 +84,10 @@ class NameScan {
 
   // ---- names ----
   bool IsNameWord(size_t i) const;
+  // A one-word title after a given name that ends the name or comes before
+  // a generation: a surname ("Nadia King", "Carl Bishop Jr."), where a name
+  // after it would make it a title ("Jordan King Abdullah" is no name).
+  bool IsTitleSurname(size_t i);
   // A word English has as a noun or adjective (WordNet): "Trade", "Competition".
   bool IsEnglishWord(size_t i) const;
   bool CanOpenName(size_t i);

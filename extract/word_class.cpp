@@ -41,6 +41,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "envoy_title",
     "subordinate_title",
     "profession",
+    "name_suffix",
     "given_name",
     "common_word",
     "non_name",

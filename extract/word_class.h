@@ -47,6 +47,7 @@ enum class WordClass : uint8_t {
   kEnvoyTitle,           // ambassador, envoy: posted to a group, serving a nation
   kSubordinateTitle,     // deputy, vice: a title that ranks what it modifies lower
   kProfession,           // journalist, midfielder: after a nation's adjective, nationality
+  kNameSuffix,           // Jr., III: ends a person's name ("Carl King Jr.")
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
