@@ -103,6 +103,7 @@ struct Mention {
   int32_t affiliation = -1;    // mention the title belongs to ("Israeli" -> Israel)
   int32_t same_as = -1;        // a mention known to name the same ("IDF" -> its expansion)
   bool from_lexicon = false;
+  bool field_title = false;  // the title is over a field ("sales director"): subordinate
   // A lone capitalised word with no cue to its type: kept only when
   // coreference links it or the text names it more than once.
   bool weak = false;

@@ -167,6 +167,14 @@ Status CompiledRules::Build() {
       if (ids.size() == 1) irregular_[ids.front()] = lemma.front();
     }
   }
+  // The role of a rank below the top ("deputy"): also that of a title over
+  // a part of its organization ("sales director").
+  for (size_t i = 0; i < pack_.titles.size() && subordinate_role_ < 0; ++i) {
+    const std::vector<WordId> ids = InternPhrase(pack_.titles[i].phrase);
+    if (ids.size() == 1 && Has(ids.front(), WordClass::kSubordinateTitle)) {
+      subordinate_role_ = title_roles_[i];
+    }
+  }
   for (const auto& entry : pack_.affiliations) {
     const std::vector<WordId> ids = InternPhrase(entry.preposition);
     if (ids.size() == 1) affiliations_[ids.front()] = {FindPredicate(entry.predicate), entry.types};

@@ -100,6 +100,8 @@ class CompiledRules {
   const PronounEntry* Pronoun(WordId word) const;
   // The predicate a title gives ("leader_of"), or -1 for an honorific.
   int TitleRole(size_t title) const { return title_roles_[title]; }
+  // The role of a subordinate title ("deputy": member_of), or -1.
+  int SubordinateRole() const { return subordinate_role_; }
   // What a person named before this preposition belongs to (affiliations.tsv), or nullptr.
   struct Affiliation {
     int predicate = -1;
@@ -166,6 +168,7 @@ class CompiledRules {
   PhraseIndex descriptions_;
   PhraseIndex cues_;
   std::vector<int> title_roles_;
+  int subordinate_role_ = -1;
   std::vector<bool> nations_;                             // per lexicon entry
   std::unordered_map<WordId, uint32_t> pronouns_;         // word -> pack().pronouns
   std::unordered_map<WordId, WordId> irregular_;          // form -> lemma

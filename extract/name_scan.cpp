@@ -205,7 +205,16 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
         continue;
       }
     }
-    // "the group's Gaza leader": a place may qualify a title.
+    // "the group's Gaza leader": a place may qualify a title; so may one
+    // lowercase field noun ("a Corvane sales director", "the Brookfield
+    // University history professor").
+    if (allow_place_modifiers && !match.found && j == i && j + 1 < end_ &&
+        IsCommonNoun(token(j).pos) && !token(j).Is(kTokenCapitalized) &&
+        TitleLengthAt(j + 1, &values) > 0) {
+      ++j;
+      match.field = true;
+      continue;
+    }
     if (allow_place_modifiers && !match.found) {
       const LexMatch lex = LexAt(j);
       if (IsLexiconPlace(lex)) {
@@ -229,10 +238,14 @@ bool NameScan::IsEnglishWord(size_t i) const {
   return lexicon.Has(lower, pos::WordClass::kNoun) || lexicon.Has(lower, pos::WordClass::kAdj);
 }
 
-bool NameScan::IsTitleSurname(size_t i) {
+bool NameScan::IsTitleSurname(size_t name, size_t i) {
   std::span<const uint32_t> values;
-  if (i == begin_ || !IsGivenName(i - 1) || LexAt(i - 1) || TitleLengthAt(i, &values) != 1) {
-    return false;
+  if (i == name || !IsGivenName(name) || TitleLengthAt(i, &values) != 1) return false;
+  // "Jordan King Abdullah": a given name that is also a place's.
+  for (const size_t k : {name, i - 1}) {
+    if (const LexMatch lex = LexAt(k); lex && Entry(*lex.value).type != EntityType::kPerson) {
+      return false;
+    }
   }
   return i + 1 >= end_ || !IsNameWord(i + 1) || Has(i + 1, WordClass::kNameSuffix);
 }
@@ -333,8 +346,15 @@ size_t NameScan::NameRunEnd(size_t i) {
     while (j < end_) {
       // A title ends a name ("Hamas Leader X"), but a head word that only
       // modifies titles goes on with it ("Liberal Party lawmaker").
-      const bool title =
-          IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) && !IsTitleSurname(j);
+      // A title may open after capitalised portfolio words ("Trade
+      // Minister"); a surname that is a title ends the name instead.
+      size_t title_word = j;
+      while (title_word < end_ && title_word < j + 3 && TitleLengthAt(title_word, &values) == 0 &&
+             IsCapitalizedWord(title_word)) {
+        ++title_word;
+      }
+      const bool title = IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) &&
+                         !IsTitleSurname(i, title_word);
       if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !title) {
         has_head = has_head || HeadType(j).has_value();
         ++j;

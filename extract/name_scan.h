@@ -71,6 +71,9 @@ class NameScan {
     size_t end = 0;  // token after the last title word
     int title = -1;  // the title that gives the role, or the last one
     bool found = false;
+    // A field noun before the title: it is over a part of the affiliation
+    // ("a Corvane sales director"), so it ranks as a subordinate title.
+    bool field = false;
     std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
   };
   const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
@@ -84,10 +87,11 @@ class NameScan {
 
   // ---- names ----
   bool IsNameWord(size_t i) const;
-  // A one-word title after a given name that ends the name or comes before
-  // a generation: a surname ("Nadia King", "Carl Bishop Jr."), where a name
-  // after it would make it a title ("Jordan King Abdullah" is no name).
-  bool IsTitleSurname(size_t i);
+  // Whether a one-word title at i, in a name that opens with a given name
+  // at `name`, ends the name or comes before a generation: a surname
+  // ("Nadia King", "Carl Bishop Jr."), where a name after it would make it
+  // a title ("Jordan King Abdullah" is no name).
+  bool IsTitleSurname(size_t name, size_t i);
   // A word English has as a noun or adjective (WordNet): "Trade", "Competition".
   bool IsEnglishWord(size_t i) const;
   bool CanOpenName(size_t i);

@@ -23,9 +23,13 @@ class Affiliations {
         // "Presidents Dilma Rousseff of Brazil, Vladimir Putin of Russia": a
         // name in a list after a titled one shares its title.
         mention.title = mentions_[static_cast<size_t>(previous)].title;
+        mention.field_title = mentions_[static_cast<size_t>(previous)].field_title;
       }
       if (mention.title >= 0) {
         mention.role = rules_.TitleRole(static_cast<size_t>(mention.title));
+        if (mention.field_title && mention.role >= 0 && rules_.SubordinateRole() >= 0) {
+          mention.role = rules_.SubordinateRole();
+        }
         const bool named = mention.kind == MentionKind::kName;
         if (mention.affiliation >= 0) {
           // "Middle East correspondent for the Daily Post": a region before
@@ -38,6 +42,8 @@ class Affiliations {
           if (after >= 0 &&
               mentions_[static_cast<size_t>(after)].type == EntityType::kOrganization) {
             mentions_[m].affiliation = after;
+          } else if (mention.field_title) {
+            mentions_[m].affiliation = -1;  // "a Milan base chief": the city is where
           }
           continue;
         }
@@ -199,13 +205,24 @@ class Affiliations {
   // "BBC chairman A, director-general B and reporter C": the titled name
   // before a name in a list, whose affiliation (and title) it may share; -1
   // if there is none.
+  bool ListGoesOn(const Mention& mention) const {
+    const size_t after = mention.token_end;
+    if (after >= SentenceEnd(mention)) return false;
+    return Has(after, WordClass::kComma) || Has(after, WordClass::kCoordinator) ||
+           Has(after, WordClass::kGenitive);
+  }
+
   int PreviousInList(size_t m) const {
     const Mention& mention = mentions_[m];
     if (m == 0 || mention.kind != MentionKind::kName) return -1;
     size_t before = mention.token_begin;
-    if (before > 0 && Has(before - 1, WordClass::kCoordinator)) --before;
+    const bool coordinated = before > 0 && Has(before - 1, WordClass::kCoordinator);
+    if (coordinated) --before;
     if (before > 0 && Has(before - 1, WordClass::kComma)) --before;
     if (before == mention.token_begin) return -1;
+    // After a comma alone, the list must go on: "A of Brazil, B of Russia and
+    // C", not "said A, B has said".
+    if (!coordinated && !ListGoesOn(mention)) return -1;
     for (size_t k = m; k-- > 0;) {
       const Mention& previous = mentions_[k];
       if (previous.token_end < before) return -1;

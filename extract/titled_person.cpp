@@ -52,6 +52,13 @@ size_t SkipTitleModifiers(NameScan& scan, size_t i) {
 // `start`. It may follow any of them: "former Air Force commander X" (where
 // "air force" could also modify a title, as in "Air Force General X").
 size_t AffiliationAfterModifiers(NameScan& scan, size_t start) {
+  // A modifier that opens a name with a head is part of it: "National
+  // Football League player X".
+  if (scan.token(start).Is(kTokenCapitalized) && scan.AffiliationEnd(start) > start) {
+    for (size_t k = start + 1; k < scan.AffiliationEnd(start); ++k) {
+      if (scan.HeadType(k) == EntityType::kOrganization) return start;
+    }
+  }
   for (size_t i = SkipTitleModifier(scan, start), before = start; i != before;
        before = i, i = SkipTitleModifier(scan, i)) {
     if (scan.AffiliationEnd(i) > i) return i;
@@ -95,9 +102,10 @@ size_t NameStartBeforeHead(NameScan& scan, size_t start, size_t i, size_t j) {
   return k;
 }
 
-void SetTitle(NameScan& scan, int m, int title, int affiliation) {
+void SetTitle(NameScan& scan, int m, const NameScan::TitleMatch& titles, int affiliation) {
   Mention& mention = scan.mention(m);
-  mention.title = title;
+  mention.title = titles.title;
+  mention.field_title = titles.field;
   mention.affiliation = affiliation;
 }
 
@@ -139,7 +147,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
     scan.AddPlaces(titles);
     const int m =
         scan.Add(start, name, start, name, EntityType::kPerson, MentionKind::kDescription);
-    SetTitle(scan, m, titles.title, affiliation);
+    SetTitle(scan, m, titles, affiliation);
     return name;
   }
   // "Iran's supreme leader, Ayatollah Ali Khamenei,": the name follows the
@@ -181,7 +189,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   scan.AddPlaces(titles);
   if (unknown_affiliation) scan.mention(affiliation).type = EntityType::kOrganization;
   const int m = scan.Add(start, name_end, name, name_end, EntityType::kPerson, MentionKind::kName);
-  SetTitle(scan, m, titles.title, affiliation);
+  SetTitle(scan, m, titles, affiliation);
   return name_end;
 }
 
@@ -201,9 +209,10 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   if (j == i && !bare) {
     from = SkipTitleModifiers(scan, i + 1);
     j = scan.AffiliationEnd(from);
-    // "an Emery employee": an unknown name before a title is its organization.
+    // "an Emery employee", "an Emery sales director": an unknown name
+    // before a title is its organization.
     if (j == from && scan.CanOpenName(from) && scan.NameRunEnd(from) == from + 1 &&
-        scan.TitlesAt(from + 1, false).found) {
+        scan.TitlesAt(from + 1, true).found) {
       j = from + 1;
     }
     if (j > from) from = NameStartBeforeHead(scan, i + 1, from, j);
@@ -224,7 +233,7 @@ size_t TryPersonDescription(NameScan& scan, size_t i) {
   scan.AddPlaces(titles);
   const int m =
       scan.Add(i, titles.end, i, titles.end, EntityType::kPerson, MentionKind::kDescription);
-  SetTitle(scan, m, titles.title, affiliation);
+  SetTitle(scan, m, titles, affiliation);
   return titles.end;
 }
 
