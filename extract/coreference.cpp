@@ -16,6 +16,8 @@ constexpr size_t kPronounCandidates = 64;
 // Tokens between a title and the organization it belongs to that an
 // apposed name may follow: "of the", "of the state-owned".
 constexpr uint32_t kMaxAffiliationGap = 4;
+// How many words an apposition between a name and its copula may hold.
+constexpr size_t kMaxApposition = 20;
 
 uint64_t Hash(std::string_view text, uint64_t seed = 0xcbf29ce484222325ull) {
   return HashWord(text, seed);
@@ -342,6 +344,25 @@ class Resolver {
     return comma(t - 1) && doc_.tokens[t - 2].pos == Pos::kCD && comma(t - 3) ? t - 3 : t;
   }
 
+  // Where a name before `t` ends when a noun phrase stands between them in
+  // commas ("Jo Lind, the club's oldest member, is ..."), or t.
+  size_t BeforeApposition(size_t first, size_t t) const {
+    const auto comma = [&](size_t k) { return rules_.Has(doc_.tokens[k].word, WordClass::kComma); };
+    if (t < first + 3 || !comma(t - 1)) return t;
+    const size_t limit = t - 1 > first + kMaxApposition ? t - 1 - kMaxApposition : first;
+    for (size_t k = t - 2; k > limit; --k) {
+      if (comma(k)) return k;
+      const Pos pos = doc_.tokens[k].pos;
+      const bool finite =
+          pos == Pos::kVBD || pos == Pos::kVBZ || pos == Pos::kVBP || pos == Pos::kMD;
+      if (finite || rules_.Has(doc_.tokens[k].word, WordClass::kRelativePronoun) ||
+          rules_.Has(doc_.tokens[k].word, WordClass::kClauseBreak)) {
+        return t;
+      }
+    }
+    return t;
+  }
+
   // "X is the chairman of Y", "X, who became president of Y": the person a
   // copula before the description describes; -1 if none.
   int CopulaSubject(size_t m) const {
@@ -360,6 +381,8 @@ class Resolver {
     if (relative) --t;
     if (const size_t age = BeforeAge(t); age < t && age >= first) {
       t = age;  // "X, 58, is ...", "X, 58, who is ..."
+    } else if (const size_t apposed = BeforeApposition(first, t); apposed < t) {
+      t = apposed;  // "X, the longest-serving member, is ..."
     } else if (relative && t > first && word_has(t - 1, WordClass::kComma)) {
       --t;  // "X, who is ..."
     }

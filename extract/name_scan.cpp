@@ -353,8 +353,11 @@ size_t NameScan::NameRunEnd(size_t i) {
              IsCapitalizedWord(title_word)) {
         ++title_word;
       }
+      // "Air Line Pilots Association", "Teachers Union": a title before a
+      // head word is part of the name.
       const bool title = IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) &&
-                         !IsTitleSurname(i, title_word);
+                         !IsTitleSurname(i, title_word) &&
+                         !has_head_ahead(title_word + TitleLengthAt(title_word, &values));
       if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !title) {
         has_head = has_head || HeadType(j).has_value();
         ++j;

@@ -25,7 +25,9 @@ class Affiliations {
         mention.title = mentions_[static_cast<size_t>(previous)].title;
         mention.field_title = mentions_[static_cast<size_t>(previous)].field_title;
       }
-      if (mention.title >= 0) {
+      // An honorific ("Dr.", "Sir") gives no role: the name's own "of"
+      // phrase may ("Dr. Ana Ruiz of the Corvane Institute").
+      if (mention.title >= 0 && rules_.TitleRole(static_cast<size_t>(mention.title)) >= 0) {
         mention.role = rules_.TitleRole(static_cast<size_t>(mention.title));
         if (mention.field_title && mention.role >= 0 && rules_.SubordinateRole() >= 0) {
           mention.role = rules_.SubordinateRole();
