@@ -36,6 +36,7 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
   }
   RepairMissingVerb(c, scratch);
   RepairPhraseEndingAdjective(c);
+  RepairAdjectiveAfterVerb(c);
   RepairReducedRelative(c);
   RepairCoordinatedVerb(c, scratch);
 }
@@ -111,6 +112,17 @@ void TagPass::RepairPhraseEndingAdjective(SentenceContext& c) {
     const Pos next = c.pos(t + 1);
     if (IsNoun(next) || IsAdjective(next) || next == Pos::kCD || next == Pos::kHyph) continue;
     c.doc.tokens[t].pos = Pos::kNN;
+  }
+}
+
+void TagPass::RepairAdjectiveAfterVerb(SentenceContext& c) {
+  const pos::Lexicon& lexicon = pos::Lexicon::Default();
+  for (size_t t = c.begin + 1; t + 1 < c.end; ++t) {
+    if (c.pos(t) != Pos::kNN || !IsVerb(c.pos(t - 1)) || !IsPreposition(c.pos(t + 1))) continue;
+    const std::string_view norm = c.doc.Norm(t);
+    if (lexicon.Has(norm, pos::WordClass::kAdj) && !lexicon.Has(norm, pos::WordClass::kNoun)) {
+      c.doc.tokens[t].pos = Pos::kJJ;
+    }
   }
 }
 

@@ -48,6 +48,9 @@ class TagPass {
   // that ends a possessed phrase, or a phrase opened by an article, is its
   // head noun.
   static void RepairPhraseEndingAdjective(SentenceContext& context);
+  // "pleaded guilty to": a word English has only as an adjective, tagged a
+  // noun between a verb and a preposition, is the verb's complement.
+  static void RepairAdjectiveAfterVerb(SentenceContext& context);
   // "Tom Ray, accused of killing X, was arrested": a past form in -ed
   // between commas after the sentence's subject, before a preposition, with
   // a finite verb after the closing comma, is a participle (a reduced
