@@ -4,6 +4,10 @@
 namespace kg {
 namespace {
 
+// How many lowercase words may stand between a title and the comma before
+// its holder's name ("at the time").
+constexpr size_t kMaxTimeWords = 3;
+
 bool IsPossessiveDeterminer(const NameScan& scan, size_t i) {
   const PronounEntry* pronoun = scan.rules().Pronoun(scan.token(i).word);
   if (pronoun == nullptr) return false;
@@ -136,7 +140,21 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   const NameScan::TitleMatch titles = scan.TitlesAt(posting_end, has_affiliation);
   if (!titles.found) return start;
   size_t name = titles.end;
-  const bool comma_after = name < end && scan.Has(name, WordClass::kComma);
+  // "Italy's prime minister at the time, X": a few lowercase words of time
+  // may stand between the title and the comma before the name.
+  size_t comma = name;
+  if (has_affiliation && scan.IsPossessive(j - 1)) {
+    size_t k = name;
+    while (k < end && k < name + kMaxTimeWords && scan.token(k).Is(kTokenWord) &&
+           !scan.token(k).Is(kTokenCapitalized) && !IsVerb(scan.token(k).pos)) {
+      ++k;
+    }
+    if (k > name && k + 1 < end && scan.Has(k, WordClass::kComma) &&
+        scan.NameRunEnd(k + 1) > k + 1) {
+      comma = k;
+    }
+  }
+  const bool comma_after = comma < end && scan.Has(comma, WordClass::kComma);
   // "Ali Khamenei, Iran's supreme leader,": a possessive affiliation and a
   // title with no name after them describe someone named nearby.
   if (has_affiliation && scan.IsPossessive(j - 1) && !unknown_affiliation &&
@@ -152,9 +170,9 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   }
   // "Iran's supreme leader, Ayatollah Ali Khamenei,": the name follows the
   // title after a comma, perhaps behind an honorific.
-  if (has_affiliation && scan.IsPossessive(j - 1) && name + 1 < end && comma_after) {
-    const NameScan::TitleMatch& honorifics = scan.TitlesAt(name + 1, false);
-    const size_t candidate = honorifics.found ? honorifics.end : name + 1;
+  if (has_affiliation && scan.IsPossessive(j - 1) && comma + 1 < end && comma_after) {
+    const NameScan::TitleMatch& honorifics = scan.TitlesAt(comma + 1, false);
+    const size_t candidate = honorifics.found ? honorifics.end : comma + 1;
     if (scan.NameRunEnd(candidate) > candidate) name = candidate;
   }
   // "Minister for Strategic Affairs Ron Dermer": a portfolio, then a name
@@ -177,10 +195,14 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
       lex && name + lex.length >= name_end && scan.Entry(*lex.value).type != EntityType::kPerson) {
     return start;  // "EMS member Belgium": a known place or group, not a person
   }
-  // After a title, a name of unknown kind is a person's ("President Trump").
+  // After a title, a name of unknown kind is a person's ("President Trump"),
+  // and so is one of English-looking words without a head word ("Secretary
+  // General Ban Ki Moon").
   const NameScan::RunType type = scan.ClassifyRun(name, name_end);
+  bool has_head = false;
+  for (size_t k = name; k < name_end && !has_head; ++k) has_head = scan.HeadType(k).has_value();
   if (type.kind == NameScan::RunKind::kEvent ||
-      (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson)) {
+      (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson && has_head)) {
     return start;
   }
   int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
