@@ -102,6 +102,7 @@ struct Mention {
   int32_t pronoun = -1;        // the pack's pronoun
   int32_t affiliation = -1;    // mention the title belongs to ("Israeli" -> Israel)
   int32_t same_as = -1;        // a mention known to name the same ("IDF" -> its expansion)
+  int32_t bracketed = -1;      // a group's acronym in brackets after a person's name ("(SPD)")
   bool from_lexicon = false;
   bool field_title = false;  // the title is over a field ("sales director"): subordinate
   // A lone capitalised word with no cue to its type: kept only when

@@ -553,12 +553,31 @@ void NameScan::AddPlaces(const TitleMatch& titles) {
   }
 }
 
+bool NameScan::AreInitials(size_t acronym, size_t begin, size_t end) const {
+  const std::string_view letters = doc_.Norm(acronym);
+  size_t next = 0;
+  for (size_t k = begin; k < end && next < letters.size(); ++k) {
+    const std::string_view word = doc_.Norm(k);
+    if (token(k).Is(kTokenWord) && !word.empty() && word.front() == letters[next]) ++next;
+  }
+  return next == letters.size();
+}
+
 size_t NameScan::ParentheticalAcronym(size_t run, int named) {
   if (!(run + 2 < end_ && Has(run, WordClass::kOpenBracket) && token(run + 1).Is(kTokenAllCaps) &&
         Has(run + 2, WordClass::kCloseBracket))) {
     return run;
   }
   const Mention& name = mention(named);
+  // "Michael Weber (SPD)": after a person's name, letters that are not its
+  // initials name the group the person belongs to, not the person.
+  if (name.type == EntityType::kPerson && !AreInitials(run + 1, name.name_begin, name.name_end)) {
+    if (doc_.Norm(run + 1).size() < 2) return run;
+    const int group =
+        Add(run + 1, run + 2, run + 1, run + 2, EntityType::kOrganization, MentionKind::kName);
+    mention(named).bracketed = group;
+    return run + 3;
+  }
   const int acronym = Add(run + 1, run + 2, run + 1, run + 2, name.type, MentionKind::kName);
   Mention& added = mention(acronym);
   added.lexicon_entry = mention(named).lexicon_entry;

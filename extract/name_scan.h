@@ -135,6 +135,9 @@ class NameScan {
   // "Israel Defense Forces (IDF)": the acronym names the same entity, here
   // and wherever the document uses it again. Returns the token after it.
   size_t ParentheticalAcronym(size_t run, int named);
+  // Whether the letters of the token `acronym` are, in order, initials of
+  // words in [begin, end) ("MBS" for "Mohammed bin Salman").
+  bool AreInitials(size_t acronym, size_t begin, size_t end) const;
   // A later use of an acronym the document defined: the mention it copies.
   int DefinedAcronym(size_t i) const;
 

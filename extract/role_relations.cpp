@@ -91,6 +91,20 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
     out->push_back(RoleOf(doc, mention, mention.role, affiliation));
     has_role.emplace(mention.entity, mention.role);
   }
+  // "Michael Weber (SPD)": the group in brackets after a person's name.
+  const CompiledRules::Affiliation* bracket = rules.AffiliationAfter(rules.Word("("));
+  for (const Mention& mention : doc.mentions) {
+    if (bracket == nullptr || mention.bracketed < 0 || mention.entity < 0) continue;
+    const int group = doc.mentions[static_cast<size_t>(mention.bracketed)].entity;
+    if (group < 0 || group == mention.entity ||
+        !bracket->types.Contains(doc.entities[static_cast<size_t>(group)].type) ||
+        !Fits(rules, doc, bracket->predicate, mention.entity, group)) {
+      continue;
+    }
+    RelationMention relation = RoleOf(doc, mention, bracket->predicate, group);
+    relation.trigger = doc.mentions[static_cast<size_t>(mention.bracketed)].span;
+    out->push_back(relation);
+  }
   // "Prime Minister Tony Abbott" in an article about Australia: a title
   // that names no country or organization belongs to the one the article is
   // about, when that is unambiguous and the person has no such role already.

@@ -53,7 +53,8 @@ class Affiliations {
         if (found < 0 && previous >= 0)
           found = mentions_[static_cast<size_t>(previous)].affiliation;
         mention.affiliation = found;
-      } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention)) {
+      } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention) &&
+                 !AfterActionVerb(mention)) {
         // "Marta Oyelaran of the Society for Coastal Ecology";
         // "Marta Oyelaran, 52, of the Society ...": past an age.
         const size_t end = SentenceEnd(mention);
@@ -65,6 +66,8 @@ class Affiliations {
                    Has(after + 1, WordClass::kGenitive)) {
           ++after;  // "Mira Sand, of the Social Democratic Party,"
         }
+        // A bracket takes only an acronym the name scan marked (role_relations.h).
+        if (Has(after, WordClass::kOpenBracket)) continue;
         const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[after].word);
         if (affiliation == nullptr) continue;
         int found = Behind(after + 1, end);
@@ -81,6 +84,14 @@ class Affiliations {
 
  private:
   bool Has(size_t t, WordClass c) const { return rules_.Has(doc_.tokens[t].word, c); }
+  // "signed X from Y", "met X at Y": after a verb other than one of speech,
+  // the phrase after the name belongs to the verb.
+  bool AfterActionVerb(const Mention& mention) const {
+    const size_t first = doc_.sentences[mention.sentence].token_begin;
+    if (mention.token_begin == first) return false;
+    const Token& before = doc_.tokens[mention.token_begin - 1];
+    return IsVerb(before.pos) && !rules_.Has(before.lemma, WordClass::kSpeechVerb);
+  }
   size_t SentenceEnd(const Mention& mention) const {
     return doc_.sentences[mention.sentence].token_end;
   }
