@@ -75,7 +75,18 @@ class Resolver {
     if (mention.lexicon_entry >= 0) {
       return Hash("#" + std::to_string(mention.lexicon_entry), type_seed);
     }
-    return Hash(FoldName(NameText(mention)), type_seed);
+    if (mention.type != EntityType::kOrganization) {
+      return Hash(FoldName(NameText(mention)), type_seed);
+    }
+    // "Corvane Holdings Inc" and "Corvane Holdings": the legal form aside.
+    uint32_t end = mention.name_end;
+    while (end > mention.name_begin + 1 &&
+           (rules_.Has(doc_.tokens[end - 1].word, WordClass::kCorporateSuffix) ||
+            rules_.Has(doc_.tokens[end - 1].word, WordClass::kComma))) {
+      --end;
+    }
+    const Span name = {doc_.tokens[mention.name_begin].span.begin, doc_.tokens[end - 1].span.end};
+    return Hash(FoldName(name.In(text_)), type_seed);
   }
 
   int NewCluster(const Mention& mention) {

@@ -42,6 +42,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "subordinate_title",
     "profession",
     "name_suffix",
+    "corporate_suffix",
     "given_name",
     "common_word",
     "non_name",

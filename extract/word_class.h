@@ -48,6 +48,7 @@ enum class WordClass : uint8_t {
   kSubordinateTitle,     // deputy, vice: a title that ranks what it modifies lower
   kProfession,           // journalist, midfielder: after a nation's adjective, nationality
   kNameSuffix,           // Jr., III: ends a person's name ("Carl King Jr.")
+  kCorporateSuffix,      // Inc., Ltd, AG: "Acme Inc" and "Acme" are one company
   // list files
   kGivenName,         // given_names.txt
   kCommonWord,        // common_words.txt: capitalised only at a sentence start
