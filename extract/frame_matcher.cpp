@@ -143,7 +143,13 @@ class FrameMatcher {
   // "... by X": the agent of a passive or of a noun ("the killing of Y by X"),
   // also behind an agent phrase ("killed on the orders of X").
   void AgentAfter(size_t from, std::vector<int>* out) const {
-    for (size_t t = from, steps = 0; t < c_.end && steps <= kMaxAgentGap; ++t, ++steps) {
+    // The commas of a date or place are not words of the gap.
+    for (size_t t = from, words = 0; t < c_.end && words <= kMaxAgentGap; ++t) {
+      if (c_.Has(t, WordClass::kComma)) {
+        if (!InsideDateOrPlace(t)) return;
+        continue;
+      }
+      ++words;
       if (c_.Has(t, WordClass::kAgentMarker) && IsPreposition(c_.pos(t))) {
         ReadArguments(t + 1, out);
         return;
@@ -154,11 +160,6 @@ class FrameMatcher {
           length > 0) {
         ReadArguments(t + length, out);
         return;
-      }
-      if (c_.Has(t, WordClass::kComma)) {
-        if (!InsideDateOrPlace(t)) return;
-        --steps;  // the commas of a date or place are not words of the gap
-        continue;
       }
       if (a_.ClauseBreak(t)) return;
       const int chunk = a_.ChunkOf(t);
