@@ -473,7 +473,13 @@ class Resolver {
       return;
     }
     if (mention.type != EntityType::kPerson) {
-      // "the group": the nearest entity of its type named before.
+      // "the bank": the last one named with that head ("Corvane Bank"),
+      // else "the group": the nearest entity of its type named before.
+      const uint64_t head = Hash(doc_.Norm(mention.token_end - 1));
+      if (auto it = last_by_head_.find(head); it != last_by_head_.end()) {
+        mention.entity = it->second;
+        return;
+      }
       const int last = last_named_of_type_[static_cast<size_t>(mention.type)];
       if (last >= 0) mention.entity = last;
       return;
@@ -516,6 +522,9 @@ class Resolver {
     }
     if (mention.kind != MentionKind::kDescription) {
       last_named_of_type_[static_cast<size_t>(TypeOf(mention.entity))] = mention.entity;
+      if (TypeOf(mention.entity) == EntityType::kOrganization && mention.name_end > 0) {
+        last_by_head_[Hash(doc_.Norm(mention.name_end - 1))] = mention.entity;
+      }
     }
     if (mention.type == EntityType::kPerson && mention.title >= 0) {
       const int affiliation = AffiliationEntity(mention);
@@ -541,6 +550,7 @@ class Resolver {
   // Last mentions, for descriptions.
   std::unordered_map<int, int> last_collective_;
   int last_named_of_type_[3] = {-1, -1, -1};
+  std::unordered_map<uint64_t, int> last_by_head_;  // organizations by their last word
   std::unordered_map<uint64_t, int> last_by_role_;
   std::unordered_map<int, int> last_by_title_;
 };
