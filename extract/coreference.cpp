@@ -480,6 +480,10 @@ class Resolver {
         mention.entity = it->second;
         return;
       }
+      if (mention.description >= 0 &&
+          rules_.pack().descriptions[static_cast<size_t>(mention.description)].named_only) {
+        return;
+      }
       const int last = last_named_of_type_[static_cast<size_t>(mention.type)];
       if (last >= 0) mention.entity = last;
       return;

@@ -71,4 +71,27 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   return scan.ParentheticalAcronym(lex_end, m);
 }
 
+size_t TryLedGroup(NameScan& scan, size_t i) {
+  const size_t end = scan.end();
+  // Only "the" names one group: "a Chile-backed militia" describes one.
+  if (!scan.Has(i, WordClass::kDefinite) || i + 1 >= end) return i;
+  const size_t k = i + 1;
+  const NameScan::LexMatch lex = scan.LexAt(k);
+  if (!lex) return i;
+  const size_t hyphen = k + lex.length;
+  const size_t head = hyphen + 2;
+  if (head >= end || !scan.Has(hyphen, WordClass::kHyphen) || !scan.Joined(hyphen) ||
+      !scan.Joined(hyphen + 1) || !scan.Has(hyphen + 1, WordClass::kOrganizationCue)) {
+    return i;
+  }
+  // "the US-led Joint Task Force" is a name of its own.
+  if (scan.token(head).Is(kTokenCapitalized) || !scan.Has(head, WordClass::kOrganizationHead) ||
+      !IsCommonNoun(scan.token(head).pos) || scan.IsNameWord(head + 1)) {
+    return i;
+  }
+  if (TryLexicon(scan, k) == k) return i;
+  scan.Add(k, head + 1, k, head + 1, EntityType::kOrganization, MentionKind::kName);
+  return head + 1;
+}
+
 }  // namespace kg

@@ -24,6 +24,11 @@ size_t TryPersonDescription(NameScan& scan, size_t i);
 // Israelis", "Israeli officials"), with an optional leading article.
 size_t TryLexicon(NameScan& scan, size_t i);
 
+// lexicon_mention.cpp: "the Saudi-led coalition", "the Iran-backed militia":
+// a group named by a known name, an organization cue and a lowercase
+// organization head, with the known name as a mention of its own.
+size_t TryLedGroup(NameScan& scan, size_t i);
+
 // name_run_mention.cpp: a run of capitalised words typed by its heads,
 // given names or context, with a parenthetical acronym after it.
 size_t TryNameRun(NameScan& scan, size_t i);

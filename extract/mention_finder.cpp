@@ -61,6 +61,7 @@ void ScanSentence(NameScan& scan) {
     if (next == i) next = TryDefinedAcronym(scan, i);
     if (next == i) next = TryPersonDescription(scan, i);
     if (next == i && !opener) next = TryTitledPerson(scan, i);
+    if (next == i) next = TryLedGroup(scan, i);
     if (next == i) next = TryLexicon(scan, i);
     if (next == i) next = TryDescription(scan, i);
     if (next == i && !opener) next = TryNameRun(scan, i);

@@ -353,11 +353,16 @@ Status ParseFrames(LineReader& reader, RulePack* pack) {
 
 Status ParseDescriptions(LineReader& reader, RulePack* pack) {
   while (reader.Next()) {
-    auto fields = reader.Fields(2, 2);
+    auto fields = reader.Fields(2, 3);
     if (!fields.ok()) return fields.status();
     auto type = ParseType(reader, (*fields)[1]);
     if (!type.ok()) return type.status();
-    pack->descriptions.push_back({NormalizePhrase((*fields)[0]), *type});
+    const bool named_only = fields->size() == 3;
+    if (named_only && (*fields)[2] != "named") {
+      return reader.Error("expected \"named\" or nothing in the third column, not \"" +
+                          std::string((*fields)[2]) + "\"");
+    }
+    pack->descriptions.push_back({NormalizePhrase((*fields)[0]), *type, named_only});
   }
   return Status::Ok();
 }

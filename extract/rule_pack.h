@@ -102,6 +102,9 @@ struct FrameEntry {
 struct DescriptionEntry {
   std::string phrase;  // "the group"
   EntityType type = EntityType::kOrganization;
+  // "named": only an organization named with the phrase's last word
+  // ("the coalition" after "the Saudi-led coalition"), never the nearest.
+  bool named_only = false;
 };
 
 // Irregular forms of a word the lemmatizer may not know (verbs.tsv).
