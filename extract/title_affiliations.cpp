@@ -181,10 +181,14 @@ class Affiliations {
         }
         // "president of Holmfirth Plastics", "a treasurer at Carrow Lind":
         // an unknown name a title belongs to is an organization, not a
-        // person.
+        // person; so is a longer one after "of", even when a founder's
+        // given name opens it ("chief executive of Carl Brandt Optical
+        // Works").
+        const bool long_after_of =
+            Has(t, WordClass::kGenitive) && target.name_end - target.name_begin >= 3;
         if (target.type == EntityType::kPerson && Has(t, WordClass::kEmployerPreposition) &&
             target.kind == MentionKind::kName && target.title < 0 && !target.from_lexicon &&
-            !Has(target.token_begin, WordClass::kGivenName)) {
+            (!Has(target.token_begin, WordClass::kGivenName) || long_after_of)) {
           mentions_[static_cast<size_t>(found)].type = EntityType::kOrganization;
           return found;
         }
