@@ -89,9 +89,9 @@ int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
   const int np = ChunkOf(t);
   if (np >= 0 && chunk(np).kind == Chunk::Kind::kNoun && chunk(np).begin == t) {
     // A noun phrase stands for the mention at its head: "the embattled
-    // Netanyahu", "John F. Kennedy assassin Lee Harvey Oswald"; a possessor
+    // Netanyahu", "Senator Okafor assassin Harold Vane"; a possessor
     // alone does not stand for a phrase whose head is another noun
-    // ("Kennedy's assassin").
+    // ("Okafor's assassin").
     const Chunk& phrase = chunk(np);
     const int head = EndAt(phrase.end - 1);
     if (head >= 0 && BeginOf(head) >= t) {
@@ -460,7 +460,7 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
           continue;
         }
       }
-      // "Oswald acted alone in killing Kennedy": the subject of the verb.
+      // "Vane acted alone in killing Okafor": the subject of the verb.
       if (object < 0) {
         size_t v = u;
         while (v > c_.begin && (Skippable(v - 1) || IsAdjective(c_.pos(v - 1)))) --v;

@@ -43,7 +43,7 @@ class Arguments {
   // Netanyahu"), a place behind its noun ("the port of Odesa"), a collective
   // behind its noun ("leaders of Hamas"); with `chain`, the possessed one of
   // a possessive chain ("the IRGC's Quds Force") and nothing for a phrase
-  // whose head is another noun ("Kennedy's assassin"); without, the
+  // whose head is another noun ("Okafor's assassin"); without, the
   // possessor itself. -1 if none.
   int ArgumentAt(size_t t, bool chain, bool allow_hyphen = false) const;
   size_t EndOf(int m) const { return mention(m).token_end; }

@@ -12,7 +12,7 @@ constexpr size_t kMaxPrepositionGap = 8;
 // agent's "by": phrases of time and place pile up there ("was shot to
 // death in 1971 in the lobby of his hotel by X"). Verbs, clause breaks and
 // commas other than those inside a date or a place ("on May 4, 1971, in
-// Dayton, Ohio, by X") still end the search.
+// Tulsa, Okla., by X") still end the search.
 constexpr size_t kMaxAgentGap = 12;
 
 bool Contains(const std::vector<WordId>& ids, WordId id) {
@@ -168,7 +168,7 @@ class FrameMatcher {
   }
 
   // Whether the comma at t only parts a date's year or a place's region from
-  // what precedes ("May 4, 1971", "Dayton, Ohio"), or closes such a part
+  // what precedes ("May 4, 1971", "Tulsa, Okla."), or closes such a part
   // before more of the phrase ("..., 1971, in", "..., Ohio, by").
   bool InsideDateOrPlace(size_t t) const {
     if (t == c_.begin || t + 1 >= c_.end) return false;
@@ -441,8 +441,8 @@ class FrameMatcher {
     if (e < c_.end && Contains(frame.prepositions, c_.token(e).word)) {
       object_end = ReadArguments(e + 1, &objects);
     }
-    // "Kennedy's murder": a person owning an act done only to people
-    // suffered it (the murder of Kennedy); "Russia's invasion" is Russia's.
+    // "Okafor's murder": a person owning an act done only to people
+    // suffered it (the murder of Okafor); "Russia's invasion" is Russia's.
     if (objects.empty() && subjects.empty() && in_phrase >= 0 && IsPossessor(in_phrase) &&
         frame.object_types == TypeSet::Of(EntityType::kPerson) &&
         a_.mention(in_phrase).type == EntityType::kPerson &&

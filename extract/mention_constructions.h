@@ -24,7 +24,7 @@ size_t TryPersonDescription(NameScan& scan, size_t i);
 // Israelis", "Israeli officials"), with an optional leading article.
 size_t TryLexicon(NameScan& scan, size_t i);
 
-// lexicon_mention.cpp: "the Saudi-led coalition", "the Iran-backed militia":
+// lexicon_mention.cpp: "the Chilean-led coalition", "the Peru-backed militia":
 // a group named by a known name, an organization cue and a lowercase
 // organization head, with the known name as a mention of its own.
 size_t TryLedGroup(NameScan& scan, size_t i);

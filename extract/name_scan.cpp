@@ -241,7 +241,7 @@ bool NameScan::IsEnglishWord(size_t i) const {
 bool NameScan::IsTitleSurname(size_t name, size_t i) {
   std::span<const uint32_t> values;
   if (i == name || !IsGivenName(name) || TitleLengthAt(i, &values) != 1) return false;
-  // "Jordan King Abdullah": a given name that is also a place's.
+  // "Jordan King Tarek": a given name that is also a place's.
   for (const size_t k : {name, i - 1}) {
     if (const LexMatch lex = LexAt(k); lex && Entry(*lex.value).type != EntityType::kPerson) {
       return false;
@@ -353,7 +353,7 @@ size_t NameScan::NameRunEnd(size_t i) {
              IsCapitalizedWord(title_word)) {
         ++title_word;
       }
-      // "Air Line Pilots Association", "Teachers Union": a title before a
+      // "Harbor Pilots Association", "Teachers Union": a title before a
       // head word is part of the name.
       const bool title = IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) &&
                          !IsTitleSurname(i, title_word) &&
@@ -569,7 +569,7 @@ size_t NameScan::ParentheticalAcronym(size_t run, int named) {
     return run;
   }
   const Mention& name = mention(named);
-  // "Michael Weber (SPD)": after a person's name, letters that are not its
+  // "Ivo Marek (SPD)": after a person's name, letters that are not its
   // initials name the group the person belongs to, not the person.
   if (name.type == EntityType::kPerson && !AreInitials(run + 1, name.name_begin, name.name_end)) {
     if (doc_.Norm(run + 1).size() < 2) return run;

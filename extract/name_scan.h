@@ -90,7 +90,7 @@ class NameScan {
   // Whether a one-word title at i, in a name that opens with a given name
   // at `name`, ends the name or comes before a generation: a surname
   // ("Nadia King", "Carl Bishop Jr."), where a name after it would make it
-  // a title ("Jordan King Abdullah" is no name).
+  // a title ("Jordan King Tarek" is no name).
   bool IsTitleSurname(size_t name, size_t i);
   // A word English has as a noun or adjective (WordNet): "Trade", "Competition".
   bool IsEnglishWord(size_t i) const;
@@ -136,7 +136,7 @@ class NameScan {
   // and wherever the document uses it again. Returns the token after it.
   size_t ParentheticalAcronym(size_t run, int named);
   // Whether the letters of the token `acronym` are, in order, initials of
-  // words in [begin, end) ("MBS" for "Mohammed bin Salman").
+  // words in [begin, end) ("KBT" for "Karim bin Tarek").
   bool AreInitials(size_t acronym, size_t begin, size_t end) const;
   // A later use of an acronym the document defined: the mention it copies.
   int DefinedAcronym(size_t i) const;

@@ -18,7 +18,7 @@ namespace {
 bool Admissible(const CompiledRules& rules, DocumentAnalysis& doc,
                 const RelationCandidate& candidate, int object_mention, RelationMention* relation) {
   const PredicateEntry& predicate = rules.predicate(candidate.predicate);
-  // A lone name of unknown type ("Oswald acted", "killed Kennedy") takes the
+  // A lone name of unknown type ("Vane acted", "killed Okafor") takes the
   // type the relation needs when that is a person's.
   for (const auto& [entity, allowed] :
        {std::pair{relation->subject,

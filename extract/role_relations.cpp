@@ -91,7 +91,7 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
     out->push_back(RoleOf(doc, mention, mention.role, affiliation));
     has_role.emplace(mention.entity, mention.role);
   }
-  // "Michael Weber (SPD)": the group in brackets after a person's name.
+  // "Ivo Marek (SPD)": the group in brackets after a person's name.
   const CompiledRules::Affiliation* bracket = rules.AffiliationAfter(rules.Word("("));
   for (const Mention& mention : doc.mentions) {
     if (bracket == nullptr || mention.bracketed < 0 || mention.entity < 0) continue;

@@ -103,7 +103,7 @@ struct DescriptionEntry {
   std::string phrase;  // "the group"
   EntityType type = EntityType::kOrganization;
   // "named": only an organization named with the phrase's last word
-  // ("the coalition" after "the Saudi-led coalition"), never the nearest.
+  // ("the coalition" after "the Chilean-led coalition"), never the nearest.
   bool named_only = false;
 };
 

@@ -45,7 +45,7 @@ class Affiliations {
               mentions_[static_cast<size_t>(after)].type == EntityType::kOrganization) {
             mentions_[m].affiliation = after;
           } else if (mention.field_title) {
-            mentions_[m].affiliation = -1;  // "a Milan base chief": the city is where
+            mentions_[m].affiliation = -1;  // "a Tulsa branch chief": the city is where
           }
           continue;
         }

@@ -140,7 +140,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   const NameScan::TitleMatch titles = scan.TitlesAt(posting_end, has_affiliation);
   if (!titles.found) return start;
   size_t name = titles.end;
-  // "Italy's prime minister at the time, X": a few lowercase words of time
+  // "Norland's chancellor at the time, X": a few lowercase words of time
   // may stand between the title and the comma before the name.
   size_t comma = name;
   if (has_affiliation && scan.IsPossessive(j - 1)) {
@@ -197,7 +197,7 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   }
   // After a title, a name of unknown kind is a person's ("President Trump"),
   // and so is one of English-looking words without a head word ("Secretary
-  // General Ban Ki Moon").
+  // General Sun Ki Moon").
   const NameScan::RunType type = scan.ClassifyRun(name, name_end);
   bool has_head = false;
   for (size_t k = name; k < name_end && !has_head; ++k) has_head = scan.HeadType(k).has_value();
