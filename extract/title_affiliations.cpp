@@ -53,8 +53,7 @@ class Affiliations {
         if (found < 0 && previous >= 0)
           found = mentions_[static_cast<size_t>(previous)].affiliation;
         mention.affiliation = found;
-      } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention) &&
-                 !AfterActionVerb(mention)) {
+      } else if (mention.kind == MentionKind::kName && mention.token_end < SentenceEnd(mention)) {
         // "Marta Oyelaran of the Society for Coastal Ecology";
         // "Marta Oyelaran, 52, of the Society ...": past an age.
         const size_t end = SentenceEnd(mention);
@@ -68,6 +67,9 @@ class Affiliations {
         }
         // A bracket takes only an acronym the name scan marked (role_relations.h).
         if (Has(after, WordClass::kOpenBracket)) continue;
+        // "met X at the Y Institute", "signed X from Y": after a verb other
+        // than one of speech, only "of" ties the name to what follows.
+        if (!Has(after, WordClass::kGenitive) && AfterActionVerb(mention)) continue;
         const auto* affiliation = rules_.AffiliationAfter(doc_.tokens[after].word);
         if (affiliation == nullptr) continue;
         int found = Behind(after + 1, end);
@@ -84,8 +86,7 @@ class Affiliations {
 
  private:
   bool Has(size_t t, WordClass c) const { return rules_.Has(doc_.tokens[t].word, c); }
-  // "signed X from Y", "met X at Y": after a verb other than one of speech,
-  // the phrase after the name belongs to the verb.
+  // Whether a verb other than one of speech stands just before the name.
   bool AfterActionVerb(const Mention& mention) const {
     const size_t first = doc_.sentences[mention.sentence].token_begin;
     if (mention.token_begin == first) return false;
