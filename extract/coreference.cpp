@@ -50,8 +50,11 @@ class Resolver {
   };
 
   std::string_view NameText(const Mention& mention) const {
-    const Span name = {doc_.tokens[mention.name_begin].span.begin,
-                       doc_.tokens[mention.name_end - 1].span.end};
+    return NameText(mention, mention.name_end);
+  }
+  // The name's words before token `end`.
+  std::string_view NameText(const Mention& mention, uint32_t end) const {
+    const Span name = {doc_.tokens[mention.name_begin].span.begin, doc_.tokens[end - 1].span.end};
     return name.In(text_);
   }
 
@@ -85,8 +88,7 @@ class Resolver {
             rules_.Has(doc_.tokens[end - 1].word, WordClass::kComma))) {
       --end;
     }
-    const Span name = {doc_.tokens[mention.name_begin].span.begin, doc_.tokens[end - 1].span.end};
-    return Hash(FoldName(name.In(text_)), type_seed);
+    return Hash(FoldName(NameText(mention, end)), type_seed);
   }
 
   int NewCluster(const Mention& mention) {

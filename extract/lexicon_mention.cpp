@@ -2,17 +2,6 @@
 #include "extract/mention_constructions.h"
 
 namespace kg {
-namespace {
-
-bool HasHead(const NameScan& scan, size_t begin, size_t end) {
-  for (size_t k = begin; k < end; ++k) {
-    if (scan.HeadType(k)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 size_t TryLexicon(NameScan& scan, size_t i) {
   const size_t start = i;
   if (scan.Has(i, WordClass::kArticle) && i + 1 < scan.end()) ++i;
@@ -26,7 +15,7 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   if (run > lex_end) {
     const NameScan::RunType type = scan.ClassifyRun(i, run);
     if (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson &&
-        HasHead(scan, i, run)) {
+        scan.HasHead(i, run)) {
       return start;
     }
   }

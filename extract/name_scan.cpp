@@ -291,6 +291,13 @@ std::optional<EntityType> NameScan::HeadType(size_t i) const {
   return std::nullopt;
 }
 
+bool NameScan::HasHead(size_t begin, size_t end) const {
+  for (size_t k = begin; k < end; ++k) {
+    if (HeadType(k)) return true;
+  }
+  return false;
+}
+
 bool NameScan::IsNounHead(size_t i) const {
   if (!IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps) || IsGivenName(i) ||
       Has(i, WordClass::kNonName) || Has(i, WordClass::kProperNoun)) {
@@ -343,21 +350,23 @@ size_t NameScan::NameRunEnd(size_t i) {
              doc_.tokens[k].norm.size() <= 3 && !IsVerb(token(k).pos) &&
              !Has(k, WordClass::kCommonWord);
     };
+    // Whether the title starting at k (perhaps after capitalised portfolio
+    // words, "Trade Minister") belongs to the name: a surname ("Nadia
+    // King") or a word before a head ("Harbor Pilots Association").
+    const auto title_in_name = [&](size_t k) {
+      size_t word = k;
+      while (word < end_ && word < k + 3 && TitleLengthAt(word, &values) == 0 &&
+             IsCapitalizedWord(word)) {
+        ++word;
+      }
+      return IsTitleSurname(i, word) || has_head_ahead(word + TitleLengthAt(word, &values));
+    };
     while (j < end_) {
       // A title ends a name ("Hamas Leader X"), but a head word that only
-      // modifies titles goes on with it ("Liberal Party lawmaker").
-      // A title may open after capitalised portfolio words ("Trade
-      // Minister"); a surname that is a title ends the name instead.
-      size_t title_word = j;
-      while (title_word < end_ && title_word < j + 3 && TitleLengthAt(title_word, &values) == 0 &&
-             IsCapitalizedWord(title_word)) {
-        ++title_word;
-      }
-      // "Harbor Pilots Association", "Teachers Union": a title before a
-      // head word is part of the name.
-      const bool title = IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) &&
-                         !IsTitleSurname(i, title_word) &&
-                         !has_head_ahead(title_word + TitleLengthAt(title_word, &values));
+      // modifies titles goes on with it ("Liberal Party lawmaker"), and so
+      // does a title that belongs to the name.
+      const bool title =
+          IsTitleStart(j) && (!HeadType(j) || TitleLengthAt(j, &values) > 0) && !title_in_name(j);
       if (IsNameWord(j) && token(j).Is(kTokenSpaceBefore) && !title) {
         has_head = has_head || HeadType(j).has_value();
         ++j;

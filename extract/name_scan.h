@@ -109,6 +109,8 @@ class NameScan {
   };
   RunType ClassifyRun(size_t i, size_t j);
   std::optional<EntityType> HeadType(size_t i) const;
+  // Whether a head word stands in [begin, end).
+  bool HasHead(size_t begin, size_t end) const;
   // A capitalised English common noun that is no given name ("Chamber",
   // "Society", "Watch"): the head of an organization's name.
   bool IsNounHead(size_t i) const;

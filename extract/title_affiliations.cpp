@@ -29,7 +29,7 @@ class Affiliations {
       // phrase may ("Dr. Ana Ruiz of the Corvane Institute").
       if (mention.title >= 0 && rules_.TitleRole(static_cast<size_t>(mention.title)) >= 0) {
         mention.role = rules_.TitleRole(static_cast<size_t>(mention.title));
-        if (mention.field_title && mention.role >= 0 && rules_.SubordinateRole() >= 0) {
+        if (mention.field_title && rules_.SubordinateRole() >= 0) {
           mention.role = rules_.SubordinateRole();
         }
         const bool named = mention.kind == MentionKind::kName;
@@ -220,9 +220,8 @@ class Affiliations {
     return -1;
   }
 
-  // "BBC chairman A, director-general B and reporter C": the titled name
-  // before a name in a list, whose affiliation (and title) it may share; -1
-  // if there is none.
+  // Whether a list goes on after the name: a comma, a coordinator or its
+  // own "of" phrase follows.
   bool ListGoesOn(const Mention& mention) const {
     const size_t after = mention.token_end;
     if (after >= SentenceEnd(mention)) return false;
@@ -230,6 +229,9 @@ class Affiliations {
            Has(after, WordClass::kGenitive);
   }
 
+  // "BBC chairman A, director-general B and reporter C": the titled name
+  // before a name in a list, whose affiliation (and title) it may share; -1
+  // if there is none.
   int PreviousInList(size_t m) const {
     const Mention& mention = mentions_[m];
     if (m == 0 || mention.kind != MentionKind::kName) return -1;

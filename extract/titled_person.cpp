@@ -58,8 +58,9 @@ size_t SkipTitleModifiers(NameScan& scan, size_t i) {
 size_t AffiliationAfterModifiers(NameScan& scan, size_t start) {
   // A modifier that opens a name with a head is part of it: "National
   // Football League player X".
-  if (scan.token(start).Is(kTokenCapitalized) && scan.AffiliationEnd(start) > start) {
-    for (size_t k = start + 1; k < scan.AffiliationEnd(start); ++k) {
+  if (scan.token(start).Is(kTokenCapitalized)) {
+    const size_t name_end = scan.AffiliationEnd(start);
+    for (size_t k = start + 1; k < name_end; ++k) {
       if (scan.HeadType(k) == EntityType::kOrganization) return start;
     }
   }
@@ -199,10 +200,9 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   // and so is one of English-looking words without a head word ("Secretary
   // General Sun Ki Moon").
   const NameScan::RunType type = scan.ClassifyRun(name, name_end);
-  bool has_head = false;
-  for (size_t k = name; k < name_end && !has_head; ++k) has_head = scan.HeadType(k).has_value();
   if (type.kind == NameScan::RunKind::kEvent ||
-      (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson && has_head)) {
+      (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson &&
+       scan.HasHead(name, name_end))) {
     return start;
   }
   int affiliation = has_affiliation ? scan.AddAffiliation(i, j) : -1;
