@@ -347,6 +347,21 @@ long Arguments::BeforeTimePhrase(long t) const {
   return t;
 }
 
+size_t Arguments::AfterTimePhrase(size_t t) const {
+  if (t + 1 >= c_.end || !IsPreposition(c_.pos(t))) return t;
+  size_t u = t + 1;
+  const auto date_word = [&](size_t k) {
+    return c_.Has(k, WordClass::kNonName) || c_.token(k).Is(kTokenNumber) ||
+           (c_.Has(k, WordClass::kComma) && k + 1 < c_.end && c_.token(k + 1).Is(kTokenNumber));
+  };
+  bool comma = false;
+  for (; u < c_.end && date_word(u); ++u) comma = comma || c_.Has(u, WordClass::kComma);
+  if (u == t + 1 || c_.Has(u - 1, WordClass::kComma)) return t;
+  // "on May 4, 1921, of X": a year set off by commas closes with one.
+  if (comma && u + 1 < c_.end && c_.Has(u, WordClass::kComma)) ++u;
+  return u;
+}
+
 bool Arguments::ParticipleAfterObject(const Chunk& group, size_t t, int m) const {
   if (!group.Is(Chunk::kParticiple) || c_.pos(group.head) != Pos::kVBG) return false;
   if (!c_.Has(t, WordClass::kComma) && !c_.Has(t, WordClass::kDash)) return false;

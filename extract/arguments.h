@@ -86,6 +86,9 @@ class Arguments {
   // The token before a time phrase ending at t ("on Tuesday", "in March"),
   // past skippable words, or t when none ends there.
   long BeforeTimePhrase(long t) const;
+  // The token after a time phrase starting at t ("in 1921", "on May 4"),
+  // or t when none starts there.
+  size_t AfterTimePhrase(size_t t) const;
   // The entity named inside a common-noun phrase that ends just before t
   // ("Iran's plan", "the U.S. commitment"), or -1.
   int AgentOfNounBefore(size_t t) const;

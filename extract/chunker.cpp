@@ -36,8 +36,15 @@ class Chunker {
     const Pos next = c_.pos(t + 1);
     if (!IsNounModifier(next) && !c_.Has(t + 1, WordClass::kHyphen)) return false;
     // "chastising Pakistan", "visiting Israel": a participle opening a phrase
-    // before a name is a verb with its object.
-    if (t == start) return !IsProperNoun(next);
+    // before a name is a verb with its object, and so is a present one
+    // before a phrase ending in a name ("of murdering newspaper reporter X").
+    if (t == start) {
+      if (IsProperNoun(next)) return false;
+      if (c_.pos(t) != Pos::kVBG) return true;
+      size_t last = t + 1;
+      while (last + 1 < c_.end && IsNounModifier(c_.pos(last + 1))) ++last;
+      return !IsProperNoun(c_.pos(last));
+    }
     const Pos before = c_.pos(t - 1);
     return before == Pos::kDT || before == Pos::kPRPS || IsAdjective(before) ||
            c_.Has(t - 1, WordClass::kHyphen) || IsPossessive(t - 1) || before == Pos::kCD;

@@ -410,7 +410,12 @@ class FrameMatcher {
       return;
     }
     const Chunk& np = a_.chunk(index);
+    // "the murder in 1921 of X": a date between the noun and its object.
     size_t e = np.end;
+    if (const size_t after = a_.AfterTimePhrase(e);
+        after != e && after < c_.end && Contains(frame.prepositions, c_.token(after).word)) {
+      e = after;
+    }
     std::vector<int> subjects;
     std::vector<int> objects;
     RelationPlace place;

@@ -38,6 +38,7 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
   RepairPhraseEndingAdjective(c);
   RepairAdjectiveAfterVerb(c);
   RepairReducedRelative(c);
+  RepairParticipleAfterComma(c);
   RepairCoordinatedVerb(c, scratch);
 }
 
@@ -76,6 +77,25 @@ void TagPass::RepairReducedRelative(SentenceContext& c) {
         break;
       }
       return;
+    }
+  }
+}
+
+void TagPass::RepairParticipleAfterComma(SentenceContext& c) {
+  // Other prepositions stay with a list of verbs: "He reached Rome, stayed
+  // in a hotel".
+  bool clause_has_verb = false;
+  for (size_t t = c.begin; t + 1 < c.end; ++t) {
+    if (!clause_has_verb) {
+      clause_has_verb = IsVerb(c.pos(t)) && c.pos(t) != Pos::kVBG;
+      continue;
+    }
+    if (c.pos(t) != Pos::kVBD || !c.Has(t - 1, WordClass::kComma) || !IsNoun(c.pos(t - 2)) ||
+        !c.doc.Norm(t).ends_with("ed")) {
+      continue;
+    }
+    if (c.Has(t + 1, WordClass::kGenitive) || c.Has(t + 1, WordClass::kAgentMarker)) {
+      c.doc.tokens[t].pos = Pos::kVBN;
     }
   }
 }

@@ -56,6 +56,9 @@ class TagPass {
   // a finite verb after the closing comma, is a participle (a reduced
   // relative clause); taggers often read it as the main verb.
   static void RepairReducedRelative(SentenceContext& context);
+  // "The court freed X, convicted of killing Y": after the sentence's verb, a
+  // past form in -ed between a noun's comma and "of" or "by" is a participle.
+  static void RepairParticipleAfterComma(SentenceContext& context);
   // "Tom Ray shot and killed X": a noun right after a name, joined by a
   // coordinator to a past-tense verb, is that verb's partner when it is
   // the past form of an English verb (taggers read "Ray shot" as a
