@@ -418,6 +418,32 @@ class Resolver {
     return cluster.type == EntityType::kPerson;
   }
 
+  // "X, director of Y and a member of Z": a title joined by "and" to the
+  // title of an apposition describes the same person. -1 if not so joined.
+  int JoinedApposition(size_t m) const {
+    const size_t coordinator = mentions_[m].token_begin - 1;
+    if (mentions_[m].token_begin == 0 ||
+        !rules_.Has(doc_.tokens[coordinator].word, WordClass::kCoordinator)) {
+      return -1;
+    }
+    for (size_t k = m; k-- > 0;) {
+      const Mention& before = mentions_[k];
+      if (before.type != EntityType::kPerson) continue;
+      // Only the first title's own organization may stand between.
+      const bool adjacent =
+          before.token_end == coordinator ||
+          (before.affiliation >= 0 &&
+           mentions_[static_cast<size_t>(before.affiliation)].token_end == coordinator);
+      const bool apposed = before.token_begin > 0 &&
+                           rules_.Has(doc_.tokens[before.token_begin - 1].word, WordClass::kComma);
+      if (before.kind == MentionKind::kDescription && adjacent && apposed && before.entity >= 0) {
+        return before.entity;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
   // Apposition: "Yahya Sinwar, the group's Gaza leader"; or the name after
   // a comma: "the group's leader, Joseph Mirembe". -1 if neither.
   int ApposedPerson(size_t m) {
@@ -440,6 +466,7 @@ class Resolver {
       }
     }
     if (const int subject = CopulaSubject(m); subject >= 0) return subject;
+    if (const int joined = JoinedApposition(m); joined >= 0) return joined;
     // "the head of the Ostrava Institute, Jana Novak": the name may follow
     // the organization the title found after it.
     size_t end = mention.token_end;

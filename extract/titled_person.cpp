@@ -17,14 +17,28 @@ bool IsPossessiveDeterminer(const NameScan& scan, size_t i) {
   return false;
 }
 
+// How far back the comma of an apposition that a second title joins may be.
+constexpr size_t kMaxJoinedApposition = 16;
+
 // Whether a phrase at i stands after a comma or dash of an apposition, or
 // after a copula ("X is chairman of Y", "X, who became president of Y").
+
 bool StandsAsApposition(const NameScan& scan, size_t i) {
   if (i == scan.begin()) return false;
   const size_t before = i - 1;
   if (scan.Has(before, WordClass::kComma) || scan.Has(before, WordClass::kDash)) return true;
   const Token& verb = scan.token(before);
-  return IsVerb(verb.pos) && scan.rules().Has(verb.lemma, WordClass::kCopula);
+  if (IsVerb(verb.pos) && scan.rules().Has(verb.lemma, WordClass::kCopula)) return true;
+  // "X, director of Y and a member of Z": a second title joined to an
+  // apposition's, which a comma opened with no verb since.
+  if (!scan.Has(before, WordClass::kCoordinator)) return false;
+  const size_t limit =
+      before > scan.begin() + kMaxJoinedApposition ? before - kMaxJoinedApposition : scan.begin();
+  for (size_t t = before; t-- > limit;) {
+    if (scan.Has(t, WordClass::kComma)) return t > scan.begin() && scan.IsNameWord(t - 1);
+    if (IsVerb(scan.token(t).pos) || scan.Has(t, WordClass::kCoordinator)) return false;
+  }
+  return false;
 }
 
 // The token after title modifiers at i ("former", "ex-", "senior deputy",
