@@ -8,28 +8,16 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   const NameScan::LexMatch lex = scan.LexAt(i);
   if (!lex) return start;
   const size_t lex_end = i + lex.length;
-  // A longer name run with its own head wins: "Israel Defense Forces",
-  // "Baghdad International Airport"; so does a place followed by plain
-  // capitalised words, which name an organization ("Iran Voice").
-  const size_t run = scan.NameRunEnd(i);
-  if (run > lex_end) {
-    const NameScan::RunType type = scan.ClassifyRun(i, run);
-    if (type.kind == NameScan::RunKind::kEntity && type.type != EntityType::kPerson &&
-        scan.HasHead(i, run)) {
+  switch (scan.LongerNameAt(i, lex)) {
+    case NameScan::LongerName::kHeaded:
       return start;
-    }
-  }
-  if (run > lex_end && scan.IsLexiconPlace(lex)) {
-    bool plain = true;
-    for (size_t k = lex_end; k < run && plain; ++k) {
-      if (!scan.token(k).Is(kTokenWord)) continue;
-      plain = !scan.LexAt(k) && !scan.IsGivenName(k) && !scan.IsTitleStart(k) &&
-              scan.IsCapitalizedWord(k);
-    }
-    if (plain) {
+    case NameScan::LongerName::kOrganization: {
+      const size_t run = scan.NameRunEnd(i);
       scan.Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName);
       return run;
     }
+    case NameScan::LongerName::kNone:
+      break;
   }
   const LexiconEntry& entry = scan.Entry(*lex.value);
   const size_t collective = scan.CollectiveEnd(lex_end);

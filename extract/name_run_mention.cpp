@@ -37,15 +37,24 @@ size_t OrganizationHeadEnd(const NameScan& scan, size_t run) {
   return run;
 }
 
+// "Harbor Shipping Lines spokesman Tom Ray": a name of two or more unknown
+// words ending in an English noun, before a title and its holder's name,
+// is the holder's employer ("Ilham Aliyev spokesman X" is a person's).
+bool EmployerBeforeTitle(NameScan& scan, size_t i, size_t run) {
+  if (run < i + 2 || !scan.IsEnglishWord(run - 1) || scan.IsGivenName(run - 1)) return false;
+  const NameScan::TitleMatch& titles = scan.TitlesAt(run, false);
+  return titles.found && titles.end < scan.end() && scan.IsNameWord(titles.end);
+}
+
 // Whether the words around an unknown name make it an organization: "the
 // Munich-based X", "Iran-backed X" (what is based somewhere or backed by
 // someone), "the X bank", "the X group" (a lowercase head after it).
-bool OrganizationCue(const NameScan& scan, size_t i, size_t run) {
+bool OrganizationCue(NameScan& scan, size_t i, size_t run) {
   if (i >= scan.begin() + 2 && scan.Has(i - 1, WordClass::kOrganizationCue) &&
       scan.Has(i - 2, WordClass::kHyphen) && scan.Joined(i - 1)) {
     return true;
   }
-  return OrganizationHeadEnd(scan, run) > run;
+  return OrganizationHeadEnd(scan, run) > run || EmployerBeforeTitle(scan, i, run);
 }
 
 }  // namespace

@@ -235,7 +235,17 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
 bool NameScan::IsEnglishWord(size_t i) const {
   const pos::Lexicon& lexicon = pos::Lexicon::Default();
   const std::string_view lower = doc_.Norm(i);
-  return lexicon.Has(lower, pos::WordClass::kNoun) || lexicon.Has(lower, pos::WordClass::kAdj);
+  return IsEnglishNoun(i) || lexicon.Has(lower, pos::WordClass::kAdj);
+}
+
+bool NameScan::IsEnglishNoun(size_t i) const {
+  const pos::Lexicon& lexicon = pos::Lexicon::Default();
+  const std::string_view lower = doc_.Norm(i);
+  if (lexicon.Has(lower, pos::WordClass::kNoun)) return true;
+  // "Lines", "Airplanes": the lexicon holds a noun's singular only, and the
+  // tagger takes a capitalised plural for a name, without a lemma.
+  return lower.size() > 3 && lower.back() == 's' &&
+         lexicon.Has(lower.substr(0, lower.size() - 1), pos::WordClass::kNoun);
 }
 
 bool NameScan::IsTitleSurname(size_t name, size_t i) {
@@ -303,7 +313,7 @@ bool NameScan::IsNounHead(size_t i) const {
       Has(i, WordClass::kNonName) || Has(i, WordClass::kProperNoun)) {
     return false;
   }
-  return pos::Lexicon::Default().Has(doc_.Norm(i), pos::WordClass::kNoun);
+  return IsEnglishNoun(i);
 }
 
 size_t NameScan::NameRunEnd(size_t i) {
@@ -475,11 +485,40 @@ int NameScan::CollectiveAt(size_t j) const {
   return static_cast<int>(values.front());
 }
 
+NameScan::LongerName NameScan::LongerNameAt(size_t i, const LexMatch& lex) {
+  const size_t lex_end = i + lex.length;
+  const size_t run = NameRunEnd(i);
+  if (run <= lex_end) return LongerName::kNone;
+  const RunType type = ClassifyRun(i, run);
+  const bool named_thing = type.kind == RunKind::kEntity && type.type != EntityType::kPerson;
+  if (named_thing && HasHead(i, run)) return LongerName::kHeaded;
+  // "EU Energy Commissioner": capitalised words before a capitalised title
+  // are its portfolio.
+  const bool part =
+      named_thing && Entry(*lex.value).type == EntityType::kOrganization && !IsTitleStart(run);
+  if (!part && !IsLexiconPlace(lex)) return LongerName::kNone;
+  for (size_t k = lex_end; k < run; ++k) {
+    if (!token(k).Is(kTokenWord)) continue;
+    if (LexAt(k) || IsGivenName(k) || IsTitleStart(k) || !IsCapitalizedWord(k)) {
+      return LongerName::kNone;
+    }
+  }
+  return LongerName::kOrganization;
+}
+
 size_t NameScan::AffiliationEnd(size_t i) {
   if (i >= end_) return i;  // "... said the Russian": the sentence ends
   size_t j = i;
   if (const LexMatch lex = LexAt(i); lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
-    j = i + lex.length;
+    // "Black Sea Fleet Commander X", "Corvane Research analyst X"; but
+    // after an organization, "EU Energy Commissioner X" keeps its portfolio,
+    // though "Energy" heads names too.
+    const LongerName longer = LongerNameAt(i, lex);
+    const size_t run = NameRunEnd(i);
+    const bool own_name =
+        longer == LongerName::kOrganization ||
+        (longer == LongerName::kHeaded && (IsLexiconPlace(lex) || !IsTitleStart(run)));
+    j = own_name ? run : i + lex.length;
   } else if (const size_t description = DescriptionLength(i); description > 0) {
     j = i + description;
     if (!IsPossessive(j)) return i;

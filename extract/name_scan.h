@@ -61,6 +61,14 @@ class NameScan {
   const LexiconEntry& Entry(const LexiconValue& value) const {
     return rules_.pack().entities[value.entry];
   }
+  // What the capitalised words after a known name at i make of it.
+  enum class LongerName {
+    kNone,          // nothing: the known name stands alone
+    kHeaded,        // a name with its own head: "Israel Defense Forces"
+    kOrganization,  // an organization: a place followed by plain words ("Iran
+                    // Voice"), or an organization's part ("Corvane Research")
+  };
+  LongerName LongerNameAt(size_t i, const LexMatch& lex);
   bool IsLexiconPlace(const LexMatch& lex) const {
     return lex && lex.value->kind == LexiconValue::Kind::kName &&
            Entry(*lex.value).type == EntityType::kLocation;
@@ -94,6 +102,8 @@ class NameScan {
   bool IsTitleSurname(size_t name, size_t i);
   // A word English has as a noun or adjective (WordNet): "Trade", "Competition".
   bool IsEnglishWord(size_t i) const;
+  // Whether the word at i is an English noun, singular or plural.
+  bool IsEnglishNoun(size_t i) const;
   bool CanOpenName(size_t i);
   // A sentence-opening capitalised word that is an ordinary word ("Then",
   // "Despite", "Rebels") rather than a name.
