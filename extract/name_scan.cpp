@@ -510,14 +510,15 @@ size_t NameScan::AffiliationEnd(size_t i) {
   if (i >= end_) return i;  // "... said the Russian": the sentence ends
   size_t j = i;
   if (const LexMatch lex = LexAt(i); lex && lex.value->kind != LexiconValue::Kind::kDemonymPlural) {
-    // "Black Sea Fleet Commander X", "Corvane Research analyst X"; but
-    // after an organization, "EU Energy Commissioner X" keeps its portfolio,
-    // though "Energy" heads names too.
+    // "Oslo Harbor Police chief X", "Corvane Research analyst X": a name
+    // that ends in an organization's head; but "EU Energy Commissioner X"
+    // keeps its portfolio, though "Energy" heads names too, and "Senate
+    // Democratic leader X" is the Senate's.
     const LongerName longer = LongerNameAt(i, lex);
     const size_t run = NameRunEnd(i);
-    const bool own_name =
-        longer == LongerName::kOrganization ||
-        (longer == LongerName::kHeaded && (IsLexiconPlace(lex) || !IsTitleStart(run)));
+    const bool own_name = longer == LongerName::kOrganization ||
+                          (longer == LongerName::kHeaded && !IsTitleStart(run) &&
+                           HeadType(run - 1) == EntityType::kOrganization);
     j = own_name ? run : i + lex.length;
   } else if (const size_t description = DescriptionLength(i); description > 0) {
     j = i + description;
