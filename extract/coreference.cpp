@@ -16,6 +16,9 @@ constexpr size_t kPronounCandidates = 64;
 // Tokens between a title and the organization it belongs to that an
 // apposed name may follow: "of the", "of the state-owned".
 constexpr uint32_t kMaxAffiliationGap = 4;
+// How many lowercase words may follow an organization's name as its head
+// ("think tank").
+constexpr size_t kMaxLowercaseHead = 2;
 // How many words an apposition between a name and its copula may hold.
 constexpr size_t kMaxApposition = 20;
 
@@ -473,6 +476,14 @@ class Resolver {
     if (mention.affiliation >= 0) {
       const Mention& of = mentions_[static_cast<size_t>(mention.affiliation)];
       if (of.token_begin > end && of.token_begin <= end + kMaxAffiliationGap) end = of.token_end;
+      // "the head of the Ifo think tank, X": the organization's lowercase
+      // head may follow its name.
+      for (size_t k = 0;
+           k < kMaxLowercaseHead && end < doc_.tokens.size() &&
+           IsCommonNoun(doc_.tokens[end].pos) && !doc_.tokens[end].Is(kTokenCapitalized);
+           ++k) {
+        ++end;
+      }
     }
     if (end + 1 < doc_.tokens.size() && rules_.Has(doc_.tokens[end].word, WordClass::kComma)) {
       for (size_t k = m + 1; k < mentions_.size() && mentions_[k].token_begin <= end + 2; ++k) {

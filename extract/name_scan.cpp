@@ -205,15 +205,20 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
         continue;
       }
     }
-    // "the group's Gaza leader": a place may qualify a title; so may one
-    // lowercase field noun ("a Corvane sales director", "the Brookfield
-    // University history professor").
-    if (allow_place_modifiers && !match.found && j == i && j + 1 < end_ &&
-        IsCommonNoun(token(j).pos) && !token(j).Is(kTokenCapitalized) &&
-        TitleLengthAt(j + 1, &values) > 0) {
-      ++j;
-      match.field = true;
-      continue;
+    // "the group's Gaza leader": a place may qualify a title; so may one or
+    // two lowercase field nouns ("a Corvane sales director", "the Brookfield
+    // University history professor", "Corvane's energy policy expert").
+    const auto field_noun = [&](size_t k) {
+      return k < end_ && IsCommonNoun(token(k).pos) && !token(k).Is(kTokenCapitalized);
+    };
+    if (allow_place_modifiers && !match.found && j == i && field_noun(j)) {
+      size_t field = 1;
+      if (j + 1 < end_ && TitleLengthAt(j + 1, &values) == 0 && field_noun(j + 1)) field = 2;
+      if (j + field < end_ && TitleLengthAt(j + field, &values) > 0) {
+        j += field;
+        match.field = true;
+        continue;
+      }
     }
     if (allow_place_modifiers && !match.found) {
       const LexMatch lex = LexAt(j);

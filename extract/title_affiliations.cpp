@@ -162,6 +162,38 @@ class Affiliations {
     return -1;
   }
 
+  // Whether a place only modifies the lowercase noun after it: "the Oslo
+  // newspaper", "a Munich think tank"; "the Punjab province" is the place.
+  bool PlaceModifiesNoun(const Mention& place) const {
+    const size_t t = place.token_end;
+    return t < doc_.tokens.size() && IsCommonNoun(doc_.tokens[t].pos) &&
+           !doc_.tokens[t].Is(kTokenCapitalized) && !Has(t, WordClass::kPlaceNoun) &&
+           doc_.chunk_of[t] >= 0 && doc_.chunk_of[t] == doc_.chunk_of[place.token_begin];
+  }
+
+  // The organization a noun phrase through token t names in a name at its
+  // end or right after it ("the Oslo newspaper Dagbladet", "the Oslo
+  // newspaper "Dagbladet""), or -1.
+  int NamedAfterPhrase(size_t t, size_t end) {
+    const Chunk& phrase = doc_.chunks[static_cast<size_t>(doc_.chunk_of[t])];
+    int named = -1;
+    for (size_t k = t; k < phrase.end && named < 0; ++k) named = StartingAt(k);
+    if (named < 0) {
+      size_t u = phrase.end;
+      if (u + 1 < end && Has(u, WordClass::kQuote)) ++u;
+      if (u < end) named = StartingAt(u);
+    }
+    if (named < 0) return -1;
+    Mention& found = mentions_[static_cast<size_t>(named)];
+    if (found.kind != MentionKind::kName) return -1;
+    // A name of unknown words is what the newspaper or institute is called.
+    if (found.type == EntityType::kPerson && !found.from_lexicon && found.title < 0 &&
+        !Has(found.token_begin, WordClass::kGivenName)) {
+      found.type = EntityType::kOrganization;
+    }
+    return found.type == EntityType::kOrganization ? named : -1;
+  }
+
   // The organization or place behind role prepositions after token t. After
   // a person's name only "of" counts ("Singh of India"); after a title
   // without a name any role preposition does ("an adviser to", "a professor
@@ -194,6 +226,9 @@ class Affiliations {
           return found;
         }
         if (target.type == EntityType::kPerson) return target.affiliation;
+        if (target.type == EntityType::kLocation && PlaceModifiesNoun(target)) {
+          return NamedAfterPhrase(target.token_end, end);
+        }
         // "professor of International Relations at Aalborg University": a
         // field after "of", the organization after the next preposition.
         if (Has(t, WordClass::kGenitive) && !target.from_lexicon && !HasOrganizationHead(target) &&
