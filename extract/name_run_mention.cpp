@@ -114,6 +114,12 @@ size_t TryDefinedAcronym(NameScan& scan, size_t i) {
   const size_t at = scan.Has(i, WordClass::kArticle) && i + 1 < scan.end() ? i + 1 : i;
   const int named = scan.DefinedAcronym(at);
   if (named < 0) return i;
+  // "NBT President X": the titled name takes the acronym as its affiliation.
+  if (const NameScan::TitleMatch& titles = scan.TitlesAt(at + 1, true);
+      at == i && scan.mention(named).type == EntityType::kOrganization && titles.found &&
+      titles.end < scan.end() && scan.IsNameWord(titles.end)) {
+    return i;
+  }
   const Mention& source = scan.mention(named);
   const int m = scan.Add(at, at + 1, at, at + 1, source.type, MentionKind::kName);
   Mention& mention = scan.mention(m);

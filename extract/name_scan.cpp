@@ -595,6 +595,16 @@ int NameScan::AddAffiliation(size_t i, size_t end) {
     // "An Energy Ministry official" at a sentence start: the name follows.
     if (i + 1 < name_end) ++i;
   }
+  // "NBT President X" after "the Nordic Bank for Trade (NBT)".
+  if (const int named = DefinedAcronym(i);
+      named >= 0 && i + 1 == name_end && mention(named).type == EntityType::kOrganization) {
+    const Mention& source = mention(named);
+    const int m = Add(i, name_end, i, name_end, source.type, MentionKind::kName);
+    mention(m).lexicon_entry = source.lexicon_entry;
+    mention(m).from_lexicon = source.from_lexicon;
+    mention(m).same_as = named;
+    return m;
+  }
   // What a title belongs to is no person: "an Emery employee".
   const RunType type = ClassifyRun(i, name_end);
   const EntityType group = type.type == EntityType::kPerson ? EntityType::kOrganization : type.type;

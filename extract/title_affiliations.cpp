@@ -64,6 +64,9 @@ class Affiliations {
         } else if (after + 2 < end && Has(after, WordClass::kComma) &&
                    Has(after + 1, WordClass::kGenitive)) {
           ++after;  // "Mira Sand, of the Social Democratic Party,"
+        } else if (after + 2 < end && Has(after, WordClass::kOpenBracket) &&
+                   Has(after + 1, WordClass::kGenitive)) {
+          ++after;  // "Mira Sand (of the Social Democratic Party)"
         }
         // A bracket takes only an acronym the name scan marked (role_relations.h).
         if (Has(after, WordClass::kOpenBracket)) continue;
