@@ -257,6 +257,17 @@ class PatternMatcher {
     return t;
   }
 
+  // Whether the pattern's first slot is followed by a comma ("X , a ...").
+  bool OpensApposition(const CompiledPattern& pattern) const {
+    if (pattern.elements.size() < 2) return false;
+    const CompiledElement& next = pattern.elements[1];
+    if (next.kind != PatternElement::Kind::kWords || next.optional || next.words.empty()) {
+      return false;
+    }
+    return std::all_of(next.words.begin(), next.words.end(),
+                       [&](WordId w) { return c_.rules.Has(w, WordClass::kComma); });
+  }
+
   bool Backward(const CompiledPattern& pattern, long e, long t, Match* match) {
     if (e < 0) {
       match->begin = static_cast<size_t>(t + 1);
@@ -318,7 +329,9 @@ class PatternMatcher {
         if (m < 0) return false;
         std::vector<int> args = {m};
         long next = static_cast<long>(a_.BeginOf(m)) - 1;
-        if (first) next = a_.CoordinateBackward(m, &args);
+        // "Acme and Zenco, a Texas company": an apposition describes only
+        // the last of a list.
+        if (first && !OpensApposition(pattern)) next = a_.CoordinateBackward(m, &args);
         auto& target = element.is_subject ? match->subjects : match->objects;
         const size_t saved = target.size();
         target.insert(target.end(), args.begin(), args.end());
