@@ -357,7 +357,21 @@ class Resolver {
   size_t BeforeAge(size_t t) const {
     if (t < 3) return t;
     const auto comma = [&](size_t k) { return rules_.Has(doc_.tokens[k].word, WordClass::kComma); };
-    return comma(t - 1) && doc_.tokens[t - 2].pos == Pos::kCD && comma(t - 3) ? t - 3 : t;
+    if (comma(t - 1) && doc_.tokens[t - 2].pos == Pos::kCD && comma(t - 3)) return t - 3;
+    // "Sen. Jo Lind, D-Ohio, chairman of ...": a party and state tag, a
+    // capital letter joined by a hyphen to the state.
+    if (t >= 5 && comma(t - 1) && comma(t - 5) &&
+        rules_.Has(doc_.tokens[t - 3].word, WordClass::kHyphen) && IsPartyLetter(t - 4) &&
+        !doc_.tokens[t - 3].Is(kTokenSpaceBefore) && !doc_.tokens[t - 2].Is(kTokenSpaceBefore) &&
+        doc_.tokens[t - 2].Is(kTokenCapitalized)) {
+      return t - 5;
+    }
+    return t;
+  }
+
+  bool IsPartyLetter(size_t k) const {
+    const std::string_view letter = doc_.Norm(k);
+    return letter.size() == 1 && doc_.tokens[k].Is(kTokenCapitalized);
   }
 
   // Where a name before `t` ends when a noun phrase stands between them in

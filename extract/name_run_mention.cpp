@@ -68,6 +68,12 @@ size_t TryNameRun(NameScan& scan, size_t i) {
     return scan.CollectiveEnd(run);
   }
   if (type.kind == NameScan::RunKind::kEvent) return run;
+  // "Sen. Jo Lind, D-Ohio, said": a party and state tag between commas.
+  if (run == i + 3 && i > scan.begin() && run < scan.end() && scan.Has(i - 1, WordClass::kComma) &&
+      scan.Has(run, WordClass::kComma) && scan.doc().Norm(i).size() == 1 &&
+      scan.Has(i + 1, WordClass::kHyphen) && scan.Joined(i + 1) && scan.Joined(i + 2)) {
+    return run;
+  }
   // "Court blocks ...", "Army spokesman": a head word alone is no name.
   if (run == i + 1 && scan.HeadType(i) && !scan.token(i).Is(kTokenAllCaps)) return run;
   if (type.type == EntityType::kPerson && type.kind == NameScan::RunKind::kEntity) {

@@ -393,6 +393,10 @@ size_t NameScan::NameRunEnd(size_t i) {
         j += 2;
       } else if (size_t after = particles_end(j); after > j) {
         j = after;
+      } else if (j > i && !has_head && IsPossessive(j) && j + 1 < end_ && IsNameWord(j + 1) &&
+                 IsEnglishNoun(j - 1) && !LexAt(j - 1) && !IsGivenName(j - 1) &&
+                 has_head_ahead(j + 1)) {
+        ++j;  // "Nordic People's Party", "Corvane Workers' Union"
       } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
                    !token(j).Is(kTokenCapitalized)) ||
                   (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) &&
