@@ -180,6 +180,8 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
       continue;
     }
     if (modifier > 0 && (!match.found || modifying)) {
+      // "Norland's army chief": a title over a part of what it belongs to.
+      if (!match.found && Has(j, WordClass::kFieldModifier)) match.field = true;
       j += modifier;
       // "co-leader", "ex-minister": a modifier joined to its title by a hyphen.
       if (j + 1 < end_ && Has(j, WordClass::kHyphen) && Joined(j)) ++j;
@@ -211,10 +213,18 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     const auto field_noun = [&](size_t k) {
       return k < end_ && IsCommonNoun(token(k).pos) && !token(k).Is(kTokenCapitalized);
     };
-    if (allow_place_modifiers && !match.found && j == i && field_noun(j)) {
+    // "Norland's military intelligence chief": an adjective may open a field
+    // of two words.
+    const auto field_adjective = [&](size_t k) {
+      std::span<const uint32_t> opener;
+      return k < end_ && IsAdjective(token(k).pos) && !token(k).Is(kTokenCapitalized) &&
+             rules_.title_modifiers().Longest(doc_, k, end_, &opener) == 0;
+    };
+    if (allow_place_modifiers && !match.found && j == i && (field_noun(j) || field_adjective(j))) {
       size_t field = 1;
       if (j + 1 < end_ && TitleLengthAt(j + 1, &values) == 0 && field_noun(j + 1)) field = 2;
-      if (j + field < end_ && TitleLengthAt(j + field, &values) > 0) {
+      if (field == 1 && !field_noun(j)) field = 0;
+      if (field > 0 && j + field < end_ && TitleLengthAt(j + field, &values) > 0) {
         j += field;
         match.field = true;
         continue;

@@ -40,6 +40,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "place_suffix",
     "envoy_title",
     "subordinate_title",
+    "field_modifier",
     "profession",
     "name_suffix",
     "corporate_suffix",

@@ -46,6 +46,7 @@ enum class WordClass : uint8_t {
   kPlaceSuffix,          // based, headquartered: "Munich-based" names a place
   kEnvoyTitle,           // ambassador, envoy: posted to a group, serving a nation
   kSubordinateTitle,     // deputy, vice: a title that ranks what it modifies lower
+  kFieldModifier,        // finance, army: a title over that part ("finance chief")
   kProfession,           // journalist, midfielder: after a nation's adjective, nationality
   kNameSuffix,           // Jr., III: ends a person's name ("Carl King Jr.")
   kCorporateSuffix,      // Inc., Ltd, AG: "Acme Inc" and "Acme" are one company
