@@ -403,6 +403,8 @@ size_t NameScan::NameRunEnd(size_t i) {
         j += 2;
       } else if (size_t after = particles_end(j); after > j) {
         j = after;
+      } else if (size_t nickname = QuotedNicknameEnd(i, j); nickname > j) {
+        j = nickname;
       } else if (j > i && !has_head && IsPossessive(j) && j + 1 < end_ && IsNameWord(j + 1) &&
                  IsEnglishNoun(j - 1) && !LexAt(j - 1) && !IsGivenName(j - 1) &&
                  has_head_ahead(j + 1)) {
@@ -425,6 +427,18 @@ size_t NameScan::NameRunEnd(size_t i) {
     }
   }
   cached = j;
+  return j;
+}
+
+size_t NameScan::QuotedNicknameEnd(size_t i, size_t j) const {
+  // 'Carl "Buddy" Brandt', "Ana 'La Roja' Ruiz": one or two capitalised words
+  // in quotes between a given name and a surname.
+  if (j != i + 1 || !IsGivenName(i) || !Has(j, WordClass::kQuote)) return j;
+  for (size_t words = 1; words <= 2; ++words) {
+    const size_t close = j + 1 + words;
+    if (close + 1 >= end_ || !IsNameWord(close - 1)) return j;
+    if (Has(close, WordClass::kQuote) && IsNameWord(close + 1)) return close + 1;
+  }
   return j;
 }
 

@@ -102,6 +102,9 @@ class NameScan {
   bool IsTitleSurname(size_t name, size_t i);
   // A word English has as a noun or adjective (WordNet): "Trade", "Competition".
   bool IsEnglishWord(size_t i) const;
+  // The token after a quoted nickname at j inside a name opened by a given
+  // name at i ('Carl "Buddy" Brandt'), or j.
+  size_t QuotedNicknameEnd(size_t i, size_t j) const;
   // Whether the word at i is an English noun, singular or plural.
   bool IsEnglishNoun(size_t i) const;
   bool CanOpenName(size_t i);
