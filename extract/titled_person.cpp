@@ -142,7 +142,9 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   // Solheim": an unknown word before a title and a name is the
   // organization the title belongs to.
   bool unknown_affiliation = false;
-  if (j == i && scan.CanOpenName(i) && !scan.IsGivenName(i) && !scan.IsTitleStart(i)) {
+  // A head word alone names none: "Energy expert X" opening a sentence.
+  if (j == i && scan.CanOpenName(i) && !scan.IsGivenName(i) && !scan.IsTitleStart(i) &&
+      !scan.HeadType(i)) {
     const size_t run = scan.NameRunEnd(i);
     const NameScan::TitleMatch& after = scan.TitlesAt(run, false);
     if (run == i + 1 && after.found && scan.NameRunEnd(after.end) > after.end) {
