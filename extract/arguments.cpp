@@ -172,7 +172,13 @@ int Arguments::ArgumentEndingAt(long t) const {
         if (ClauseBreak(q) && !c_.Has(q, WordClass::kRelativePronoun)) return -1;
         continue;
       }
-      if (!OpensApposition(q + 1)) return -1;
+      // "Tom Ray, of Elm Street, shot": a home or group after "of".
+      if (!OpensApposition(q + 1) && !(comma && c_.Has(q + 1, WordClass::kGenitive))) return -1;
+      // "Tom Ray, 44, of Elm Street,": an age before it.
+      if (comma && q >= c_.begin + 3 && c_.token(q - 1).Is(kTokenNumber) &&
+          c_.Has(q - 2, WordClass::kComma)) {
+        q -= 2;
+      }
       const int m = q > c_.begin ? EndAt(q - 1) : -1;
       return IsArgument(m) ? m : -1;
     }
