@@ -19,6 +19,8 @@ constexpr uint32_t kMaxAffiliationGap = 4;
 // How many lowercase words may follow an organization's name as its head
 // ("think tank").
 constexpr size_t kMaxLowercaseHead = 2;
+// How far past a description a verb makes it a clause's subject.
+constexpr size_t kMaxClauseLookahead = 6;
 // How many words an apposition between a name and its copula may hold.
 constexpr size_t kMaxApposition = 20;
 
@@ -463,13 +465,43 @@ class Resolver {
 
   // Apposition: "Yahya Sinwar, the group's Gaza leader"; or the name after
   // a comma: "the group's leader, Joseph Mirembe". -1 if neither.
+  // Whether a description after a comma is the subject of the verb that
+  // follows it rather than an apposition: "a reference to X, the top U.N.
+  // official on Thursday condemned ...". An apposition closes with a
+  // comma, a dash or the sentence's end.
+  bool OpensClause(const Mention& mention) const {
+    size_t t = mention.token_end;
+    if (mention.affiliation >= 0) {
+      t = std::max<size_t>(t, mentions_[static_cast<size_t>(mention.affiliation)].token_end);
+    }
+    const size_t end = doc_.sentences[mention.sentence].token_end;
+    for (size_t k = 0; t < end && k < kMaxClauseLookahead; ++t, ++k) {
+      const Token& token = doc_.tokens[t];
+      if (rules_.Has(token.word, WordClass::kComma) || rules_.Has(token.word, WordClass::kDash) ||
+          rules_.Has(token.word, WordClass::kRelativePronoun)) {
+        return false;
+      }
+      // "X, a former reporter convicted of fraud": a participle read as a verb.
+      const bool participle = token.pos == Pos::kVBD && t + 1 < end &&
+                              (rules_.Has(doc_.tokens[t + 1].word, WordClass::kGenitive) ||
+                               rules_.Has(doc_.tokens[t + 1].word, WordClass::kAgentMarker));
+      if ((token.pos == Pos::kVBD || token.pos == Pos::kVBZ || token.pos == Pos::kVBP ||
+           token.pos == Pos::kMD) &&
+          !participle) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int ApposedPerson(size_t m) {
     const Mention& mention = mentions_[m];
     const auto is_separator = [&](size_t t) {
       return rules_.Has(doc_.tokens[t].word, WordClass::kComma) ||
              rules_.Has(doc_.tokens[t].word, WordClass::kDash);
     };
-    if (mention.token_begin >= 2 && is_separator(mention.token_begin - 1)) {
+    if (mention.token_begin >= 2 && is_separator(mention.token_begin - 1) &&
+        !OpensClause(mention)) {
       // "Jo Lind, 58, an engineer at Y": an age may stand between.
       const size_t age = BeforeAge(mention.token_begin);
       const size_t name_end = age < mention.token_begin ? age : mention.token_begin - 1;
