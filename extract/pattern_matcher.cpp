@@ -117,7 +117,7 @@ class PatternMatcher {
         return !(t < c_.end && element.Accepts(c_.token(t))) && Forward(pattern, e + 1, t, match);
       case PatternElement::Kind::kGap:
         for (size_t width = 0; width <= kMaxGap && t + width <= c_.end; ++width) {
-          if (width > 0 && !GapMayHold(t + width - 1)) break;
+          if (width > 0 && !GapMayHold(t + width - 1, element.types)) break;
           if (Forward(pattern, e + 1, t + width, match)) return true;
         }
         return false;
@@ -161,7 +161,9 @@ class PatternMatcher {
   }
 
   // A gap holds no argument and stays inside its clause: no comma, no verb.
-  bool GapMayHold(size_t t) const {
+  // Whether a gap may hold token t: no clause boundary, verb or mention,
+  // except mentions of `mentions` ("...:LOCATION").
+  bool GapMayHold(size_t t, TypeSet mentions) const {
     if (c_.Has(t, WordClass::kClauseBreak) || c_.Has(t, WordClass::kSentenceEnd) ||
         c_.Has(t, WordClass::kOpenBracket) || c_.Has(t, WordClass::kCloseBracket) ||
         c_.Has(t, WordClass::kComma) || IsFiniteVerb(c_.pos(t))) {
@@ -172,7 +174,8 @@ class PatternMatcher {
       return false;
     }
     const int inside = a_.StartAt(t) >= 0 ? a_.StartAt(t) : a_.EndAt(t);
-    return !(a_.IsArgument(inside) && !a_.IsHyphenModifier(inside));
+    if (!a_.IsArgument(inside) || a_.IsHyphenModifier(inside)) return true;
+    return mentions.Contains(a_.mention(inside).type);
   }
 
   // The token after one noun phrase without an argument (and a coordinator
@@ -182,7 +185,7 @@ class PatternMatcher {
     const int np = a_.ChunkOf(t);
     if (np < 0 || a_.chunk(np).kind != Chunk::Kind::kNoun || a_.chunk(np).begin != t) return 0;
     for (size_t k = t; k < a_.chunk(np).end; ++k) {
-      if (!GapMayHold(k)) return 0;
+      if (!GapMayHold(k, TypeSet::None())) return 0;
     }
     size_t end = a_.chunk(np).end;
     if (end < c_.end && (c_.Has(end, WordClass::kCoordinator) || c_.Has(end, WordClass::kComma))) {
@@ -215,7 +218,7 @@ class PatternMatcher {
     const int np = a_.NounChunkEndingAt(u);
     if (np < 0) return none;
     for (size_t k = a_.chunk(np).begin; k <= u; ++k) {
-      if (!GapMayHold(k)) return none;
+      if (!GapMayHold(k, TypeSet::None())) return none;
     }
     return static_cast<long>(a_.chunk(np).begin) - 1;
   }
@@ -302,8 +305,8 @@ class PatternMatcher {
       case PatternElement::Kind::kGap:
         for (long width = 0; width <= static_cast<long>(kMaxGap); ++width) {
           const long last = t - width + 1;
-          if (width > 0 &&
-              (last < static_cast<long>(c_.begin) || !GapMayHold(static_cast<size_t>(last)))) {
+          if (width > 0 && (last < static_cast<long>(c_.begin) ||
+                            !GapMayHold(static_cast<size_t>(last), element.types))) {
             break;
           }
           if (Backward(pattern, e - 1, t - width, match)) return true;

@@ -113,10 +113,20 @@ Result<RelationPattern> ParseRelationPattern(std::string_view text) {
       if (!parsed.ok()) return parsed.status();
       element = std::move(*parsed);
       element.kind = PatternElement::Kind::kNot;
-    } else if (item == "..." || item == "NP*" || item == "REL") {
-      element.kind = item == "..."   ? PatternElement::Kind::kGap
-                     : item == "REL" ? PatternElement::Kind::kRelative
-                                     : PatternElement::Kind::kNounPhrases;
+    } else if (item.starts_with("...") || item == "NP*" || item == "REL") {
+      element.kind = item.starts_with("...") ? PatternElement::Kind::kGap
+                     : item == "REL"         ? PatternElement::Kind::kRelative
+                                             : PatternElement::Kind::kNounPhrases;
+      // "...:LOCATION": a gap that may hold mentions of these types.
+      element.types = TypeSet::None();
+      if (item.size() > 3) {
+        const auto types =
+            item[3] == ':' ? TypeSet::Parse(item.substr(4)) : std::optional<TypeSet>();
+        if (!types || item == "NP*") {
+          return Status::Error("bad gap \"" + std::string(item) + "\"");
+        }
+        element.types = *types;
+      }
       if (pattern.elements.empty()) {
         return Status::Error("\"" + std::string(item) + "\" cannot open a pattern");
       }

@@ -28,7 +28,8 @@ struct PatternElement {
   enum class Kind : uint8_t {
     kSlot,         // X, Y, X:PERSON: a noun phrase that holds a mention
     kWords,        // word|~lemma|~lemma/NOUN|@ADJ, [optional]
-    kGap,          // ...: up to eight words that hold no mention
+    kGap,          // ...: up to eight words that hold no mention (...:LOCATION: none
+                   // but of these types)
     kNounPhrases,  // NP*: any number of noun phrases that hold no mention
     kRelative,     // REL: a relative clause between commas (", who ...,")
     kNot,          // !a|b: the next word is not one of these

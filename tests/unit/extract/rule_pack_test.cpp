@@ -99,6 +99,16 @@ TEST_CASE("relation patterns parse slots, lemmas, classes, options and gaps", "[
             .starts_with("unknown part of speech \"@FOO\""));
 }
 
+TEST_CASE("a gap may name the types of the mentions it may hold", "[extract][rules]") {
+  auto pattern = ParseRelationPattern("X a ...:LOCATION b Y");
+  REQUIRE(pattern.ok());
+  CHECK(pattern->elements[2].kind == PatternElement::Kind::kGap);
+  CHECK(pattern->elements[2].types == TypeSet::Of(EntityType::kLocation));
+  CHECK(ParseRelationPattern("X a ... b Y")->elements[2].types == TypeSet::None());
+  CHECK(ParseRelationPattern("X a ...:PLACE b Y").status().message() == "bad gap \"...:PLACE\"");
+  CHECK(ParseRelationPattern("X a ...x b Y").status().message() == "bad gap \"...x\"");
+}
+
 TEST_CASE("a pattern may not hold more gaps than matching can afford", "[extract][rules]") {
   CHECK(ParseRelationPattern("X a ... b ... c ... d Y").ok());
   CHECK(ParseRelationPattern("X a ... b ... c ... d ... e Y").status().message() ==
