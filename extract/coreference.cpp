@@ -465,10 +465,18 @@ class Resolver {
 
   // Apposition: "Yahya Sinwar, the group's Gaza leader"; or the name after
   // a comma: "the group's leader, Joseph Mirembe". -1 if neither.
-  // Whether a description after a comma is the subject of the verb that
-  // follows it rather than an apposition: "a reference to X, the top U.N.
-  // official on Thursday condemned ...". An apposition closes with a
-  // comma, a dash or the sentence's end.
+  // Whether a name inside a prepositional phrase is followed by a
+  // description that opens the next clause: "In a reference to X, the top
+  // U.N. official on Thursday condemned ..."; but "X, analyst at Y said"
+  // (the closing comma left out) is an apposition.
+  bool InPhraseBeforeClause(const Mention& name, const Mention& description) const {
+    if (name.token_begin == doc_.sentences[name.sentence].token_begin) return false;
+    const Pos before = doc_.tokens[name.token_begin - 1].pos;
+    return (before == Pos::kIN || before == Pos::kTO) && OpensClause(description);
+  }
+
+  // Whether a description after a comma is followed by a finite verb before
+  // any comma, dash or relative pronoun.
   bool OpensClause(const Mention& mention) const {
     size_t t = mention.token_end;
     if (mention.affiliation >= 0) {
@@ -500,8 +508,7 @@ class Resolver {
       return rules_.Has(doc_.tokens[t].word, WordClass::kComma) ||
              rules_.Has(doc_.tokens[t].word, WordClass::kDash);
     };
-    if (mention.token_begin >= 2 && is_separator(mention.token_begin - 1) &&
-        !OpensClause(mention)) {
+    if (mention.token_begin >= 2 && is_separator(mention.token_begin - 1)) {
       // "Jo Lind, 58, an engineer at Y": an age may stand between.
       const size_t age = BeforeAge(mention.token_begin);
       const size_t name_end = age < mention.token_begin ? age : mention.token_begin - 1;
@@ -509,7 +516,8 @@ class Resolver {
         const Mention& candidate = mentions_[k];
         if (candidate.token_end < name_end) break;
         if (candidate.token_end == name_end && candidate.entity >= 0 &&
-            candidate.kind == MentionKind::kName && IsPersonLike(candidate.entity)) {
+            candidate.kind == MentionKind::kName && !InPhraseBeforeClause(candidate, mention) &&
+            IsPersonLike(candidate.entity)) {
           return candidate.entity;
         }
       }
