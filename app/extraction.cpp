@@ -17,11 +17,22 @@
 namespace kg {
 namespace {
 
+// One item of the input, in reading order: an article still to check, or
+// a problem the reader found, reported in its place.
+struct Entry {
+  UncheckedDocument unchecked;  // moved into `document` once checked
+  Document document;
+  std::string problem;  // the reader's, or why the article failed its checks
+  bool is_article = false;
+  bool failed_check = false;
+};
+
 class BatchExtractor {
  public:
-  // `on_done` hears of every article in input order, with its fragment or
-  // with why its extraction failed (then the fragment is empty).
-  using DoneFn = std::function<void(const Document&, Fragment&&, const std::string&)>;
+  // `on_done` hears of every entry in input order: an article with its
+  // fragment, or with why its extraction failed (then the fragment is
+  // empty), or a problem (entry.problem).
+  using DoneFn = std::function<void(const Entry&, Fragment&&, const std::string&)>;
   // While the calling thread waits for the workers, `on_wait` hears every
   // quarter of a second how many articles (and bytes of text) the workers
   // have been through so far: the progress line moves within a batch.
@@ -41,10 +52,20 @@ class BatchExtractor {
   BatchExtractor(const BatchExtractor&) = delete;
   BatchExtractor& operator=(const BatchExtractor&) = delete;
 
-  void Add(Document document) {
+  void Add(UncheckedDocument document) {
     bytes_ += document.text.size();
-    batch_.push_back(std::move(document));
+    Entry entry;
+    entry.unchecked = std::move(document);
+    entry.is_article = true;
+    batch_.push_back(std::move(entry));
     if (bytes_ >= launch_bytes_ || batch_.size() >= 4096) Launch();
+  }
+
+  // A problem of the reader's: it goes out between the articles around it.
+  void AddProblem(std::string message) {
+    Entry entry;
+    entry.problem = std::move(message);
+    batch_.push_back(std::move(entry));
   }
 
   // Extracts and hands back everything added so far. The last batch goes
@@ -83,7 +104,7 @@ class BatchExtractor {
   // they just finished while they work on the new one.
   void Launch() {
     Join();
-    std::vector<Document> done = std::move(in_flight_);
+    std::vector<Entry> done = std::move(in_flight_);
     std::vector<Fragment> done_results = std::move(results_);
     std::vector<std::string> done_failures = std::move(failures_);
     in_flight_ = std::move(batch_);
@@ -93,6 +114,7 @@ class BatchExtractor {
     results_.assign(in_flight_.size(), Fragment{});
     failures_.assign(in_flight_.size(), std::string());
     ready_ = std::make_unique<std::atomic<bool>[]>(in_flight_.size());
+    next_check_ = 0;
     next_ = 0;
     // The workers live as long as the extractor: their per-thread scratch
     // (the tagger's cache of unknown words above all) stays warm.
@@ -100,6 +122,7 @@ class BatchExtractor {
     {
       const std::lock_guard<std::mutex> lock(mutex_);
       running_ = static_cast<unsigned>(workers_.size());
+      checking_ = running_;
       ++generation_;
     }
     work_ready_.notify_all();
@@ -115,6 +138,21 @@ class BatchExtractor {
         if (stopping_) return;
         seen = generation_;
       }
+      // The checks of every article first, spread over the workers; then
+      // the last of them to finish gives the ids in reading order (an id
+      // depends on which articles before it passed), and only then do the
+      // workers extract.
+      for (size_t i; (i = next_check_.fetch_add(1)) < in_flight_.size();) Check(i);
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (--checking_ == 0) {
+          TakeIds();
+          ids_given_ = generation_;
+          ids_ready_.notify_all();
+        } else {
+          ids_ready_.wait(lock, [&] { return ids_given_ == generation_; });
+        }
+      }
       for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) Extract(i);
       {
         const std::lock_guard<std::mutex> lock(mutex_);
@@ -124,14 +162,49 @@ class BatchExtractor {
     }
   }
 
+  // MakeDocument's checks and hash, without the id (TakeIds gives it).
+  void Check(size_t i) {
+    Entry& entry = in_flight_[i];
+    if (!entry.is_article) return;
+    UncheckedDocument& raw = entry.unchecked;
+    auto document =
+        MakeDocument(std::string(), std::move(raw.path), std::move(raw.title), std::move(raw.text));
+    if (document.ok()) {
+      entry.document = std::move(document).value();
+    } else {
+      entry.failed_check = true;
+      entry.problem = raw.where + ": " + document.status().message();
+    }
+  }
+
+  void TakeIds() {
+    for (Entry& entry : in_flight_) {
+      if (!entry.is_article) continue;
+      std::string id = ids_.Take(std::move(entry.unchecked.id));
+      if (entry.failed_check) {
+        ids_.Reject();
+      } else {
+        entry.document.id = std::move(id);
+      }
+      entry.unchecked = UncheckedDocument{};
+    }
+  }
+
   void Extract(size_t i) {
+    Entry& entry = in_flight_[i];
+    if (!entry.is_article || entry.failed_check) {
+      ready_[i].store(true, std::memory_order_release);
+      finished_.notify_all();
+      return;
+    }
+    const Document& document = entry.document;
     // One article that cannot be extracted must not end the run. Its
     // fragment is made here too: the calling thread, which reads and
     // merges for every worker, has only to merge it.
     try {
-      auto analysis = pipeline_.Analyze(in_flight_[i]);
+      auto analysis = pipeline_.Analyze(document);
       if (analysis.ok()) {
-        results_[i] = FragmentOf(in_flight_[i], *analysis, pipeline_.rules().pack().predicates);
+        results_[i] = FragmentOf(document, *analysis, pipeline_.rules().pack().predicates);
       } else {
         failures_[i] = analysis.status().message();
       }
@@ -143,7 +216,7 @@ class BatchExtractor {
       failures_[i] = e.what();
     }
     articles_done_.fetch_add(1, std::memory_order_relaxed);
-    bytes_done_.fetch_add(in_flight_[i].text.size(), std::memory_order_relaxed);
+    bytes_done_.fetch_add(document.text.size(), std::memory_order_relaxed);
     ready_[i].store(true, std::memory_order_release);
     finished_.notify_all();
   }
@@ -170,10 +243,10 @@ class BatchExtractor {
     workers_.clear();
   }
 
-  void HandBack(const std::vector<Document>& documents, std::vector<Fragment>& results,
+  void HandBack(const std::vector<Entry>& entries, std::vector<Fragment>& results,
                 const std::vector<std::string>& failures) {
-    for (size_t i = 0; i < documents.size(); ++i) {
-      on_done_(documents[i], std::move(results[i]), failures[i]);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      on_done_(entries[i], std::move(results[i]), failures[i]);
     }
   }
 
@@ -185,21 +258,27 @@ class BatchExtractor {
   size_t launch_bytes_ = std::min<size_t>(batch_bytes_, size_t{64} << 10);
   DoneFn on_done_;
   WaitFn on_wait_;
-  std::vector<Document> batch_;
+  std::vector<Entry> batch_;
   size_t bytes_ = 0;
-  std::vector<Document> in_flight_;
+  std::vector<Entry> in_flight_;
   std::vector<Fragment> results_;
-  std::vector<std::string> failures_;           // per article in flight: why it failed, or ""
-  std::unique_ptr<std::atomic<bool>[]> ready_;  // per article in flight: extracted
+  std::vector<std::string> failures_;           // per entry in flight: why it failed, or ""
+  std::unique_ptr<std::atomic<bool>[]> ready_;  // per entry in flight: extracted
+  std::atomic<size_t> next_check_{0};
   std::atomic<size_t> next_{0};
+  DocumentIds ids_;  // only the worker that finishes checking a batch uses it
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable work_ready_;  // a new batch (generation_) or stopping_
+  std::condition_variable ids_ready_;   // ids_given_ caught up with generation_
   std::condition_variable finished_;
-  // Under mutex_: workers still going through the batch in flight, which
-  // batch that is, and whether the workers are to end.
+  // Under mutex_: workers still going through the batch in flight (and
+  // still checking it), which batch that is and the last one given ids,
+  // and whether the workers are to end.
   unsigned running_ = 0;
+  unsigned checking_ = 0;
   uint64_t generation_ = 0;
+  uint64_t ids_given_ = 0;
   bool stopping_ = false;
   std::atomic<size_t> articles_done_{0};
   std::atomic<uint64_t> bytes_done_{0};
@@ -236,8 +315,15 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
   };
   BatchExtractor extractor(
       pipeline, options.threads, options.batch_bytes,
-      [&](const Document& document, Fragment&& fragment, const std::string& failure) {
+      [&](const Entry& entry, Fragment&& fragment, const std::string& failure) {
         if (stopped) return;
+        if (!entry.problem.empty()) {
+          ++summary.problems;
+          PrintError(Renamed(entry.problem, options));
+          stop_if_strict();
+          return;
+        }
+        const Document& document = entry.document;
         if (!failure.empty()) {
           ++summary.problems;
           PrintError(document.path + ": article skipped: " + failure);
@@ -251,19 +337,19 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
       [&](size_t articles, uint64_t bytes) {
         progress.Update(ProgressText(articles, "article", bytes, clock.Seconds(), total));
       });
+  // The reader only reads and parses: checks, hashes and ids are the
+  // workers', and its problems go out in input order with theirs, so that
+  // --strict stops at the same first problem.
   DocumentReader reader(
-      ReadOptions{},
-      [&](Document document) {
-        if (stopped) return;
-        document.path = Renamed(document.path, options);
-        extractor.Add(std::move(document));
-      },
-      [&](const std::string& error) {
-        PrintError(Renamed(error, options));
-        stop_if_strict();
-      });
+      ReadOptions{}, [](Document) {},
+      [&](const std::string& error) { extractor.AddProblem(error); });
+  reader.DeferChecks([&](UncheckedDocument document) {
+    if (stopped) return;
+    document.path = Renamed(document.path, options);
+    extractor.Add(std::move(document));
+  });
   reading = &reader;
-  summary.problems += reader.ReadAll(inputs);
+  reader.ReadAll(inputs);  // its problems are counted as they are handed back
   extractor.Finish();
   progress.Done();
   summary.seconds = clock.Seconds();

@@ -87,6 +87,8 @@ void PhraseIndex::InsertEdge(uint64_t key, uint32_t child) {
 
 uint32_t PhraseIndex::Child(uint32_t node, WordId word) const {
   if (word == kNoWord) return kNone;
+  if (node == 0 && (word / 64 >= starts_.size() || !(starts_[word / 64] >> (word % 64) & 1)))
+    return kNone;
   const uint64_t key = uint64_t{node} << 32 | word;
   const size_t mask = edges_.size() - 1;
   for (size_t slot = Mix(key) & mask;; slot = (slot + 1) & mask) {
@@ -125,6 +127,10 @@ void PhraseIndex::Add(std::span<const WordId> words, uint32_t value) {
       pending_.emplace_back();
       nodes_[node].children.emplace_back(word, child);
       InsertEdge(uint64_t{node} << 32 | word, child);
+      if (node == 0) {
+        if (word / 64 >= starts_.size()) starts_.resize(word / 64 + 1);
+        starts_[word / 64] |= uint64_t{1} << (word % 64);
+      }
     }
     node = child;
   }

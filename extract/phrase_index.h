@@ -100,6 +100,9 @@ class PhraseIndex {
   void InsertEdge(uint64_t key, uint32_t child);
 
   std::vector<Node> nodes_;
+  // A bit per word id that starts some phrase: most tokens start none,
+  // and are ruled out without a probe of edges_ (a cache miss, mostly).
+  std::vector<uint64_t> starts_;
   std::vector<Edge> edges_;  // open addressing, power-of-two size
   size_t edge_count_ = 0;
   std::vector<std::vector<uint32_t>> pending_;  // values per node while building

@@ -22,6 +22,24 @@ size_t EndingKey(char before_last, char last) {
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+// Classes of ASCII bytes, looked up once per byte: words are mostly ASCII,
+// and a table answers in one load what the range tests answer in several.
+enum AsciiClass : uint8_t {
+  kAsciiWord = 1,    // letter or digit: IsWordChar
+  kAsciiLetter = 2,  // IsLetter
+  kAsciiUpper = 4,   // IsUpper
+  kAsciiPeriod = 8,
+};
+constexpr std::array<uint8_t, 256> kAsciiClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (size_t c = '0'; c <= '9'; ++c) classes[c] = kAsciiWord;
+  for (size_t c = 'a'; c <= 'z'; ++c) classes[c] = kAsciiWord | kAsciiLetter;
+  for (size_t c = 'A'; c <= 'Z'; ++c) classes[c] = kAsciiWord | kAsciiLetter | kAsciiUpper;
+  classes[size_t{'.'}] = kAsciiPeriod;
+  return classes;
+}();
+uint8_t AsciiClassOf(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
+
 bool IsLetter(char32_t cp) { return unicode::IsLetter(cp); }
 
 // Typographic quotes and dashes compare as their ASCII forms.
@@ -127,38 +145,72 @@ class Scanner {
 
   void ScanWord() {
     const size_t start = pos_;
+    const size_t size = text_.size();
+    // The ASCII letters and digits that open the word, counted as they
+    // go by: most words are nothing else, and then neither their
+    // comparison form nor their flags need another look at each byte.
+    size_t pos = pos_;
+    uint32_t letters = 0;
+    uint32_t uppers = 0;
+    for (uint8_t cls; pos < size && ((cls = AsciiClassOf(text_[pos])) & kAsciiWord); ++pos) {
+      letters += (cls & kAsciiLetter) != 0;
+      uppers += (cls & kAsciiUpper) != 0;
+    }
+    pos_ = pos;
+    bool simple = true;  // only the letters and digits counted above
     size_t length = 0;
-    while (pos_ < text_.size()) {
+    while (pos_ < size) {
+      if (AsciiClassOf(text_[pos_]) & kAsciiWord) {  // no decoding
+        ++pos_;
+        continue;
+      }
       const char32_t cp = At(pos_, &length);
       if (IsWordChar(cp)) {
         pos_ += length;
+        simple = false;
         continue;
       }
       size_t next_length = 0;
       const char32_t next = At(pos_ + length, &next_length);
       if (IsApostrophe(cp) && next_length > 0 && IsLetter(next) && !IsPossessiveAt(pos_)) {
         pos_ += length;  // O'Brien, don't
+        simple = false;
         continue;
       }
       if ((cp == ',' || cp == '.') && IsAsciiDigit(text_[pos_ - 1]) && next_length > 0 &&
           next < 0x80 && IsAsciiDigit(static_cast<char>(next))) {
         pos_ += length;  // 1,000 and 3.5
+        simple = false;
         continue;
       }
       if (cp == '.' && IsDottedAcronymContinuation(start)) {
         pos_ += length;  // U.S -> continue to the next letter
+        simple = false;
         continue;
       }
       break;
     }
     size_t end = pos_;
     const std::string_view word = text_.substr(start, end - start);
-    if (end < text_.size() && text_[end] == '.' && KeepsPeriod(word)) ++end;
+    if (end < size && text_[end] == '.' && KeepsPeriod(word)) {
+      ++end;
+      simple = false;
+    }
     pos_ = end;
     // "didn't" -> "did" + "n't", "we'll" -> "we" + "'ll". The comparison
     // form is made once: a clitic's is the end of its word's.
     const size_t norm_begin = doc_.norm_text.size();
-    AppendWordNorm(text_.substr(start, end - start), &doc_.norm_text);
+    if (simple) {
+      doc_.norm_text.append(text_.data() + start, end - start);
+      if (uppers > 0) {
+        for (size_t i = norm_begin; i < doc_.norm_text.size(); ++i) {
+          char& c = doc_.norm_text[i];
+          if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+        }
+      }
+    } else {
+      AppendWordNorm(text_.substr(start, end - start), &doc_.norm_text);
+    }
     const size_t norm_end = doc_.norm_text.size();
     if (const size_t clitic = ListedClitic(norm_begin, norm_end); clitic > 0) {
       const size_t split = CliticStart(start, end, clitic);
@@ -168,7 +220,16 @@ class Scanner {
         return;
       }
     }
-    Push(start, end, norm_begin, norm_end);
+    if (!simple) {
+      Push(start, end, norm_begin, norm_end);
+      return;
+    }
+    // The flags Push would find, from the counts.
+    uint16_t flags = kTokenWord;
+    if (IsAsciiDigit(text_[start])) flags |= kTokenNumber;
+    if (IsAsciiUpper(text_[start])) flags |= kTokenCapitalized;
+    if (letters >= 2 && uppers == letters) flags |= kTokenAllCaps;
+    PushWithFlags(start, end, norm_begin, norm_end, flags);
   }
 
   // The length of the longest listed clitic the comparison form
@@ -226,11 +287,6 @@ class Scanner {
 
   void Push(size_t begin, size_t end, size_t norm_begin, size_t norm_end) {
     Token token;
-    token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-    token.norm = {static_cast<uint32_t>(norm_begin), static_cast<uint32_t>(norm_end)};
-    token.word = kNoWord;  // looked up for the whole text at the end: see Tokenize()
-    if (space_) token.flags |= kTokenSpaceBefore;
-    if (newline_) token.flags |= kTokenNewlineBefore;
     size_t length = 0;
     const char32_t first = At(begin, &length);
     if (IsWordChar(first)) {
@@ -243,10 +299,11 @@ class Scanner {
         const auto byte = static_cast<unsigned char>(text_[p]);
         if (byte < 0x80) {  // most words are ASCII: no decoding
           length = 1;
-          if (byte == '.') token.flags |= kTokenPeriod;
-          if (IsAsciiAlpha(static_cast<char>(byte))) {
+          const uint8_t cls = AsciiClassOf(static_cast<char>(byte));
+          if (cls & kAsciiPeriod) token.flags |= kTokenPeriod;
+          if (cls & kAsciiLetter) {
             ++letters;
-            all_upper = all_upper && IsAsciiUpper(static_cast<char>(byte));
+            all_upper = all_upper && (cls & kAsciiUpper) != 0;
           }
           continue;
         }
@@ -257,6 +314,18 @@ class Scanner {
       }
       if (letters >= 2 && all_upper) token.flags |= kTokenAllCaps;
     }
+    PushWithFlags(begin, end, norm_begin, norm_end, token.flags);
+  }
+
+  // A token whose word flags (kTokenWord and those it implies) are known.
+  void PushWithFlags(size_t begin, size_t end, size_t norm_begin, size_t norm_end, uint16_t flags) {
+    Token token;
+    token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    token.norm = {static_cast<uint32_t>(norm_begin), static_cast<uint32_t>(norm_end)};
+    token.word = kNoWord;  // looked up for the whole text at the end: see Tokenize()
+    token.flags = flags;
+    if (space_) token.flags |= kTokenSpaceBefore;
+    if (newline_) token.flags |= kTokenNewlineBefore;
     doc_.tokens.push_back(token);
     space_ = false;
     newline_ = false;

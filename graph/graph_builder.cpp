@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -110,7 +111,8 @@ struct GraphBuilder::State {
   std::vector<DocumentInfo> documents;
   std::unordered_map<std::string, uint32_t> document_index;
   std::vector<Entity> entities;
-  std::unordered_map<std::string, uint32_t> entity_index;  // fold + '\n' + type
+  // Per EntityType, by fold: no key string to build for each lookup.
+  std::unordered_map<std::string, uint32_t> entity_index[3];
   std::vector<RelationKey> relation_keys;
   std::vector<Relation> relations;
   std::unordered_map<RelationKey, uint32_t, RelationKeyHash> relation_index;
@@ -180,9 +182,8 @@ struct GraphBuilder::State {
 
   uint32_t EntityFor(FragmentEntity&& entity, uint32_t first_document) {
     std::string fold = FoldName(entity.label);
-    std::string key = fold + '\n' + std::string(EntityTypeName(entity.type));
-    auto [it, added] =
-        entity_index.try_emplace(std::move(key), static_cast<uint32_t>(entities.size()));
+    auto& index = entity_index[static_cast<size_t>(entity.type)];
+    auto [it, added] = index.try_emplace(fold, static_cast<uint32_t>(entities.size()));
     if (added) {
       Entity record;
       record.fold = std::move(fold);
@@ -252,16 +253,17 @@ Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::stri
   size_t known = 0;
   for (size_t d = 0; d < fragment.documents.size(); ++d) {
     const DocumentInfo& document = fragment.documents[d];
-    const std::string where = "documents[" + std::to_string(d) + "]";
-    if (document.id.empty()) return error(where, "empty document id");
+    // Built only for a message: most fragments have none.
+    const auto where = [d] { return "documents[" + std::to_string(d) + "]"; };
+    if (document.id.empty()) return error(where(), "empty document id");
     if (!own_documents.insert(document.id).second)
-      return error(where, "document \"" + document.id + "\" listed twice");
+      return error(where(), "document \"" + document.id + "\" listed twice");
     auto it = s.document_index.find(document.id);
     if (it == s.document_index.end()) continue;
     if (s.documents[it->second].sha256 != document.sha256) {
-      return clash(where, "document id \"" + document.id +
-                              "\" was merged before with another text (sha256 differs); give "
-                              "the articles distinct ids");
+      return clash(where(), "document id \"" + document.id +
+                                "\" was merged before with another text (sha256 differs); give "
+                                "the articles distinct ids");
     }
     ++known;
   }
@@ -271,48 +273,66 @@ Result<GraphBuilder::Added> GraphBuilder::Add(Fragment fragment, const std::stri
                                   std::to_string(fragment.documents.size()) +
                                   " documents were merged before: a fragment is merged whole");
   }
-  PredicateTable vocabulary = s.predicates;
-  if (Status merged = vocabulary.Merge(fragment.predicates); !merged.ok())
-    return clash("predicates", merged.message());
+  // Mostly every predicate of a fragment is known already, as defined:
+  // then there is nothing to merge and no table to copy.
+  const bool known_predicates =
+      std::all_of(fragment.predicates.entries().begin(), fragment.predicates.entries().end(),
+                  [&](const Predicate& predicate) {
+                    const Predicate* known_one = s.predicates.Find(predicate.name);
+                    return known_one != nullptr && *known_one == predicate;
+                  });
+  std::optional<PredicateTable> vocabulary;
+  if (!known_predicates) {
+    vocabulary = s.predicates;
+    if (Status merged = vocabulary->Merge(fragment.predicates); !merged.ok())
+      return clash("predicates", merged.message());
+  }
   for (size_t e = 0; e < fragment.entities.size(); ++e) {
     const FragmentEntity& entity = fragment.entities[e];
-    const std::string where = "entities[" + std::to_string(e) + "]";
-    if (entity.label.empty()) return error(where, "empty label");
-    if (entity.mentions < 0) return error(where, "negative mentions");
+    const auto where = [e] { return "entities[" + std::to_string(e) + "]"; };
+    if (entity.label.empty()) return error(where(), "empty label");
+    if (entity.mentions < 0) return error(where(), "negative mentions");
     for (const auto& id : entity.documents) {
       if (!own_documents.contains(id))
-        return error(where, "document \"" + id + "\" is not one of the fragment's documents");
+        return error(where(), "document \"" + id + "\" is not one of the fragment's documents");
     }
   }
   for (size_t r = 0; r < fragment.relations.size(); ++r) {
     const FragmentRelation& relation = fragment.relations[r];
-    const std::string where = "relations[" + std::to_string(r) + "]";
+    const auto where = [r] { return "relations[" + std::to_string(r) + "]"; };
     if (relation.subject >= fragment.entities.size() || relation.object >= fragment.entities.size())
-      return error(where, "no such entity");
+      return error(where(), "no such entity");
     // Defined by the fragment itself, so that whether it is consistent
     // does not depend on what was added before.
     if (!fragment.predicates.Contains(relation.predicate))
-      return error(where, "predicate \"" + relation.predicate + "\" is not in its predicates");
-    if (relation.weight < 0) return error(where, "negative weight");
+      return error(where(), "predicate \"" + relation.predicate + "\" is not in its predicates");
+    if (relation.weight < 0) return error(where(), "negative weight");
     for (const Evidence& evidence : relation.evidence) {
       if (!own_documents.contains(evidence.document))
-        return error(where, "evidence from \"" + evidence.document +
-                                "\", not one of the fragment's documents");
-      if (evidence.end < evidence.start) return error(where, "evidence ends before it starts");
+        return error(where(), "evidence from \"" + evidence.document +
+                                  "\", not one of the fragment's documents");
+      if (evidence.end < evidence.start) return error(where(), "evidence ends before it starts");
       for (const auto& [begin, end] : evidence.triggers) {
         if (begin >= end || begin < evidence.start || end > evidence.end)
-          return error(where, "a trigger outside its evidence sentence, or empty");
+          return error(where(), "a trigger outside its evidence sentence, or empty");
       }
     }
   }
 
   // Add.
-  s.predicates = std::move(vocabulary);
+  if (vocabulary) s.predicates = std::move(*vocabulary);
   for (DocumentInfo& document : fragment.documents) {
     s.document_index.emplace(document.id, static_cast<uint32_t>(s.documents.size()));
     s.documents.push_back(std::move(document));
   }
-  const auto document_of = [&](const std::string& id) { return s.document_index.at(id); };
+  // A fragment is mostly one document, named again by every entity and
+  // sentence: the last id found is tried before the index.
+  uint32_t last_document = kNone;
+  const auto document_of = [&](const std::string& id) {
+    if (last_document == kNone || s.documents[last_document].id != id)
+      last_document = s.document_index.at(id);
+    return last_document;
+  };
   std::vector<uint32_t> entity_of(fragment.entities.size());
   for (size_t e = 0; e < fragment.entities.size(); ++e) {
     FragmentEntity& entity = fragment.entities[e];

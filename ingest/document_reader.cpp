@@ -232,10 +232,11 @@ void DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin) 
   }
 }
 
-std::string DocumentReader::UniqueId(std::string id) {
+std::string DocumentIds::Take(std::string id) {
+  ++count_;
   if (id.empty()) id = "d" + std::to_string(count_);
   std::string candidate = id;
-  for (int n = 2; !seen_ids_.insert(candidate).second; ++n) {
+  for (int n = 2; !seen_.insert(candidate).second; ++n) {
     candidate = id + "-" + std::to_string(n);
   }
   return candidate;
@@ -243,11 +244,16 @@ std::string DocumentReader::UniqueId(std::string id) {
 
 void DocumentReader::Emit(std::string id, std::string path, std::string title, std::string text,
                           const std::string& where) {
-  ++count_;
+  if (on_unchecked_) {
+    on_unchecked_(UncheckedDocument{std::move(id), std::move(path), std::move(title),
+                                    std::move(text), where});
+    return;
+  }
+  std::string unique = ids_.Take(std::move(id));
   auto document =
-      MakeDocument(UniqueId(std::move(id)), std::move(path), std::move(title), std::move(text));
+      MakeDocument(std::move(unique), std::move(path), std::move(title), std::move(text));
   if (!document.ok()) {
-    --count_;
+    ids_.Reject();
     Problem(where + ": " + document.status().message());
     return;
   }

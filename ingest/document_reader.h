@@ -31,6 +31,32 @@ struct ReadOptions {
   size_t max_document_bytes = 64u << 20;  // larger articles are rejected
 };
 
+// An article as read, before MakeDocument's checks: with DeferChecks, the
+// reader leaves those (UTF-8, SHA-256, title) and the id to the caller,
+// which can spread them over threads and then take ids in reading order.
+struct UncheckedDocument {
+  std::string id;  // as given ("" for none), not yet made unique
+  std::string path;
+  std::string title;
+  std::string text;
+  std::string where;  // names the text in messages: "a.jsonl:3:9: \"text\""
+};
+
+// Makes document ids unique in reading order: "" becomes "dN", N counting
+// the articles accepted so far, and a repeat gets "-2", "-3"...
+class DocumentIds {
+ public:
+  // The id for the next article; it stays taken even if the article is
+  // rejected afterwards.
+  std::string Take(std::string id);
+  // The article last given an id failed its checks: it is not counted.
+  void Reject() { --count_; }
+
+ private:
+  size_t count_ = 0;
+  std::unordered_set<std::string> seen_;
+};
+
 class DocumentReader {
  public:
   using DocumentFn = std::function<void(Document)>;
@@ -47,6 +73,12 @@ class DocumentReader {
     return problems_;
   }
 
+  // Hands every article to `on_unchecked` instead of checking it and
+  // giving it an id; problems with it are then the caller's to report.
+  void DeferChecks(std::function<void(UncheckedDocument)> on_unchecked) {
+    on_unchecked_ = std::move(on_unchecked);
+  }
+
   // Ends reading after the current article or problem (for --strict); may
   // be called from the callbacks.
   void Stop() { stopped_ = true; }
@@ -60,15 +92,14 @@ class DocumentReader {
   // `where` names the text in messages.
   void Emit(std::string id, std::string path, std::string title, std::string text,
             const std::string& where);
-  std::string UniqueId(std::string id);
 
   ReadOptions options_;
   DocumentFn on_document_;
   ErrorFn on_error_;
   size_t problems_ = 0;
-  size_t count_ = 0;
   bool stopped_ = false;
-  std::unordered_set<std::string> seen_ids_;
+  DocumentIds ids_;
+  std::function<void(UncheckedDocument)> on_unchecked_;
 };
 
 }  // namespace kg

@@ -1,6 +1,7 @@
 // The tagger's inner loop: sums of int16 score rows with saturation, and the
 // best class. SSE2 on x86-64 (always present there), plain C++ elsewhere;
-// both give identical results (the pos tests compare them).
+// both give identical results (the pos tests compare them). With AVX2 at
+// run time, 16 lanes at a time.
 #pragma once
 
 #include <cstddef>
