@@ -91,12 +91,11 @@ class Scanner {
  public:
   Scanner(std::string_view text, const Tokenizer::WordSet& abbreviations,
           const std::vector<std::string>& clitics, const std::bitset<65536>& clitic_endings,
-          const WordIndex& words, DocumentAnalysis* doc, size_t max_tokens)
+          DocumentAnalysis* doc, size_t max_tokens)
       : text_(text),
         abbreviations_(abbreviations),
         clitics_(clitics),
         clitic_endings_(clitic_endings),
-        words_(words),
         doc_(*doc),
         max_tokens_(max_tokens) {}
 
@@ -336,7 +335,6 @@ class Scanner {
   const Tokenizer::WordSet& abbreviations_;
   const std::vector<std::string>& clitics_;
   const std::bitset<65536>& clitic_endings_;
-  const WordIndex& words_;
   DocumentAnalysis& doc_;
   size_t max_tokens_;
   size_t pos_ = 0;
@@ -374,7 +372,7 @@ void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc, size_t ma
   doc->tokens.reserve(doc->tokens.size() + std::min(text.size() / 3, max_tokens) + 16);
   doc->norm_text.reserve(doc->norm_text.size() + text.size() + 8);
   const size_t first = doc->tokens.size();
-  Scanner(text, abbreviations_, clitics_, clitic_endings_, *words_, doc, max_tokens).Run();
+  Scanner(text, abbreviations_, clitics_, clitic_endings_, doc, max_tokens).Run();
   // The word ids, with the slots of the next few tokens prefetched: every
   // lookup is a cache miss, and this way they overlap instead of queueing.
   constexpr size_t kAhead = 8;
