@@ -3,11 +3,15 @@
 // parse). It takes only what the checked reader would take, with the same
 // result, and gives up at anything else: the checked reader then finds
 // and explains the problem, so messages come from one place.
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -249,6 +253,15 @@ class FastReader {
 
  private:
   static constexpr size_t kChunk = 4096;
+  static constexpr size_t kKnown = 64;
+
+  // The slot of known_predicates_ for a name (never empty: LinkText
+  // refuses that).
+  static size_t KnownSlot(std::string_view name) {
+    return (name.size() * 7 + static_cast<unsigned char>(name.front()) +
+            static_cast<unsigned char>(name.back()) * 3) %
+           kKnown;
+  }
 
   bool OnKey(std::string_view key);
   bool See(uint32_t* seen, Field field, std::string_view key);
@@ -268,6 +281,7 @@ class FastReader {
   bool EndLink();
   bool EndEvidence();
   bool Flush();
+  void ReserveLinks();
   bool Finish();
 
   std::string_view json_;
@@ -290,6 +304,10 @@ class FastReader {
 
   PredicateTable predicates_;
   bool predicates_recorded_ = false;
+  // Predicates found in predicates_ (which only grows), by a cheap hash of
+  // the name: its binary search compared strings several times a link.
+  std::array<std::string, kKnown> known_predicates_;
+  size_t links_at_ = 0;  // where the links array starts
   std::vector<PendingLink> chunk_;
   size_t pending_ = 0;
   int64_t start_ = 0;
@@ -572,6 +590,7 @@ bool FastReader::BeginLinks() {
   if ((top_seen_ & Bit(Field::kNodes)) == 0 || place_ != Place::kTop) return false;
   predicates_ = graph_.predicates();
   place_ = Place::kLinks;
+  links_at_ = stream_.Tell();
   return true;
 }
 
@@ -589,11 +608,15 @@ bool FastReader::EndLink() {
       Bit(Field::kSource) | Bit(Field::kTarget) | Bit(Field::kPredicate) | Bit(Field::kWeight);
   if ((item_seen_ & kRequired) != kRequired) return false;
   const std::string& predicate = chunk_[pending_].edge.predicate;
-  if (!predicates_.Contains(predicate)) {
-    if (predicates_recorded_) return false;
-    Predicate plain;
-    plain.name = predicate;
-    [[maybe_unused]] const Status added = predicates_.Add(std::move(plain));
+  std::string& known = known_predicates_[KnownSlot(predicate)];
+  if (known != predicate) {
+    if (!predicates_.Contains(predicate)) {
+      if (predicates_recorded_) return false;
+      Predicate plain;
+      plain.name = predicate;
+      [[maybe_unused]] const Status added = predicates_.Add(std::move(plain));
+    }
+    known = predicate;
   }
   return ++pending_ < kChunk || Flush();
 }
@@ -614,6 +637,7 @@ bool FastReader::EndEvidence() {
 // Adds the pending links. Links come sorted by source (the writer's
 // canonical order): the last source is remembered, not looked up again.
 bool FastReader::Flush() {
+  if (graph_.edge_count() == 0 && pending_ == kChunk) ReserveLinks();
   targets_.clear();
   for (size_t k = 0; k < pending_; ++k) targets_.emplace_back(chunk_[k].target);
   graph_.FindNodes(targets_, &found_);
@@ -628,6 +652,21 @@ bool FastReader::Flush() {
   }
   pending_ = 0;
   return true;
+}
+
+// Room for the links, guessed from the bytes the first chunk of them
+// took: growing the list by doubling moved every link several times and
+// touched twice its memory. Only a hint, dropped if it cannot be had; a
+// link takes at least 48 bytes of text, which bounds the guess.
+void FastReader::ReserveLinks() {
+  const size_t at = stream_.Tell();
+  const size_t per_link = std::max<size_t>((at - links_at_) / kChunk, 48);
+  const size_t guess = kChunk + (json_.size() - at) / per_link / 8 * 9;
+  try {
+    graph_.ReserveEdges(guess);
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
 }
 
 // The end of the text: the links are checked for repeats once, as the
