@@ -3,11 +3,15 @@
 // parse). It takes only what the checked reader would take, with the same
 // result, and gives up at anything else: the checked reader then finds
 // and explains the problem, so messages come from one place.
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -156,6 +160,28 @@ void SkipWhitespace(TextStream& stream) {
   stream.src_ = p;
 }
 
+// The first byte from `p` that ends plain string text: a quote, a
+// backslash or a control character (the NUL at `end` is one).
+const char* StringStop(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i top_control = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Unsigned bytes <= 0x1F: the maximum with 0x1F is then 0x1F.
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, top_control), top_control);
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)), control);
+    const auto found = static_cast<uint32_t>(_mm_movemask_epi8(stop));
+    if (found != 0) return p + std::countr_zero(found);
+    p += 16;
+  }
+#endif
+  while (*p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+}
+
 // A count as the checked reader takes it (from the DOM value RapidJSON
 // would have made of the number).
 bool Count(const rapidjson::Value& value, int64_t max, int64_t* count) {
@@ -227,6 +253,15 @@ class FastReader {
 
  private:
   static constexpr size_t kChunk = 4096;
+  static constexpr size_t kKnown = 64;
+
+  // The slot of known_predicates_ for a name (never empty: LinkText
+  // refuses that).
+  static size_t KnownSlot(std::string_view name) {
+    return (name.size() * 7 + static_cast<unsigned char>(name.front()) +
+            static_cast<unsigned char>(name.back()) * 3) %
+           kKnown;
+  }
 
   bool OnKey(std::string_view key);
   bool See(uint32_t* seen, Field field, std::string_view key);
@@ -246,6 +281,7 @@ class FastReader {
   bool EndLink();
   bool EndEvidence();
   bool Flush();
+  void ReserveLinks();
   bool Finish();
 
   std::string_view json_;
@@ -268,6 +304,10 @@ class FastReader {
 
   PredicateTable predicates_;
   bool predicates_recorded_ = false;
+  // Predicates found in predicates_ (which only grows), by a cheap hash of
+  // the name: its binary search compared strings several times a link.
+  std::array<std::string, kKnown> known_predicates_;
+  size_t links_at_ = 0;  // where the links array starts
   std::vector<PendingLink> chunk_;
   size_t pending_ = 0;
   int64_t start_ = 0;
@@ -550,6 +590,7 @@ bool FastReader::BeginLinks() {
   if ((top_seen_ & Bit(Field::kNodes)) == 0 || place_ != Place::kTop) return false;
   predicates_ = graph_.predicates();
   place_ = Place::kLinks;
+  links_at_ = stream_.Tell();
   return true;
 }
 
@@ -567,11 +608,15 @@ bool FastReader::EndLink() {
       Bit(Field::kSource) | Bit(Field::kTarget) | Bit(Field::kPredicate) | Bit(Field::kWeight);
   if ((item_seen_ & kRequired) != kRequired) return false;
   const std::string& predicate = chunk_[pending_].edge.predicate;
-  if (!predicates_.Contains(predicate)) {
-    if (predicates_recorded_) return false;
-    Predicate plain;
-    plain.name = predicate;
-    [[maybe_unused]] const Status added = predicates_.Add(std::move(plain));
+  std::string& known = known_predicates_[KnownSlot(predicate)];
+  if (known != predicate) {
+    if (!predicates_.Contains(predicate)) {
+      if (predicates_recorded_) return false;
+      Predicate plain;
+      plain.name = predicate;
+      [[maybe_unused]] const Status added = predicates_.Add(std::move(plain));
+    }
+    known = predicate;
   }
   return ++pending_ < kChunk || Flush();
 }
@@ -592,6 +637,7 @@ bool FastReader::EndEvidence() {
 // Adds the pending links. Links come sorted by source (the writer's
 // canonical order): the last source is remembered, not looked up again.
 bool FastReader::Flush() {
+  if (graph_.edge_count() == 0 && pending_ == kChunk) ReserveLinks();
   targets_.clear();
   for (size_t k = 0; k < pending_; ++k) targets_.emplace_back(chunk_[k].target);
   graph_.FindNodes(targets_, &found_);
@@ -606,6 +652,21 @@ bool FastReader::Flush() {
   }
   pending_ = 0;
   return true;
+}
+
+// Room for the links, guessed from the bytes the first chunk of them
+// took: growing the list by doubling moved every link several times and
+// touched twice its memory. Only a hint, dropped if it cannot be had; a
+// link takes at least 48 bytes of text, which bounds the guess.
+void FastReader::ReserveLinks() {
+  const size_t at = stream_.Tell();
+  const size_t per_link = std::max<size_t>((at - links_at_) / kChunk, 48);
+  const size_t guess = kChunk + (json_.size() - at) / per_link / 8 * 9;
+  try {
+    graph_.ReserveEdges(guess);
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
 }
 
 // The end of the text: the links are checked for repeats once, as the
@@ -628,6 +689,36 @@ template <>
 struct rapidjson::StreamTraits<kg::TextStream> {
   enum { copyOptimization = 1 };
 };
+
+// The reader's strings: one without escapes (nearly all) goes to the
+// handler where it lies in the text, found sixteen bytes at a time,
+// instead of being copied byte by byte onto RapidJSON's stack; any other
+// is read by RapidJSON's own code, as before.
+template <>
+template <>
+void rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::
+    ParseString<rapidjson::kParseIterativeFlag, kg::TextStream, kg::FastReader>(
+        kg::TextStream& is, kg::FastReader& handler, bool isKey) {
+  RAPIDJSON_ASSERT(is.Peek() == '"');
+  is.Take();
+  const char* start = is.src_;
+  const char* stop = kg::StringStop(start, is.end);
+  bool success = false;
+  if (*stop == '"' && stop - start <= std::numeric_limits<SizeType>::max()) {
+    is.src_ = stop + 1;
+    const auto length = static_cast<SizeType>(stop - start);
+    success = isKey ? handler.Key(start, length, false) : handler.String(start, length, false);
+  } else {
+    StackStream<char> stack_stream(stack_);
+    ParseStringToStream<rapidjson::kParseIterativeFlag, rapidjson::UTF8<>, rapidjson::UTF8<>>(
+        is, stack_stream);
+    RAPIDJSON_PARSE_ERROR_EARLY_RETURN_VOID;
+    const auto length = static_cast<SizeType>(stack_stream.Length()) - 1;
+    const char* const str = stack_stream.Pop();
+    success = isKey ? handler.Key(str, length, true) : handler.String(str, length, true);
+  }
+  if (RAPIDJSON_UNLIKELY(!success)) RAPIDJSON_PARSE_ERROR(kParseErrorTermination, is.Tell());
+}
 
 namespace kg {
 

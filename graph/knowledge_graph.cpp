@@ -169,9 +169,12 @@ void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   impl_->edge_by_key.reserve(edges);
 }
 
+void KnowledgeGraph::ReserveEdges(size_t edges) { impl_->edges.reserve(edges); }
+
 size_t KnowledgeGraph::AppendEdgeUnchecked(size_t source, size_t target, EdgeData&& edge) {
   const size_t index = impl_->edges.size();
-  impl_->PredicateId(edge.predicate, true);
+  // The predicate is interned when the index is built (KeyOf), not here:
+  // a hash per edge was a large part of loading.
   if (impl_->edge_index_built && impl_->edges.empty()) impl_->edge_index_built = false;
   if (impl_->edge_index_built)
     impl_->edge_by_key.emplace(
@@ -191,17 +194,18 @@ std::optional<size_t> KnowledgeGraph::FirstDuplicateEdge() const {
   bool increasing = true;
   for (size_t e = 1; e < edges.size() && increasing; ++e) increasing = order(e - 1) < order(e);
   if (increasing) return std::nullopt;
-  std::vector<std::pair<std::tuple<size_t, size_t, uint32_t, RelationStatus>, size_t>> keys;
-  keys.reserve(impl_->edges.size());
-  for (size_t e = 0; e < impl_->edges.size(); ++e) {
-    const EdgeKey key = impl_->KeyOf(e);
-    keys.push_back({{key.source, key.target, key.predicate, key.status}, e});
-  }
-  std::sort(keys.begin(), keys.end());
+  // Sorted by key, then index: a duplicate is an edge after the first of
+  // its key. Predicates are compared as text, since they may not be
+  // interned yet.
+  std::vector<size_t> sorted(edges.size());
+  std::iota(sorted.begin(), sorted.end(), 0);
+  std::sort(sorted.begin(), sorted.end(), [&order](size_t a, size_t b) {
+    return std::tuple_cat(order(a), std::tie(a)) < std::tuple_cat(order(b), std::tie(b));
+  });
   std::optional<size_t> duplicate;
-  for (size_t k = 1; k < keys.size(); ++k) {
-    if (keys[k].first == keys[k - 1].first && (!duplicate || keys[k].second < *duplicate))
-      duplicate = keys[k].second;
+  for (size_t k = 1; k < sorted.size(); ++k) {
+    if (order(sorted[k]) == order(sorted[k - 1]) && (!duplicate || sorted[k] < *duplicate))
+      duplicate = sorted[k];
   }
   return duplicate;
 }

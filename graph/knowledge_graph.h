@@ -110,6 +110,9 @@ class KnowledgeGraph {
 
   // Room for this many nodes and edges, before loading a large graph.
   void Reserve(size_t nodes, size_t edges);
+  // Room in the edge list alone, for readers that add edges with
+  // AppendEdgeUnchecked (its key index is built later, at its full size).
+  void ReserveEdges(size_t edges);
 
   // For readers of large files: adds an edge without checking that it is
   // new or that its predicate is in predicates() (the caller makes sure);
