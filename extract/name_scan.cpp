@@ -626,7 +626,7 @@ int NameScan::AddAffiliation(size_t i, size_t end) {
   // "NBT President X" after "the Nordic Bank for Trade (NBT)".
   if (const int named = DefinedAcronym(i);
       named >= 0 && i + 1 == name_end && mention(named).type == EntityType::kOrganization) {
-    const Mention& source = mention(named);
+    const Mention source = mention(named);  // a copy: Add may move the mentions
     const int m = Add(i, name_end, i, name_end, source.type, MentionKind::kName);
     mention(m).lexicon_entry = source.lexicon_entry;
     mention(m).from_lexicon = source.from_lexicon;
