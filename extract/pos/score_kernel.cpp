@@ -30,6 +30,19 @@ uint32_t ArgMaxPortable(const int16_t* scores, size_t lanes) {
 namespace {
 __m128i Load(const int16_t* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); }
 
+// The six rows' sums 8 lanes at a time, from lane `from` on.
+void SumRowsFrom(const int16_t* const* rows, size_t from, size_t lanes, int16_t* out) {
+  for (size_t c = from; c < lanes; c += 8) {
+    __m128i sum = Load(rows[0] + c);
+    sum = _mm_adds_epi16(sum, Load(rows[1] + c));
+    sum = _mm_adds_epi16(sum, Load(rows[2] + c));
+    sum = _mm_adds_epi16(sum, Load(rows[3] + c));
+    sum = _mm_adds_epi16(sum, Load(rows[4] + c));
+    sum = _mm_adds_epi16(sum, Load(rows[5] + c));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), sum);
+  }
+}
+
 #if defined(KG_SCORE_AVX2)
 // The same kernels 16 lanes at a time where the processor has AVX2 (asked
 // at run time: kg is built for any x86-64). Lanes add in the same order,
@@ -50,15 +63,7 @@ __attribute__((target("avx2"))) void SumRowsAvx2(const int16_t* const* rows, siz
     sum = _mm256_adds_epi16(sum, Load16(rows[5] + c));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + c), sum);
   }
-  if (c < lanes) {  // the last 8
-    __m128i sum = Load(rows[0] + c);
-    sum = _mm_adds_epi16(sum, Load(rows[1] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[2] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[3] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[4] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[5] + c));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), sum);
-  }
+  SumRowsFrom(rows, c, lanes, out);  // the last 8
 }
 
 __attribute__((target("avx2"))) uint32_t ArgMaxAvx2(const int16_t* scores, size_t lanes) {
@@ -104,15 +109,7 @@ void SumRows(const int16_t* const* rows, size_t lanes, int16_t* out) {
 #if defined(KG_SCORE_AVX2)
   if (HasAvx2()) return SumRowsAvx2(rows, lanes, out);
 #endif
-  for (size_t c = 0; c < lanes; c += 8) {
-    __m128i sum = Load(rows[0] + c);
-    sum = _mm_adds_epi16(sum, Load(rows[1] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[2] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[3] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[4] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[5] + c));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), sum);
-  }
+  SumRowsFrom(rows, 0, lanes, out);
 }
 
 uint32_t ArgMax(const int16_t* scores, size_t lanes) {
