@@ -59,7 +59,7 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(const RulePa
 // The word ids of a phrase as the tokenizer splits it, added to the index.
 std::vector<WordId> CompiledRules::InternPhrase(std::string_view phrase) {
   DocumentAnalysis scratch;
-  tokenizer_.Tokenize(phrase, &scratch);
+  tokenizer_.TokenizePhrase(phrase, &scratch);
   std::vector<WordId> ids;
   ids.reserve(scratch.tokens.size());
   for (size_t t = 0; t < scratch.tokens.size(); ++t) ids.push_back(words_.Intern(scratch.Norm(t)));

@@ -9,10 +9,16 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   if (!lex) return start;
   const size_t lex_end = i + lex.length;
   switch (scan.LongerNameAt(i, lex)) {
-    case NameScan::LongerName::kHeaded:
-      return start;
+    case NameScan::LongerName::kHeaded: {
+      // The name run takes it, unless it cannot open with the known name's
+      // first word ("New York Police Department").
+      if (scan.NameRunEnd(i) >= lex_end) return start;
+      const size_t run = scan.RunFromKnownName(i, lex);
+      scan.Add(i, run, i, run, scan.ClassifyRun(i, run).type, MentionKind::kName);
+      return run;
+    }
     case NameScan::LongerName::kOrganization: {
-      const size_t run = scan.NameRunEnd(i);
+      const size_t run = scan.RunFromKnownName(i, lex);
       scan.Add(i, run, i, run, EntityType::kOrganization, MentionKind::kName);
       return run;
     }

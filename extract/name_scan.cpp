@@ -442,6 +442,24 @@ size_t NameScan::QuotedNicknameEnd(size_t i, size_t j) const {
   return j;
 }
 
+bool NameScan::IsTitledSurname(size_t i, size_t j) {
+  // "Sen. Bob Smith", "Secretary Baker": many surnames are English nouns
+  // (smith, baker, miller), which would make the run read as a name of
+  // English words ("Supreme Court"). After a title, a given name opens a
+  // person's name; so does one singular word English has only as a noun,
+  // after a title that is no adjective ("General Instrument", "General
+  // Electric" and "General Motors" stay organizations).
+  const TitleMatch& titles = TitlesAt(i, false);
+  if (!titles.found || titles.end >= j) return false;
+  const size_t name = titles.end;
+  if (IsGivenName(name)) return true;
+  const pos::Lexicon& lexicon = pos::Lexicon::Default();
+  const std::string_view lower = doc_.Norm(name);
+  return name + 1 == j && lower.back() != 's' && lexicon.Has(lower, pos::WordClass::kNoun) &&
+         !lexicon.Has(lower, pos::WordClass::kAdj) &&
+         !lexicon.Has(doc_.Norm(i), pos::WordClass::kAdj);
+}
+
 NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
   bool has_head = false;
   EntityType head = EntityType::kOrganization;
@@ -470,6 +488,7 @@ NameScan::RunType NameScan::ClassifyRun(size_t i, size_t j) {
   // no ordinary English ("Ratsimandresy"); "Politics Show" and "Violent
   // Crime" are capitalised phrases of unknown kind.
   if (IsGivenName(i)) return {RunKind::kEntity, EntityType::kPerson};
+  if (IsTitledSurname(i, j)) return {RunKind::kEntity, EntityType::kPerson};
   // "Real Madrid", "Inter Milan": a known place inside a name without a
   // given name makes an organization, not a person.
   for (size_t k = i; k < j; ++k) {
@@ -518,9 +537,17 @@ int NameScan::CollectiveAt(size_t j) const {
   return static_cast<int>(values.front());
 }
 
-NameScan::LongerName NameScan::LongerNameAt(size_t i, const LexMatch& lex) {
+size_t NameScan::RunFromKnownName(size_t i, const LexMatch& lex) {
   const size_t lex_end = i + lex.length;
   const size_t run = NameRunEnd(i);
+  // "New York Police Department": "New" opens no name of its own (nor does
+  // "Police"), but the known name it begins may go on past its last word.
+  return run >= lex_end ? run : std::max(lex_end, NameRunEnd(lex_end - 1));
+}
+
+NameScan::LongerName NameScan::LongerNameAt(size_t i, const LexMatch& lex) {
+  const size_t lex_end = i + lex.length;
+  const size_t run = RunFromKnownName(i, lex);
   if (run <= lex_end) return LongerName::kNone;
   const RunType type = ClassifyRun(i, run);
   const bool named_thing = type.kind == RunKind::kEntity && type.type != EntityType::kPerson;
@@ -539,6 +566,32 @@ NameScan::LongerName NameScan::LongerNameAt(size_t i, const LexMatch& lex) {
   return LongerName::kOrganization;
 }
 
+bool NameScan::IsNamedBody(size_t i, const LexMatch& lex, size_t run) {
+  // "New York Federal Reserve Bank President X", "Norwegian Bank
+  // Association President X", "Senate Armed Services Committee Chairman
+  // X", "Alabama Supreme Court Justice X": a known name and two or more
+  // words with a head name one body, title after it or not. Not "Mexico
+  // and Energy Minister X", "(told) Reuters Senate Budget Committee
+  // Chairman X" (two known names), "Japanese Deputy Chief Cabinet
+  // Secretary".
+  const size_t lex_end = i + lex.length;
+  if (run < lex_end + 2 || !IsCapitalizedWord(lex_end)) return false;
+  const bool place =
+      IsLexiconPlace(lex) || lex.value->kind == LexiconValue::Kind::kDemonymAdjective;
+  if (!place && LexAt(lex_end)) return false;
+  for (size_t k = lex_end; k < run; ++k) {
+    // "Justice" of "U.S. Justice Department" is no title.
+    if (const LexMatch known = LexAt(k)) {
+      k += known.length - 1;
+      continue;
+    }
+    // A title inside the run, not one that a modifier opens before the
+    // run's end ("Party" of "Party Chair").
+    if (IsTitleStart(k) && TitlesAt(k, false).end <= run) return false;
+  }
+  return true;
+}
+
 size_t NameScan::AffiliationEnd(size_t i) {
   if (i >= end_) return i;  // "... said the Russian": the sentence ends
   size_t j = i;
@@ -548,10 +601,11 @@ size_t NameScan::AffiliationEnd(size_t i) {
     // keeps its portfolio, though "Energy" heads names too, and "Senate
     // Democratic leader X" is the Senate's.
     const LongerName longer = LongerNameAt(i, lex);
-    const size_t run = NameRunEnd(i);
-    const bool own_name = longer == LongerName::kOrganization ||
-                          (longer == LongerName::kHeaded && !IsTitleStart(run) &&
-                           HeadType(run - 1) == EntityType::kOrganization);
+    const size_t run = RunFromKnownName(i, lex);
+    const bool own_name =
+        longer == LongerName::kOrganization ||
+        (longer == LongerName::kHeaded && HeadType(run - 1) == EntityType::kOrganization &&
+         (!IsTitleStart(run) || IsNamedBody(i, lex, run)));
     j = own_name ? run : i + lex.length;
   } else if (const size_t description = DescriptionLength(i); description > 0) {
     j = i + description;

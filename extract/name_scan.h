@@ -69,6 +69,10 @@ class NameScan {
                     // Voice"), or an organization's part ("Corvane Research")
   };
   LongerName LongerNameAt(size_t i, const LexMatch& lex);
+  // Where the name run that holds the known name at i ends.
+  size_t RunFromKnownName(size_t i, const LexMatch& lex);
+  // Whether the run [i, run) is a known name and words naming a body of it.
+  bool IsNamedBody(size_t i, const LexMatch& lex, size_t run);
   bool IsLexiconPlace(const LexMatch& lex) const {
     return lex && lex.value->kind == LexiconValue::Kind::kName &&
            Entry(*lex.value).type == EntityType::kLocation;
@@ -108,6 +112,9 @@ class NameScan {
   // Whether the word at i is an English noun, singular or plural.
   bool IsEnglishNoun(size_t i) const;
   bool CanOpenName(size_t i);
+  // Whether the run [i, j) is titles before a person's name whose surname
+  // may be an English noun ("Secretary Baker").
+  bool IsTitledSurname(size_t i, size_t j);
   // A sentence-opening capitalised word that is an ordinary word ("Then",
   // "Despite", "Rebels") rather than a name.
   bool IsOrdinaryOpener(size_t i);

@@ -71,8 +71,10 @@ size_t SkipTitleModifiers(NameScan& scan, size_t i) {
 // "air force" could also modify a title, as in "Air Force General X").
 size_t AffiliationAfterModifiers(NameScan& scan, size_t start) {
   // A modifier that opens a name with a head is part of it: "National
-  // Football League player X".
+  // Football League player X"; so is one that opens a known name: "New
+  // Jersey Gov. X".
   if (scan.token(start).Is(kTokenCapitalized)) {
+    if (scan.LexAt(start).length > 1) return start;
     const size_t name_end = scan.AffiliationEnd(start);
     for (size_t k = start + 1; k < name_end; ++k) {
       if (scan.HeadType(k) == EntityType::kOrganization) return start;

@@ -351,6 +351,8 @@ Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations,
     std::string_view word = abbreviation;
     if (EndsWith(word, ".")) word.remove_suffix(1);
     abbreviations_.emplace(word);
+    phrase_abbreviations_.emplace(word);
+    phrase_abbreviations_.emplace(AsciiLower(word));
   }
   std::sort(clitics_.begin(), clitics_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -362,6 +364,11 @@ Tokenizer::Tokenizer(const std::vector<std::string>& abbreviations,
         clitic_endings_.set(EndingKey(static_cast<char>(before), clitic.back()));
     }
   }
+}
+
+void Tokenizer::TokenizePhrase(std::string_view phrase, DocumentAnalysis* doc) const {
+  // Only the scan: a phrase's words are interned by the rule pack itself.
+  Scanner(phrase, phrase_abbreviations_, clitics_, clitic_endings_, doc, SIZE_MAX).Run();
 }
 
 void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc, size_t max_tokens) const {

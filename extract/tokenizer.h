@@ -33,6 +33,10 @@ class Tokenizer {
   // Appends the tokens of `text` (and their comparison forms) to `doc`,
   // stopping after `max_tokens`.
   void Tokenize(std::string_view text, DocumentAnalysis* doc, size_t max_tokens = SIZE_MAX) const;
+  // The same for a rule pack's phrase, which is written in lowercase: an
+  // abbreviation keeps its period whatever its case ("lt. gen." is two
+  // words, as "Lt. Gen." is in a text).
+  void TokenizePhrase(std::string_view phrase, DocumentAnalysis* doc) const;
 
   struct StringHash {
     using is_transparent = void;
@@ -42,6 +46,7 @@ class Tokenizer {
 
  private:
   WordSet abbreviations_;             // as written, without the period
+  WordSet phrase_abbreviations_;      // the same, and lowercased
   std::vector<std::string> clitics_;  // longest first
   // The last two bytes of every clitic (any byte before a one-byte one):
   // most words end otherwise and skip the comparisons.

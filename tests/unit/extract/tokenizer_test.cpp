@@ -64,6 +64,19 @@ TEST_CASE("dotted acronyms and listed abbreviations keep their periods", "[extra
   CHECK(Norms("C.I.A. chief") == std::vector<std::string>{"cia", "chief"});
 }
 
+TEST_CASE("a pack's lowercase phrase keeps an abbreviation's period as a text does",
+          "[extract][tokenizer]") {
+  // The pack lists "Lt." and "Gen."; its titles are written "lt. gen.".
+  DocumentAnalysis phrase;
+  Rules().tokenizer().TokenizePhrase("lt. gen.", &phrase);
+  std::vector<std::string> norms;
+  for (size_t t = 0; t < phrase.tokens.size(); ++t) norms.emplace_back(phrase.Norm(t));
+  CHECK(norms == Norms("Lt. Gen."));
+  CHECK(norms == std::vector<std::string>{"lt", "gen"});
+  // In a text, the case still matters: a lowercase "no." ends a sentence.
+  CHECK(Norms("said no.") == std::vector<std::string>{"said", "no", "."});
+}
+
 TEST_CASE("hyphens split words so that their parts can be matched", "[extract][tokenizer]") {
   CHECK(Norms("Qatar-based firm") == std::vector<std::string>{"qatar", "-", "based", "firm"});
   const DocumentAnalysis doc = Tokenize("Qatar-based");
