@@ -81,6 +81,18 @@ int Arguments::NounChunkEndingAt(size_t t) const {
   return found.kind == Chunk::Kind::kNoun && found.end == t + 1 ? index : -1;
 }
 
+int Arguments::NameAfterDeterminer(const Chunk& phrase) const {
+  // "with the Institute of Physics": the tagger took "Institute" for a
+  // common noun, so the phrase ends before the name does. Not places:
+  // "fired a missile into the Sea of Japan" stays without an object.
+  size_t k = phrase.begin;
+  while (k < phrase.end && (c_.pos(k) == Pos::kDT || c_.pos(k) == Pos::kPDT)) ++k;
+  if (k == phrase.begin || k >= phrase.end) return -1;
+  const int m = StartAt(k);
+  if (m < 0 || EndOf(m) <= phrase.end || mention(m).type == EntityType::kLocation) return -1;
+  return m;
+}
+
 int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
   // "both Trump and Israel": the first word of a paired conjunction.
   if (c_.Inside(t) && c_.pos(t) == Pos::kCC && !c_.Has(t, WordClass::kCoordinator)) ++t;
@@ -96,6 +108,8 @@ int Arguments::ArgumentAt(size_t t, bool chain, bool allow_hyphen) const {
     const int head = EndAt(phrase.end - 1);
     if (head >= 0 && BeginOf(head) >= t) {
       m = head;
+    } else if (const int name = NameAfterDeterminer(phrase); m < 0 && name >= 0) {
+      m = name;
     } else if (chain && m >= 0 && EndOf(m) < phrase.end && !IsCollectiveHead(phrase)) {
       for (size_t k = EndOf(m); k < phrase.end; ++k) {
         if (c_.Has(k, WordClass::kPossessiveMarker)) return -1;

@@ -96,6 +96,9 @@ class Arguments {
   bool ClauseBreak(size_t t) const;
 
  private:
+  // A name that opens after a phrase's determiners and runs past its end
+  // ("the Institute | of Physics"), or -1.
+  int NameAfterDeterminer(const Chunk& phrase) const;
   bool OpensApposition(size_t t) const;
   int SubjectBefore(long t, std::vector<int>* subjects) const;
   int GoverningVerb(int chunk) const;

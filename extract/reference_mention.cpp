@@ -38,6 +38,13 @@ size_t TryDescription(NameScan& scan, size_t i) {
   std::span<const uint32_t> values;
   const size_t length = scan.rules().descriptions().Longest(scan.doc(), i, end, &values);
   if (length == 0 || (i + length < end && scan.IsNameWord(i + length))) return i;
+  // "the Bank of Japan", "the Council of Europe": a capitalised head with
+  // "of" and a name after it opens a name, not a description.
+  const size_t last = i + length - 1;
+  if (scan.token(last).Is(kTokenCapitalized) && last + 2 < end &&
+      scan.Has(last + 1, WordClass::kGenitive) && scan.IsNameWord(last + 2)) {
+    return i;
+  }
   const auto& description = scan.rules().pack().descriptions[values.front()];
   const int m = scan.Add(i, i + length, i, i + length, description.type, MentionKind::kDescription);
   scan.mention(m).description = static_cast<int>(values.front());
