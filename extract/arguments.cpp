@@ -509,9 +509,15 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     // "Acme, led by X,", "X, convicted of murdering Y,": a bare past
     // participle after a comma says something of the phrase before it.
     if (c_.Has(u, WordClass::kComma) && group.Is(Chunk::kParticiple) &&
-        c_.pos(group.head) == Pos::kVBN && u > c_.begin &&
-        SubjectBefore(static_cast<long>(u) - 1, &subjects) >= 0) {
-      continue;
+        c_.pos(group.head) == Pos::kVBN && u > c_.begin) {
+      if (SubjectBefore(static_cast<long>(u) - 1, &subjects) >= 0) continue;
+      // "in the case of X, convicted of ...": a person at the end of an
+      // "of" phrase whose head is a common noun.
+      const int named = ArgumentEndingAt(static_cast<long>(u) - 1);
+      if (named >= 0 && mention(named).type == EntityType::kPerson) {
+        subjects.push_back(named);
+        continue;
+      }
     }
     // "X arrived in Y and met Z", "X met Y, urging him to": the subject of
     // the verb before carries over.

@@ -61,6 +61,13 @@ bool StatusCues::IsClauseEdge(size_t t) const {
   return c_.Has(t, WordClass::kComma) || c_.Has(t, WordClass::kClauseBreak);
 }
 
+bool StatusCues::HasClauseEdge(size_t begin, size_t end) const {
+  for (size_t t = begin; t < end; ++t) {
+    if (IsClauseEdge(t)) return true;
+  }
+  return false;
+}
+
 RelationStatus StatusCues::StatusOf(const RelationPlace& place) const {
   std::vector<const CueEntry*> cues;
   // Cues inside the verb complex or noun phrase: "did not meet", "would
@@ -94,8 +101,10 @@ RelationStatus StatusCues::StatusOf(const RelationPlace& place) const {
     }
   }
   // "opposed to Israel attacking Iran": a gerund clause after a preposition
-  // tells of an act, not that it happened.
-  if (!place.opens_with_trigger && c_.pos(place.trigger) == Pos::kVBG && place.begin > c_.begin) {
+  // tells of an act, not that it happened; but in "the case of X,
+  // convicted of murdering Y" the subject is no gerund's.
+  if (!place.opens_with_trigger && c_.pos(place.trigger) == Pos::kVBG && place.begin > c_.begin &&
+      !HasClauseEdge(place.begin, place.trigger)) {
     if (const CueEntry* cue = CueAt(place.begin - 1, CueScope::kGerund)) cues.push_back(cue);
   }
   // Clause cues ("if") before the match, up to the clause boundary.

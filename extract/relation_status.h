@@ -37,6 +37,7 @@ class StatusCues {
   const CueEntry* CueEndingAt(size_t t, size_t* length) const;
   const CueEntry* CueAt(size_t t, CueScope scope) const;
   bool IsClauseEdge(size_t t) const;
+  bool HasClauseEdge(size_t begin, size_t end) const;
 
   const SentenceContext& c_;
   bool sentence_hypothetical_ = false;
