@@ -39,6 +39,12 @@ Span TitleWords(const DocumentAnalysis& doc, const Mention& mention) {
   return {doc.tokens[begin].span.begin, doc.tokens[end - 1].span.end};
 }
 
+// Whether the mention's title may belong to an entity of this type.
+bool TitleAllows(const CompiledRules& rules, const Mention& mention, EntityType type) {
+  return mention.title < 0 ||
+         rules.pack().titles[static_cast<size_t>(mention.title)].affiliations.Contains(type);
+}
+
 RelationMention RoleOf(const DocumentAnalysis& doc, const Mention& mention, int predicate,
                        int object) {
   RelationMention relation;
@@ -85,7 +91,8 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
     if (mention.role < 0 || mention.affiliation < 0 || mention.entity < 0) continue;
     const int affiliation = doc.mentions[static_cast<size_t>(mention.affiliation)].entity;
     if (affiliation < 0 || affiliation == mention.entity ||
-        !Fits(rules, doc, mention.role, mention.entity, affiliation)) {
+        !Fits(rules, doc, mention.role, mention.entity, affiliation) ||
+        !TitleAllows(rules, mention, doc.entities[static_cast<size_t>(affiliation)].type)) {
       continue;
     }
     out->push_back(RoleOf(doc, mention, mention.role, affiliation));

@@ -145,15 +145,20 @@ Status ParseDemonyms(LineReader& reader, RulePack* pack) {
 
 Status ParseTitles(LineReader& reader, RulePack* pack) {
   while (reader.Next()) {
-    auto fields = reader.Fields(2, 3);
+    auto fields = reader.Fields(2, 4);
     if (!fields.ok()) return fields.status();
     std::string relation((*fields)[1]);
     if (relation == "-") relation.clear();
     TitleEntry entry{NormalizePhrase((*fields)[0]), relation, reader.Source()};
-    if (fields->size() > 2) {
+    if (fields->size() > 2 && !(*fields)[2].empty()) {
       auto types = ParseTypes(reader, (*fields)[2]);
       if (!types.ok()) return types.status();
       entry.unqualified = *types;
+    }
+    if (fields->size() > 3) {
+      auto types = ParseTypes(reader, (*fields)[3]);
+      if (!types.ok()) return types.status();
+      entry.affiliations = *types;
     }
     pack->titles.push_back(std::move(entry));
   }

@@ -41,6 +41,9 @@ struct TitleEntry {
   // the article is about one entity of these types ("Prime Minister Tony
   // Abbott" in an article about Australia); None when it never does.
   TypeSet unqualified = TypeSet::None();
+  // The types the organization or country the title names may have: a
+  // "Houston lawyer" practises in Houston, a "Pennzoil lawyer" works for it.
+  TypeSet affiliations = TypeSet::All();
 };
 
 // A predicate as predicates.tsv defines it: the vocabulary type itself.

@@ -31,7 +31,7 @@ TEST_CASE("a malformed line is reported as file:line: message", "[extract][rules
   auto bad_fields = Parse("titles.tsv", "mayor\n");
   REQUIRE_FALSE(bad_fields.ok());
   CHECK(bad_fields.status().message() ==
-        "pack/titles.tsv:1: expected 2 to 3 tab-separated fields, found 1");
+        "pack/titles.tsv:1: expected 2 to 4 tab-separated fields, found 1");
   auto bad_pattern = Parse("relations.tsv", "met_with\tX ~meet\n");
   REQUIRE_FALSE(bad_pattern.ok());
   CHECK(bad_pattern.status().message() ==
@@ -39,6 +39,23 @@ TEST_CASE("a malformed line is reported as file:line: message", "[extract][rules
   auto unknown_file = Parse("relatons.tsv", "x\n");
   REQUIRE_FALSE(unknown_file.ok());
   CHECK(unknown_file.status().message().find("unknown rule file") != std::string::npos);
+}
+
+TEST_CASE("a title's optional columns: unqualified types and affiliation types",
+          "[extract][rules]") {
+  auto pack = Parse("titles.tsv",
+                    "mayor\tleader_of\tLOCATION\nlawyer\tmember_of\t\tORGANIZATION\n"
+                    "judge\tmember_of\n");
+  REQUIRE(pack.ok());
+  REQUIRE(pack->titles.size() == 3);
+  CHECK(pack->titles[0].unqualified == TypeSet::Of(EntityType::kLocation));
+  CHECK(pack->titles[0].affiliations.IsAll());
+  CHECK(pack->titles[1].unqualified == TypeSet::None());
+  CHECK(pack->titles[1].affiliations == TypeSet::Of(EntityType::kOrganization));
+  CHECK(pack->titles[2].affiliations.IsAll());
+  auto bad = Parse("titles.tsv", "lawyer\tmember_of\t\tFIRM\n");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("pack/titles.tsv:1: unknown entity types \"FIRM\"") == 0);
 }
 
 TEST_CASE("cross-file checks name unknown predicates and entities", "[extract][rules]") {
