@@ -189,14 +189,18 @@ NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers)
     }
     // "Canadian Trade Minister", "Competition Commissioner": up to three
     // capitalised portfolio words before a title. A head word makes them a
-    // name instead: "Harbor Fleet Commander" is the Harbor Fleet's; so does
-    // a word English does not have before a company's title: "Nordvik
+    // name instead: "Harbor Fleet Commander" is the Harbor Fleet's, unless
+    // it is a field after the affiliation ("EU Energy Commissioner"); so
+    // does a word English does not have before a company's title: "Nordvik
     // Chairman" is Nordvik's ("Brexit Secretary" stays a portfolio).
+    const auto portfolio_word = [&](size_t k) {
+      return !HeadType(k) || (allow_place_modifiers && Has(k, WordClass::kFieldModifier));
+    };
     if ((!match.found || modifying) && IsCapitalizedWord(j) && !IsGivenName(j) && !LexAt(j)) {
       size_t k = j;
       bool english = true;
       while (k < end_ && k < j + 3 && IsCapitalizedWord(k) && !IsGivenName(k) && !LexAt(k) &&
-             !HeadType(k) && TitleLengthAt(k, &values) == 0) {
+             portfolio_word(k) && TitleLengthAt(k, &values) == 0) {
         english = english && IsEnglishWord(k);
         ++k;
       }
