@@ -441,7 +441,8 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
     if (const int split = t >= static_cast<long>(c_.begin) ? ChunkOf(static_cast<size_t>(t)) : -1;
         split >= 0 && split < k && chunk(split).kind == Chunk::Kind::kVerb &&
         chunk(split).end == static_cast<size_t>(t) + 1 &&
-        !c_.LemmaHas(chunk(split).head, WordClass::kSpeechVerb)) {
+        (!c_.LemmaHas(chunk(split).head, WordClass::kSpeechVerb) ||
+         c_.LemmaHas(chunk(split).head, WordClass::kChargeVerb))) {
       subjects = subjects_[static_cast<size_t>(split - first_chunk_)];
       if (!subjects.empty()) continue;
     }
@@ -485,11 +486,15 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
         }
         continue;
       }
-      // "accused Rwanda of arming the rebels": the object of the verb before
-      // does what the participle says.
+      // "accused Rwanda of arming the rebels", "convicted sniper X of
+      // killing Y": the object of the verb before does what the participle
+      // says.
       const int object = ArgumentEndingAt(static_cast<long>(u) - 1);
       if (object >= 0 && u >= 2) {
-        const int before = ChunkOf(BeginOf(object) - 1);
+        const int np = ChunkOf(BeginOf(object));
+        const size_t phrase =
+            np >= 0 ? std::min<size_t>(chunk(np).begin, BeginOf(object)) : BeginOf(object);
+        const int before = phrase > c_.begin ? ChunkOf(phrase - 1) : -1;
         if (before >= 0 && chunk(before).kind == Chunk::Kind::kVerb) {
           subjects.push_back(object);
           continue;

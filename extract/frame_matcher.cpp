@@ -220,6 +220,13 @@ class FrameMatcher {
         begin = a_.chunk(before).begin;
       }
     }
+    // "denied killing X", "considered attacking Y": so does the verb whose
+    // complement a bare gerund is.
+    if (chunk.Is(Chunk::kParticiple) && c_.pos(chunk.head) == Pos::kVBG && begin > c_.begin) {
+      const int before = a_.ChunkOf(begin - 1);
+      if (before >= 0 && a_.chunk(before).kind == Chunk::Kind::kVerb)
+        begin = a_.chunk(before).begin;
+    }
     return begin;
   }
 
