@@ -255,6 +255,13 @@ long Arguments::CoordinateBackward(int m, std::vector<int>* args) const {
   while (t - 1 >= static_cast<long>(c_.begin)) {
     const size_t u = static_cast<size_t>(t);
     if (!c_.Has(u, WordClass::kCoordinator) && !c_.Has(u, WordClass::kComma)) break;
+    // A list ends in "and": "A, B and C met"; in "In Oslo, B met C" the
+    // comma closes an opening phrase. "Calgary, Alberta-based X": a city
+    // and its region before "-based" name one place.
+    if ((args->empty() || args->back() == m) && !c_.Has(u, WordClass::kCoordinator) &&
+        !IsPlaceBeforeHyphen(m)) {
+      break;
+    }
     long before = t - 1;
     if (c_.Has(u, WordClass::kCoordinator) &&
         c_.Has(static_cast<size_t>(before), WordClass::kComma)) {
@@ -266,6 +273,12 @@ long Arguments::CoordinateBackward(int m, std::vector<int>* args) const {
     t = static_cast<long>(BeginOf(other)) - 1;
   }
   return t;
+}
+
+bool Arguments::IsPlaceBeforeHyphen(int m) const {
+  const size_t end = EndOf(m);
+  return mention(m).type == EntityType::kLocation && end < c_.end &&
+         c_.Has(end, WordClass::kHyphen);
 }
 
 int Arguments::SentenceSubject() const {

@@ -96,6 +96,8 @@ class Arguments {
   bool ClauseBreak(size_t t) const;
 
  private:
+  // Whether m is a place joined to a hyphen after it ("Alberta-based").
+  bool IsPlaceBeforeHyphen(int m) const;
   // A name that opens after a phrase's determiners and runs past its end
   // ("the Institute | of Physics"), or -1.
   int NameAfterDeterminer(const Chunk& phrase) const;

@@ -323,9 +323,43 @@ class Resolver {
   }
   EntityType TypeOf(int entity) const { return clusters_[static_cast<size_t>(entity)].type; }
 
+  // "In his talks with X, Prime Minister Y said": a possessive inside a
+  // phrase that opens the sentence refers forward to the subject after the
+  // phrase's comma. The entity, or -1.
+  int Cataphor(size_t m, TypeSet types) const {
+    const Mention& mention = mentions_[m];
+    if (!HasCase(mention, PronounCase::kPossessive) || IsObjectPronoun(mention)) return -1;
+    const Sentence& sentence = doc_.sentences[mention.sentence];
+    const uint32_t first = sentence.token_begin + sentence.dateline_end;
+    if (first >= mention.token_begin || !IsPreposition(doc_.tokens[first].pos)) return -1;
+    uint32_t comma = mention.token_end;
+    while (comma < sentence.token_end && !rules_.Has(doc_.tokens[comma].word, WordClass::kComma)) {
+      if (IsVerb(doc_.tokens[comma].pos)) return -1;
+      ++comma;
+    }
+    if (comma >= sentence.token_end) return -1;
+    for (size_t k = m + 1; k < mentions_.size(); ++k) {
+      const Mention& after = mentions_[k];
+      if (after.sentence != mention.sentence) return -1;
+      if (after.token_begin <= comma || !Usable(after)) continue;
+      // The first entity after the comma, and only as the clause's subject.
+      for (uint32_t t = comma + 1; t < after.token_begin; ++t) {
+        if (IsVerb(doc_.tokens[t].pos)) return -1;
+      }
+      if (after.kind != MentionKind::kName || !types.Contains(TypeOf(after.entity))) return -1;
+      const uint32_t next = after.token_end;
+      return next < sentence.token_end && IsVerb(doc_.tokens[next].pos) ? after.entity : -1;
+    }
+    return -1;
+  }
+
   void ResolvePronoun(size_t m) {
     Mention& mention = mentions_[m];
     const TypeSet types = rules_.pack().pronouns[static_cast<size_t>(mention.pronoun)].types;
+    if (const int forward = Cataphor(m, types); forward >= 0) {
+      mention.entity = forward;
+      return;
+    }
     // "Okafor assured him": an object pronoun is not the subject of its own
     // clause, so the clause's first entity is skipped.
     int excluded = -1;
