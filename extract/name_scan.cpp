@@ -459,8 +459,8 @@ bool NameScan::IsTitledSurname(size_t i, size_t j) {
   if (IsGivenName(name)) return true;
   const pos::Lexicon& lexicon = pos::Lexicon::Default();
   const std::string_view lower = doc_.Norm(name);
-  return name + 1 == j && lower.back() != 's' && lexicon.Has(lower, pos::WordClass::kNoun) &&
-         !lexicon.Has(lower, pos::WordClass::kAdj) &&
+  return name + 1 == j && !lower.empty() && lower.back() != 's' &&
+         lexicon.Has(lower, pos::WordClass::kNoun) && !lexicon.Has(lower, pos::WordClass::kAdj) &&
          !lexicon.Has(doc_.Norm(i), pos::WordClass::kAdj);
 }
 
