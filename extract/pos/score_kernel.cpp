@@ -18,6 +18,10 @@ void SumRowsPortable(const int16_t* const* rows, size_t lanes, int16_t* out) {
   }
 }
 
+void AddRowSaturatingPortable(const int16_t* row, size_t lanes, int16_t* out) {
+  for (size_t c = 0; c < lanes; ++c) out[c] = SaturatingAdd(out[c], row[c]);
+}
+
 uint32_t ArgMaxPortable(const int16_t* scores, size_t lanes) {
   uint32_t best = 0;
   for (uint32_t c = 1; c < lanes; ++c)
@@ -112,6 +116,13 @@ void SumRows(const int16_t* const* rows, size_t lanes, int16_t* out) {
   SumRowsFrom(rows, 0, lanes, out);
 }
 
+void AddRowSaturating(const int16_t* row, size_t lanes, int16_t* out) {
+  for (size_t c = 0; c < lanes; c += 8) {
+    __m128i* at = reinterpret_cast<__m128i*>(out + c);
+    _mm_storeu_si128(at, _mm_adds_epi16(_mm_loadu_si128(at), Load(row + c)));
+  }
+}
+
 uint32_t ArgMax(const int16_t* scores, size_t lanes) {
 #if defined(KG_SCORE_AVX2)
   if (HasAvx2()) return ArgMaxAvx2(scores, lanes);
@@ -135,6 +146,9 @@ uint32_t ArgMax(const int16_t* scores, size_t lanes) {
 
 void SumRows(const int16_t* const* rows, size_t lanes, int16_t* out) {
   SumRowsPortable(rows, lanes, out);
+}
+void AddRowSaturating(const int16_t* row, size_t lanes, int16_t* out) {
+  AddRowSaturatingPortable(row, lanes, out);
 }
 uint32_t ArgMax(const int16_t* scores, size_t lanes) { return ArgMaxPortable(scores, lanes); }
 

@@ -16,6 +16,10 @@ inline constexpr size_t kSummedRows = 6;
 void SumRows(const int16_t* const* rows, size_t lanes, int16_t* out);
 void SumRowsPortable(const int16_t* const* rows, size_t lanes, int16_t* out);
 
+// out[c] = out[c] + row[c], saturating to int16. `lanes` is a multiple of 8.
+void AddRowSaturating(const int16_t* row, size_t lanes, int16_t* out);
+void AddRowSaturatingPortable(const int16_t* row, size_t lanes, int16_t* out);
+
 // The first index of the largest of scores[0, lanes); lanes a multiple of 8.
 uint32_t ArgMax(const int16_t* scores, size_t lanes);
 uint32_t ArgMaxPortable(const int16_t* scores, size_t lanes);

@@ -204,6 +204,9 @@ TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
     SumRows(pointers, lanes, fast.data());
     SumRowsPortable(pointers, lanes, portable.data());
     REQUIRE(fast == portable);
+    AddRowSaturating(pointers[0], lanes, fast.data());
+    AddRowSaturatingPortable(pointers[0], lanes, portable.data());
+    REQUIRE(fast == portable);
     if (trial % 5 == 0) fast[lanes / 2] = fast[lanes - 1] = INT16_MAX;  // ties: the first wins
     CHECK(ArgMax(fast.data(), lanes) == ArgMaxPortable(fast.data(), lanes));
   }
