@@ -22,6 +22,17 @@ void AddRowSaturatingPortable(const int16_t* row, size_t lanes, int16_t* out) {
   for (size_t c = 0; c < lanes; ++c) out[c] = SaturatingAdd(out[c], row[c]);
 }
 
+void AddRowWidenedPortable(const int16_t* row, size_t lanes, int32_t* sums) {
+  for (size_t c = 0; c < lanes; ++c) sums[c] += row[c];
+}
+
+void SaturateToInt16Portable(const int32_t* sums, size_t count, int16_t* out) {
+  for (size_t c = 0; c < count; ++c)
+    out[c] = static_cast<int16_t>(sums[c] > INT16_MAX   ? INT16_MAX
+                                  : sums[c] < INT16_MIN ? INT16_MIN
+                                                        : sums[c]);
+}
+
 uint32_t ArgMaxPortable(const int16_t* scores, size_t lanes) {
   uint32_t best = 0;
   for (uint32_t c = 1; c < lanes; ++c)
@@ -47,6 +58,25 @@ void SumRowsFrom(const int16_t* const* rows, size_t from, size_t lanes, int16_t*
   }
 }
 
+__m128i Load32(const int32_t* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); }
+
+void Store32(int32_t* at, __m128i value) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(at), value);
+}
+
+// AddRowWidened 8 lanes at a time, from lane `from` on.
+void AddRowWidenedFrom(const int16_t* row, size_t from, size_t lanes, int32_t* sums) {
+  for (size_t c = from; c < lanes; c += 8) {
+    const __m128i weights = Load(row + c);
+    // Each int16 into the top half of an int32 lane, then shifted down
+    // with its sign.
+    const __m128i low = _mm_srai_epi32(_mm_unpacklo_epi16(weights, weights), 16);
+    const __m128i high = _mm_srai_epi32(_mm_unpackhi_epi16(weights, weights), 16);
+    Store32(sums + c, _mm_add_epi32(Load32(sums + c), low));
+    Store32(sums + c + 4, _mm_add_epi32(Load32(sums + c + 4), high));
+  }
+}
+
 #if defined(KG_SCORE_AVX2)
 // The same kernels 16 lanes at a time where the processor has AVX2 (asked
 // at run time: kg is built for any x86-64). Lanes add in the same order,
@@ -68,6 +98,19 @@ __attribute__((target("avx2"))) void SumRowsAvx2(const int16_t* const* rows, siz
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + c), sum);
   }
   SumRowsFrom(rows, c, lanes, out);  // the last 8
+}
+
+__attribute__((target("avx2"))) void AddRowWidenedAvx2(const int16_t* row, size_t lanes,
+                                                       int32_t* sums) {
+  size_t c = 0;
+  for (; c + 16 <= lanes; c += 16) {
+    const __m256i low = _mm256_cvtepi16_epi32(Load(row + c));
+    const __m256i high = _mm256_cvtepi16_epi32(Load(row + c + 8));
+    __m256i* at = reinterpret_cast<__m256i*>(sums + c);
+    _mm256_storeu_si256(at, _mm256_add_epi32(_mm256_loadu_si256(at), low));
+    _mm256_storeu_si256(at + 1, _mm256_add_epi32(_mm256_loadu_si256(at + 1), high));
+  }
+  AddRowWidenedFrom(row, c, lanes, sums);  // the last 8
 }
 
 __attribute__((target("avx2"))) uint32_t ArgMaxAvx2(const int16_t* scores, size_t lanes) {
@@ -123,6 +166,22 @@ void AddRowSaturating(const int16_t* row, size_t lanes, int16_t* out) {
   }
 }
 
+void AddRowWidened(const int16_t* row, size_t lanes, int32_t* sums) {
+#if defined(KG_SCORE_AVX2)
+  if (HasAvx2()) return AddRowWidenedAvx2(row, lanes, sums);
+#endif
+  AddRowWidenedFrom(row, 0, lanes, sums);
+}
+
+void SaturateToInt16(const int32_t* sums, size_t count, int16_t* out) {
+  size_t c = 0;
+  for (; c + 8 <= count; c += 8) {  // packs saturates as it narrows
+    const __m128i packed = _mm_packs_epi32(Load32(sums + c), Load32(sums + c + 4));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), packed);
+  }
+  SaturateToInt16Portable(sums + c, count - c, out + c);
+}
+
 uint32_t ArgMax(const int16_t* scores, size_t lanes) {
 #if defined(KG_SCORE_AVX2)
   if (HasAvx2()) return ArgMaxAvx2(scores, lanes);
@@ -149,6 +208,12 @@ void SumRows(const int16_t* const* rows, size_t lanes, int16_t* out) {
 }
 void AddRowSaturating(const int16_t* row, size_t lanes, int16_t* out) {
   AddRowSaturatingPortable(row, lanes, out);
+}
+void AddRowWidened(const int16_t* row, size_t lanes, int32_t* sums) {
+  AddRowWidenedPortable(row, lanes, sums);
+}
+void SaturateToInt16(const int32_t* sums, size_t count, int16_t* out) {
+  SaturateToInt16Portable(sums, count, out);
 }
 uint32_t ArgMax(const int16_t* scores, size_t lanes) { return ArgMaxPortable(scores, lanes); }
 

@@ -30,12 +30,6 @@ size_t OffsetIndex(int offset) { return static_cast<size_t>(offset + 2); }
 // list adds about as quickly as a row of the shipped model's 64 lanes.
 constexpr uint32_t kDenseMinWeights = 16;
 
-void Saturate(const int32_t* sums, size_t count, int16_t* out) {
-  for (size_t c = 0; c < count; ++c)
-    out[c] = static_cast<int16_t>(std::clamp<int32_t>(sums[c], std::numeric_limits<int16_t>::min(),
-                                                      std::numeric_limits<int16_t>::max()));
-}
-
 }  // namespace
 
 Result<Tagger> Tagger::Load(std::string_view model_bytes, const Lexicon& lexicon) {
@@ -121,7 +115,7 @@ void Tagger::Build(const ModelData& model) {
       AddFeature(BiasKey(), sums.data());
       const int n = HistoryKeys(tag_id(prev), tag_id(prev2), features_, keys);
       for (int k = 0; k < n; ++k) AddFeature(keys[k], sums.data());
-      Saturate(sums.data(), classes_.size(), &history_rows_[(prev * tags + prev2) * lanes_]);
+      SaturateToInt16(sums.data(), classes_.size(), &history_rows_[(prev * tags + prev2) * lanes_]);
     }
   }
 
@@ -138,7 +132,7 @@ void Tagger::Build(const ModelData& model) {
       const int n = TypeKeys(form, offset, features_, type_keys);
       for (int k = 0; k < n; ++k) AddFeature(type_keys[k], &sums[OffsetIndex(offset) * lanes_]);
     }
-    Saturate(sums.data(), row_size, &type_rows_[(start ? kStartType : kEndType) * row_size]);
+    SaturateToInt16(sums.data(), row_size, &type_rows_[(start ? kStartType : kEndType) * row_size]);
   }
   // The slots first (a word listed twice keeps its first type), then the
   // rows, summed on every core: this is most of kg's start-up time.
@@ -196,8 +190,7 @@ void Tagger::AddFeature(uint64_t key, int32_t* row) const {
 
 void Tagger::AddWeights(const FeatureSlot& found, int32_t* row) const {
   if (found.dense) {
-    const int16_t* dense = &dense_weights_[found.begin];
-    for (size_t c = 0; c < lanes_; ++c) row[c] += dense[c];
+    AddRowWidened(&dense_weights_[found.begin], lanes_, row);
     return;
   }
   const Weight* weights = &weights_[found.begin];
@@ -256,7 +249,7 @@ void Tagger::SumWord(std::string_view surface, uint64_t hint, int32_t* sums, int
     for (int k = 0; k < counts[o]; ++k)
       if (found[o][k] != nullptr) AddWeights(*found[o][k], sums + o * lanes_);
   }
-  Saturate(sums, kOffsetCount * lanes_, rows);
+  SaturateToInt16(sums, kOffsetCount * lanes_, rows);
 }
 
 // The rows of a word outside the vocabulary: from the scratch's cache, or

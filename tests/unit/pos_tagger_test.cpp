@@ -212,5 +212,35 @@ TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
   }
 }
 
+TEST_CASE("the widening and narrowing kernels agree with the portable ones", "[pos]") {
+  uint64_t state = 6789;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int16_t>(state >> 48);
+  };
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t lanes = 8 * static_cast<size_t>(1 + trial % 9);
+    std::vector<int32_t> fast(lanes), portable(lanes);
+    for (int row = 0; row < 4; ++row) {  // enough rows of large weights to leave int16
+      std::vector<int16_t> weights(lanes);
+      for (auto& weight : weights) weight = next();
+      AddRowWidened(weights.data(), lanes, fast.data());
+      AddRowWidenedPortable(weights.data(), lanes, portable.data());
+      REQUIRE(fast == portable);
+    }
+    // Any count: the history rows saturate only the real classes.
+    const size_t count = lanes - static_cast<size_t>(trial % 8);
+    std::vector<int16_t> narrow(lanes, 7), narrow_portable(lanes, 7);
+    SaturateToInt16(fast.data(), count, narrow.data());
+    SaturateToInt16Portable(portable.data(), count, narrow_portable.data());
+    REQUIRE(narrow == narrow_portable);
+  }
+  const int32_t extremes[] = {40000, -40000, 32767, -32768, 32768, -32769, 0, -1};
+  int16_t out[8];
+  SaturateToInt16(extremes, 8, out);
+  CHECK(std::vector<int16_t>(out, out + 8) ==
+        std::vector<int16_t>{32767, -32768, 32767, -32768, 32767, -32768, 0, -1});
+}
+
 }  // namespace
 }  // namespace kg::pos
