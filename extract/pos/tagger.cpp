@@ -285,15 +285,9 @@ void Tagger::FindPairFeatures(TaggerScratch& scratch, size_t n) const {
   scratch.pair_keys.resize(2 * n);
   scratch.pair_slots.resize(2 * n);
   const size_t mask = feature_slots_.size() - 1;
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t lower = scratch.lower_hash[i];
-    const uint64_t before = i == 0 ? BoundaryLowerHash(true) : scratch.lower_hash[i - 1];
-    const uint64_t after = i + 1 == n ? BoundaryLowerHash(false) : scratch.lower_hash[i + 1];
-    scratch.pair_keys[2 * i] = LeftPairKey(before, lower);
-    scratch.pair_keys[2 * i + 1] = RightPairKey(lower, after);
-    __builtin_prefetch(&feature_slots_[scratch.pair_keys[2 * i] & mask]);
-    __builtin_prefetch(&feature_slots_[scratch.pair_keys[2 * i + 1] & mask]);
-  }
+  SentencePairKeys({scratch.lower_hash.data(), n}, scratch.pair_keys.data());
+  for (size_t k = 0; k < 2 * n; ++k)
+    __builtin_prefetch(&feature_slots_[scratch.pair_keys[k] & mask]);
   for (size_t k = 0; k < 2 * n; ++k) {
     const FeatureSlot* found = FindFeature(scratch.pair_keys[k]);
     scratch.pair_slots[k] =

@@ -187,6 +187,20 @@ TEST_CASE("the vocabulary key matches the full word analysis", "[pos]") {
   CHECK(curly.Lower() == "'s");
 }
 
+TEST_CASE("a sentence's pair keys are the ones training makes word by word", "[pos]") {
+  const std::vector<uint64_t> lower = {11, 22, 33, 44};
+  for (size_t n = 1; n <= lower.size(); ++n) {
+    std::vector<uint64_t> keys(2 * n);
+    SentencePairKeys({lower.data(), n}, keys.data());
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t before = i == 0 ? BoundaryLowerHash(true) : lower[i - 1];
+      const uint64_t after = i + 1 == n ? BoundaryLowerHash(false) : lower[i + 1];
+      CHECK(keys[2 * i] == LeftPairKey(before, lower[i]));
+      CHECK(keys[2 * i + 1] == RightPairKey(lower[i], after));
+    }
+  }
+}
+
 TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
   uint64_t state = 12345;
   auto next = [&] {
