@@ -142,13 +142,16 @@ __attribute__((target("avx2"))) uint32_t ArgMaxAvx2(const int16_t* scores, size_
   return 0;  // unreachable: some lane holds the maximum
 }
 
-bool HasAvx2() {
-  static const bool has = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return has;
-}
+// Asked once, when kg starts: a function-local static would cost every
+// call a guard check, and the kernels are called for every token. A kernel
+// called before this is set (another file's static initializer) takes the
+// SSE2 path, which gives the same results.
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+
+bool HasAvx2() { return kHasAvx2; }
 #endif
 }  // namespace
 
