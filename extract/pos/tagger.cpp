@@ -78,8 +78,8 @@ void Tagger::Build(const ModelData& model) {
     FeatureSlot added{model.keys[f], 0, static_cast<uint16_t>(end - begin), false};
     // Dense only when no class repeats: a repeated class's weights add one
     // by one, saturating at each step, and a row would add their sum.
-    std::fill(seen.begin(), seen.end(), false);
     added.dense = end - begin >= kDenseMinWeights;
+    if (added.dense) std::fill(seen.begin(), seen.end(), false);
     for (uint32_t e = begin; e < end && added.dense; ++e) {
       added.dense = !seen[model.entry_class[e]];
       seen[model.entry_class[e]] = true;
