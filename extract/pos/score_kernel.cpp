@@ -46,14 +46,19 @@ namespace {
 __m128i Load(const int16_t* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); }
 
 // The six rows' sums 8 lanes at a time, from lane `from` on.
+// The row pointers are copied to locals first in these sums: a vector
+// store may alias anything, so the compiler would reload them from `rows`
+// after every store.
 void SumRowsFrom(const int16_t* const* rows, size_t from, size_t lanes, int16_t* out) {
+  const int16_t *r0 = rows[0], *r1 = rows[1], *r2 = rows[2];
+  const int16_t *r3 = rows[3], *r4 = rows[4], *r5 = rows[5];
   for (size_t c = from; c < lanes; c += 8) {
-    __m128i sum = Load(rows[0] + c);
-    sum = _mm_adds_epi16(sum, Load(rows[1] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[2] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[3] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[4] + c));
-    sum = _mm_adds_epi16(sum, Load(rows[5] + c));
+    __m128i sum = Load(r0 + c);
+    sum = _mm_adds_epi16(sum, Load(r1 + c));
+    sum = _mm_adds_epi16(sum, Load(r2 + c));
+    sum = _mm_adds_epi16(sum, Load(r3 + c));
+    sum = _mm_adds_epi16(sum, Load(r4 + c));
+    sum = _mm_adds_epi16(sum, Load(r5 + c));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), sum);
   }
 }
@@ -87,14 +92,16 @@ __attribute__((target("avx2"))) __m256i Load16(const int16_t* at) {
 
 __attribute__((target("avx2"))) void SumRowsAvx2(const int16_t* const* rows, size_t lanes,
                                                  int16_t* out) {
+  const int16_t *r0 = rows[0], *r1 = rows[1], *r2 = rows[2];
+  const int16_t *r3 = rows[3], *r4 = rows[4], *r5 = rows[5];
   size_t c = 0;
   for (; c + 16 <= lanes; c += 16) {
-    __m256i sum = Load16(rows[0] + c);
-    sum = _mm256_adds_epi16(sum, Load16(rows[1] + c));
-    sum = _mm256_adds_epi16(sum, Load16(rows[2] + c));
-    sum = _mm256_adds_epi16(sum, Load16(rows[3] + c));
-    sum = _mm256_adds_epi16(sum, Load16(rows[4] + c));
-    sum = _mm256_adds_epi16(sum, Load16(rows[5] + c));
+    __m256i sum = Load16(r0 + c);
+    sum = _mm256_adds_epi16(sum, Load16(r1 + c));
+    sum = _mm256_adds_epi16(sum, Load16(r2 + c));
+    sum = _mm256_adds_epi16(sum, Load16(r3 + c));
+    sum = _mm256_adds_epi16(sum, Load16(r4 + c));
+    sum = _mm256_adds_epi16(sum, Load16(r5 + c));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + c), sum);
   }
   SumRowsFrom(rows, c, lanes, out);  // the last 8
