@@ -85,10 +85,7 @@ void PhraseIndex::InsertEdge(uint64_t key, uint32_t child) {
   ++edge_count_;
 }
 
-uint32_t PhraseIndex::Child(uint32_t node, WordId word) const {
-  if (word == kNoWord) return kNone;
-  if (node == 0 && (word / 64 >= starts_.size() || !(starts_[word / 64] >> (word % 64) & 1)))
-    return kNone;
+uint32_t PhraseIndex::ProbeChild(uint32_t node, WordId word) const {
   const uint64_t key = uint64_t{node} << 32 | word;
   const size_t mask = edges_.size() - 1;
   for (size_t slot = Mix(key) & mask;; slot = (slot + 1) & mask) {

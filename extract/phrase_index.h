@@ -95,7 +95,16 @@ class PhraseIndex {
     uint32_t child = kNone;
   };
 
-  uint32_t Child(uint32_t node, WordId word) const;
+  // The child of `node` by `word`, or kNone. Inline up to the probe: most
+  // lookups are of a phrase's first word, and most words start none.
+  uint32_t Child(uint32_t node, WordId word) const {
+    if (word == kNoWord || (node == 0 && !StartsPhrase(word))) return kNone;
+    return ProbeChild(node, word);
+  }
+  bool StartsPhrase(WordId word) const {
+    return word / 64 < starts_.size() && (starts_[word / 64] >> (word % 64) & 1) != 0;
+  }
+  uint32_t ProbeChild(uint32_t node, WordId word) const;
   uint32_t FuzzyChild(uint32_t node, std::string_view seen) const;
   void InsertEdge(uint64_t key, uint32_t child);
 

@@ -105,13 +105,20 @@ WordId TagPass::LemmaOf(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& 
     scratch.owner = id_;
     scratch.lemmas.assign(Scratch::kLemmaSlots, {});
   }
-  const std::string_view norm = c.doc.Norm(t);
-  // The lemma depends on the word's comparison form and its tag only.
-  const uint64_t tag_bits = static_cast<uint64_t>(tag.xpos) << 8 | static_cast<uint64_t>(tag.upos);
-  const uint64_t key = pos::Mix(pos::HashBytes(norm), tag_bits) | 1;
-  Scratch::CachedLemma& cached = scratch.lemmas[key & (Scratch::kLemmaSlots - 1)];
-  if (cached.key == key) return cached.lemma;
   const Token& token = c.doc.tokens[t];
+  const std::string_view norm = c.doc.Norm(t);
+  // The lemma depends on the word's comparison form and its tag only. A
+  // form the pack knows is told by its id, which needs no hash of the text;
+  // the two kinds of key differ in their lowest bits, and neither is 0.
+  const uint64_t tag_bits = static_cast<uint64_t>(tag.xpos) << 8 | static_cast<uint64_t>(tag.upos);
+  const bool known = token.word != kNoWord;
+  const uint64_t key = known ? (uint64_t{token.word} << 16 | tag_bits) << 2 | 2
+                             : pos::Mix(pos::HashBytes(norm), tag_bits) | 1;
+  // The known words' keys are spread by a multiply: their low bits are the
+  // tag's, which would crowd each tag's words into one slot.
+  const uint64_t spread = known ? (key * 0x9e3779b97f4a7c15ULL) >> 40 : key;
+  Scratch::CachedLemma& cached = scratch.lemmas[spread & (Scratch::kLemmaSlots - 1)];
+  if (cached.key == key) return cached.lemma;
   WordId lemma = c.rules.IrregularLemma(token.word);
   if (lemma == kNoWord) {
     // A plural proper noun ("Democrats", "Presidents") has the lemma of the

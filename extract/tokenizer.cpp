@@ -40,6 +40,16 @@ constexpr std::array<uint8_t, 256> kAsciiClasses = [] {
 }();
 uint8_t AsciiClassOf(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
 
+// Per ASCII byte: 1 for a letter, plus 1 << 32 for an uppercase one, so
+// that one addition a byte counts both (a text is under 4 GB: Spans are
+// 32-bit).
+constexpr std::array<uint64_t, 256> kLetterCounts = [] {
+  std::array<uint64_t, 256> counts{};
+  for (size_t c = 'a'; c <= 'z'; ++c) counts[c] = 1;
+  for (size_t c = 'A'; c <= 'Z'; ++c) counts[c] = 1 | uint64_t{1} << 32;
+  return counts;
+}();
+
 bool IsLetter(char32_t cp) { return unicode::IsLetter(cp); }
 
 // Typographic quotes and dashes compare as their ASCII forms.
@@ -149,12 +159,11 @@ class Scanner {
     // go by: most words are nothing else, and then neither their
     // comparison form nor their flags need another look at each byte.
     size_t pos = pos_;
-    uint32_t letters = 0;
-    uint32_t uppers = 0;
-    for (uint8_t cls; pos < size && ((cls = AsciiClassOf(text_[pos])) & kAsciiWord); ++pos) {
-      letters += (cls & kAsciiLetter) != 0;
-      uppers += (cls & kAsciiUpper) != 0;
-    }
+    uint64_t counts = 0;  // both counts in one sum: see kLetterCounts
+    while (pos < size && (AsciiClassOf(text_[pos]) & kAsciiWord))
+      counts += kLetterCounts[static_cast<unsigned char>(text_[pos++])];
+    const auto letters = static_cast<uint32_t>(counts);
+    const auto uppers = static_cast<uint32_t>(counts >> 32);
     pos_ = pos;
     bool simple = true;  // only the letters and digits counted above
     size_t length = 0;

@@ -2,21 +2,6 @@
 
 namespace kg {
 
-namespace {
-
-// FNV-1a's low bits depend mostly on the last bytes; the slot index needs
-// all of them mixed in (the finalizer of MurmurHash3).
-size_t HomeSlot(uint64_t hash, size_t mask) {
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdull;
-  hash ^= hash >> 33;
-  return static_cast<size_t>(hash) & mask;
-}
-
-uint32_t Check(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
-
-}  // namespace
-
 size_t WordIndex::SlotOf(std::string_view word, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
   const uint32_t check = Check(hash);
@@ -48,14 +33,5 @@ WordId WordIndex::Intern(std::string_view word) {
 }
 
 WordId WordIndex::Find(std::string_view word) const { return Find(word, HashWord(word)); }
-
-WordId WordIndex::Find(std::string_view word, uint64_t hash) const {
-  if (slots_.empty()) return kNoWord;
-  return slots_[SlotOf(word, hash)].id;
-}
-
-void WordIndex::Prefetch(uint64_t hash) const {
-  if (!slots_.empty()) __builtin_prefetch(&slots_[HomeSlot(hash, slots_.size() - 1)]);
-}
 
 }  // namespace kg

@@ -32,11 +32,16 @@ class WordIndex {
 
   // The id of `word`, or kNoWord when the index does not hold it.
   WordId Find(std::string_view word) const;
-  // The same, with `hash` = HashWord(word).
-  WordId Find(std::string_view word, uint64_t hash) const;
+  // The same, with `hash` = HashWord(word). Inline, as is Prefetch: the
+  // tokenizer calls both for every token.
+  WordId Find(std::string_view word, uint64_t hash) const {
+    return slots_.empty() ? kNoWord : slots_[SlotOf(word, hash)].id;
+  }
   // Brings the slot where a word of this HashWord() starts its probe into
   // the cache, so that looking it up a little later does not wait.
-  void Prefetch(uint64_t hash) const;
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[HomeSlot(hash, slots_.size() - 1)]);
+  }
 
   // The text of an id given out by Intern().
   std::string_view Text(WordId id) const {
@@ -53,6 +58,16 @@ class WordIndex {
     uint32_t check = 0;
     WordId id = kNoWord;  // kNoWord marks a free slot
   };
+
+  // FNV-1a's low bits depend mostly on the last bytes; the slot index needs
+  // all of them mixed in (the finalizer of MurmurHash3).
+  static size_t HomeSlot(uint64_t hash, size_t mask) {
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdull;
+    hash ^= hash >> 33;
+    return static_cast<size_t>(hash) & mask;
+  }
+  static uint32_t Check(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
 
   size_t SlotOf(std::string_view word, uint64_t hash) const;
   void Grow();

@@ -352,6 +352,20 @@ uint64_t RightPairKey(uint64_t lower, uint64_t next_lower) {
   return Key(Mix(lower, next_lower), kTplRightPair, 0);
 }
 
+void SentencePairKeys(std::span<const uint64_t> lower_hash, uint64_t* keys) {
+  const size_t n = lower_hash.size();
+  if (n == 0) return;
+  // Pair p joins word p - 1 and word p (the boundaries at -1 and n): the
+  // left pair of word p and the right pair of word p - 1.
+  for (size_t p = 0; p <= n; ++p) {
+    const uint64_t first = p == 0 ? kStartHash : lower_hash[p - 1];
+    const uint64_t second = p == n ? kEndHash : lower_hash[p];
+    const uint64_t pair = Mix(first, second);
+    if (p < n) keys[2 * p] = Key(pair, kTplLeftPair, 0);
+    if (p > 0) keys[2 * p - 1] = Key(pair, kTplRightPair, 0);
+  }
+}
+
 uint64_t BoundaryLowerHash(bool start) { return start ? kStartHash : kEndHash; }
 
 uint64_t BiasKey() { return Key(0, kTplBias, 0); }

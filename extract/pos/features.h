@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "extract/pos/lexicon.h"
@@ -84,6 +85,11 @@ uint64_t TagWordKey(uint32_t prev, uint64_t lower_hash);
 // tagged word, when the model has kFeatWordPairs.
 uint64_t LeftPairKey(uint64_t prev_lower, uint64_t lower);
 uint64_t RightPairKey(uint64_t lower, uint64_t next_lower);
+
+// Both pair keys of every word of a sentence, given their lower_hash:
+// keys[2 * i] = LeftPairKey and keys[2 * i + 1] = RightPairKey of word i,
+// the sentence's boundaries around it. Each adjacent pair is hashed once.
+void SentencePairKeys(std::span<const uint64_t> lower_hash, uint64_t* keys);
 
 // lower_hash of the pseudo-words beyond the sentence ends.
 uint64_t BoundaryLowerHash(bool start);

@@ -26,11 +26,9 @@ size_t TableSize(size_t count) {
 
 size_t OffsetIndex(int offset) { return static_cast<size_t>(offset + 2); }
 
-void Saturate(const int32_t* sums, size_t count, int16_t* out) {
-  for (size_t c = 0; c < count; ++c)
-    out[c] = static_cast<int16_t>(std::clamp<int32_t>(sums[c], std::numeric_limits<int16_t>::min(),
-                                                      std::numeric_limits<int16_t>::max()));
-}
+// Features with at least this many weights get a dense row: below it the
+// list adds about as quickly as a row of the shipped model's 64 lanes.
+constexpr uint32_t kDenseMinWeights = 16;
 
 }  // namespace
 
@@ -68,18 +66,39 @@ void Tagger::Build(const ModelData& model) {
   features_ = model.features;
   classes_ = model.classes;
   lanes_ = (classes_.size() + 7) / 8 * 8;
-  weights_.resize(model.entry_class.size());
-  for (size_t e = 0; e < weights_.size(); ++e)
-    weights_[e] = {model.entry_class[e], model.entry_weight[e]};
+  weights_.reserve(model.entry_class.size());
+  dense_weights_.clear();
   feature_slots_.assign(TableSize(model.keys.size()), FeatureSlot{});
   const size_t key_mask = feature_slots_.size() - 1;
+  std::vector<bool> seen(lanes_);
   for (size_t f = 0; f < model.keys.size(); ++f) {
-    const uint32_t count = model.entry_begin[f + 1] - model.entry_begin[f];
-    if (count == 0) continue;
+    const uint32_t begin = model.entry_begin[f];
+    const uint32_t end = model.entry_begin[f + 1];
+    if (begin == end) continue;
+    FeatureSlot added{model.keys[f], 0, static_cast<uint16_t>(end - begin), false};
+    // Dense only when no class repeats: a repeated class's weights add one
+    // by one, saturating at each step, and a row would add their sum.
+    added.dense = end - begin >= kDenseMinWeights;
+    if (added.dense) std::fill(seen.begin(), seen.end(), false);
+    for (uint32_t e = begin; e < end && added.dense; ++e) {
+      added.dense = !seen[model.entry_class[e]];
+      seen[model.entry_class[e]] = true;
+    }
+    if (added.dense) {
+      added.begin = static_cast<uint32_t>(dense_weights_.size());
+      dense_weights_.resize(dense_weights_.size() + lanes_, 0);
+      for (uint32_t e = begin; e < end; ++e)
+        dense_weights_[added.begin + model.entry_class[e]] = model.entry_weight[e];
+    } else {
+      added.begin = static_cast<uint32_t>(weights_.size());
+      for (uint32_t e = begin; e < end; ++e)
+        weights_.push_back({model.entry_class[e], model.entry_weight[e]});
+    }
     size_t slot = model.keys[f] & key_mask;
     while (feature_slots_[slot].count != 0) slot = (slot + 1) & key_mask;
-    feature_slots_[slot] = {model.keys[f], model.entry_begin[f], count};
+    feature_slots_[slot] = added;
   }
+  weights_.shrink_to_fit();
 
   // Bias and history: one row per (previous tag, tag before), the start
   // of the sentence being tag index classes_.size().
@@ -96,7 +115,7 @@ void Tagger::Build(const ModelData& model) {
       AddFeature(BiasKey(), sums.data());
       const int n = HistoryKeys(tag_id(prev), tag_id(prev2), features_, keys);
       for (int k = 0; k < n; ++k) AddFeature(keys[k], sums.data());
-      Saturate(sums.data(), classes_.size(), &history_rows_[(prev * tags + prev2) * lanes_]);
+      SaturateToInt16(sums.data(), classes_.size(), &history_rows_[(prev * tags + prev2) * lanes_]);
     }
   }
 
@@ -113,7 +132,7 @@ void Tagger::Build(const ModelData& model) {
       const int n = TypeKeys(form, offset, features_, type_keys);
       for (int k = 0; k < n; ++k) AddFeature(type_keys[k], &sums[OffsetIndex(offset) * lanes_]);
     }
-    Saturate(sums.data(), row_size, &type_rows_[(start ? kStartType : kEndType) * row_size]);
+    SaturateToInt16(sums.data(), row_size, &type_rows_[(start ? kStartType : kEndType) * row_size]);
   }
   // The slots first (a word listed twice keeps its first type), then the
   // rows, summed on every core: this is most of kg's start-up time.
@@ -166,17 +185,33 @@ const Tagger::FeatureSlot* Tagger::FindFeature(uint64_t key) const {
 }
 
 void Tagger::AddFeature(uint64_t key, int32_t* row) const {
-  const FeatureSlot* found = FindFeature(key);
-  if (found == nullptr) return;
-  const Weight* weights = &weights_[found->begin];
-  for (uint32_t e = 0; e < found->count; ++e) row[weights[e].cls] += weights[e].weight;
+  if (const FeatureSlot* found = FindFeature(key)) AddWeights(*found, row);
+}
+
+void Tagger::AddWeights(const FeatureSlot& found, int32_t* row) const {
+  if (found.dense) {
+    AddRowWidened(&dense_weights_[found.begin], lanes_, row);
+    return;
+  }
+  const Weight* weights = &weights_[found.begin];
+  for (uint32_t e = 0; e < found.count; ++e) row[weights[e].cls] += weights[e].weight;
 }
 
 void Tagger::AddSaturating(const FeatureSlot* found, int16_t* scores) const {
   if (found == nullptr) return;
+  if (found->dense) {
+    // A zero weight leaves a score as it is, saturated or not.
+    AddRowSaturating(&dense_weights_[found->begin], lanes_, scores);
+    return;
+  }
   const Weight* weights = &weights_[found->begin];
   for (uint32_t e = 0; e < found->count; ++e)
     scores[weights[e].cls] = SaturatingAdd(scores[weights[e].cls], weights[e].weight);
+}
+
+void Tagger::PrefetchWeights(const FeatureSlot& found) const {
+  __builtin_prefetch(found.dense ? static_cast<const void*>(&dense_weights_[found.begin])
+                                 : static_cast<const void*>(&weights_[found.begin]));
 }
 
 const Tagger::VocabularySlot* Tagger::FindType(uint64_t surface_hash) const {
@@ -207,18 +242,14 @@ void Tagger::SumWord(std::string_view surface, uint64_t hint, int32_t* sums, int
   for (size_t o = 0; o < kOffsetCount; ++o) {
     for (int k = 0; k < counts[o]; ++k) {
       found[o][k] = FindFeature(keys[o][k]);
-      if (found[o][k] != nullptr) __builtin_prefetch(&weights_[found[o][k]->begin]);
+      if (found[o][k] != nullptr) PrefetchWeights(*found[o][k]);
     }
   }
   for (size_t o = 0; o < kOffsetCount; ++o) {
-    int32_t* row = sums + o * lanes_;
-    for (int k = 0; k < counts[o]; ++k) {
-      if (found[o][k] == nullptr) continue;
-      const Weight* weights = &weights_[found[o][k]->begin];
-      for (uint32_t e = 0; e < found[o][k]->count; ++e) row[weights[e].cls] += weights[e].weight;
-    }
+    for (int k = 0; k < counts[o]; ++k)
+      if (found[o][k] != nullptr) AddWeights(*found[o][k], sums + o * lanes_);
   }
-  Saturate(sums, kOffsetCount * lanes_, rows);
+  SaturateToInt16(sums, kOffsetCount * lanes_, rows);
 }
 
 // The rows of a word outside the vocabulary: from the scratch's cache, or
@@ -254,20 +285,14 @@ void Tagger::FindPairFeatures(TaggerScratch& scratch, size_t n) const {
   scratch.pair_keys.resize(2 * n);
   scratch.pair_slots.resize(2 * n);
   const size_t mask = feature_slots_.size() - 1;
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t lower = scratch.lower_hash[i];
-    const uint64_t before = i == 0 ? BoundaryLowerHash(true) : scratch.lower_hash[i - 1];
-    const uint64_t after = i + 1 == n ? BoundaryLowerHash(false) : scratch.lower_hash[i + 1];
-    scratch.pair_keys[2 * i] = LeftPairKey(before, lower);
-    scratch.pair_keys[2 * i + 1] = RightPairKey(lower, after);
-    __builtin_prefetch(&feature_slots_[scratch.pair_keys[2 * i] & mask]);
-    __builtin_prefetch(&feature_slots_[scratch.pair_keys[2 * i + 1] & mask]);
-  }
+  SentencePairKeys({scratch.lower_hash.data(), n}, scratch.pair_keys.data());
+  for (size_t k = 0; k < 2 * n; ++k)
+    __builtin_prefetch(&feature_slots_[scratch.pair_keys[k] & mask]);
   for (size_t k = 0; k < 2 * n; ++k) {
     const FeatureSlot* found = FindFeature(scratch.pair_keys[k]);
     scratch.pair_slots[k] =
         found == nullptr ? 0 : static_cast<uint32_t>(found - &feature_slots_[0]) + 1;
-    if (found != nullptr) __builtin_prefetch(&weights_[found->begin]);
+    if (found != nullptr) PrefetchWeights(*found);
   }
 }
 

@@ -33,11 +33,11 @@ class TaggerScratch {
   friend class Tagger;
   static constexpr size_t kCacheSlots = 16384;  // a power of two
 
-  std::vector<const int16_t*> rows;   // per token: its score rows (one per offset)
+  std::vector<const int16_t*> rows;    // per token: its score rows (one per offset)
   std::vector<uint64_t> surface_hash;  // per token
   std::vector<uint64_t> lower_hash;    // per token
-  std::vector<int16_t> unknown_rows;  // rows of unknown words that missed the cache
-  std::vector<int32_t> sums;          // summing one unknown word's rows
+  std::vector<int16_t> unknown_rows;   // rows of unknown words that missed the cache
+  std::vector<int32_t> sums;           // summing one unknown word's rows
   std::vector<int16_t> scores;
   std::vector<uint32_t> classes;
   std::vector<uint64_t> pair_keys;   // per token: left and right word pair
@@ -80,10 +80,15 @@ class Tagger {
 
  private:
   // Feature weights, open addressed by key: one cache line per lookup.
+  // A feature with weights for many classes (a suffix, a shape) keeps them
+  // as a dense row of lanes_, zero where a class has none: adding a row
+  // takes a few vector instructions where the list takes a load and a
+  // store per class, and such features are in most words' sums.
   struct FeatureSlot {
     uint64_t key = 0;
-    uint32_t begin = 0;  // into weights_
-    uint32_t count = 0;  // 0: empty slot
+    uint32_t begin = 0;  // into weights_, or into dense_weights_ when dense
+    uint16_t count = 0;  // classes with a weight; 0: empty slot
+    bool dense = false;
   };
   struct Weight {
     uint16_t cls;
@@ -99,7 +104,9 @@ class Tagger {
   void Build(const ModelData& model);
   const FeatureSlot* FindFeature(uint64_t key) const;
   void AddFeature(uint64_t key, int32_t* row) const;
+  void AddWeights(const FeatureSlot& found, int32_t* row) const;
   void AddSaturating(const FeatureSlot* found, int16_t* scores) const;
+  void PrefetchWeights(const FeatureSlot& found) const;
   // Finds the word-pair features of every token before tagging starts, so
   // that their cache misses overlap.
   void FindPairFeatures(TaggerScratch& scratch, size_t n) const;
@@ -118,6 +125,7 @@ class Tagger {
   uint64_t id_ = 0;   // distinguishes taggers for TaggerScratch's cache
   std::vector<FeatureSlot> feature_slots_;
   std::vector<Weight> weights_;
+  std::vector<int16_t> dense_weights_;  // rows of lanes_
 
   // Known word types: rows of summed weights for each offset (-2..2),
   // types 0 and 1 being the sentence start and end. Sums saturate to int16

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "extract/pos/embedded_data.h"
 #include "extract/pos/features.h"
@@ -107,6 +110,60 @@ TEST_CASE("a model survives serialization unchanged", "[pos][model]") {
   auto shipped = ParseModel(EmbeddedTaggerModel());
   REQUIRE(shipped.ok());
   CHECK(SerializeModel(*shipped) == EmbeddedTaggerModel());
+}
+
+using ClassWeights = std::vector<std::pair<uint8_t, int16_t>>;
+
+// A model of 20 classes with the features `weights` (by key) and no vocabulary.
+ModelData ManyClassModel(uint32_t features, const std::map<uint64_t, ClassWeights>& weights) {
+  ModelData model;
+  model.features = features;
+  for (int c = 0; c < 20; ++c)
+    model.classes.push_back({static_cast<Upos>(c % kUposCount), Xpos::kNn});
+  model.entry_begin = {0};
+  for (const auto& [key, entries] : weights) {
+    model.keys.push_back(key);
+    for (const auto& [cls, weight] : entries) {
+      model.entry_class.push_back(cls);
+      model.entry_weight.push_back(weight);
+    }
+    model.entry_begin.push_back(static_cast<uint32_t>(model.entry_class.size()));
+  }
+  return model;
+}
+
+uint32_t TagOneWord(const ModelData& model, std::string_view word) {
+  auto tagger = Tagger::Load(SerializeModel(model));
+  REQUIRE(tagger.ok());
+  TaggerScratch scratch;
+  const std::string_view words[] = {word};
+  uint32_t tag = 99;
+  tagger->TagClasses(words, {&tag, 1}, scratch);
+  return tag;
+}
+
+TEST_CASE("a feature weighing many classes scores as its list of weights", "[pos][model]") {
+  // Weights for most classes: the tagger keeps such a feature as a dense row.
+  ClassWeights many;
+  for (uint8_t c = 2; c < 16; ++c) many.emplace_back(c, 1);
+  SECTION("a class listed twice adds both weights, saturating") {
+    // 20000 + 20000 saturates to 32767, above class 1's 30000.
+    many.insert(many.end(), {{0, 20000}, {1, 30000}, {0, 20000}});
+    REQUIRE(many.size() >= 16);
+    CHECK(TagOneWord(ManyClassModel(0, {{BiasKey(), many}}), "word") == 0);
+  }
+  SECTION("a dense row added to the scores saturates lane by lane") {
+    WordForm form;
+    AnalyzeWord("word", nullptr, &form);
+    const uint64_t tag_word = TagWordKey(kStartTag, form.lower_hash);
+    // Classes in the row's last lanes: 32000 + 2000 saturates to 32767,
+    // above 32500 + 100; without the row, or wrapping, class 17 wins.
+    many.insert(many.end(), {{16, 2000}, {17, 100}});
+    REQUIRE(many.size() >= 16);
+    const ClassWeights bias = {{16, 32000}, {17, 32500}};
+    CHECK(TagOneWord(ManyClassModel(kFeatTagWord, {{BiasKey(), bias}, {tag_word, many}}), "word") ==
+          16);
+  }
 }
 
 TEST_CASE("a corrupt model is an error that says why, never a crash", "[pos][model]") {

@@ -187,6 +187,20 @@ TEST_CASE("the vocabulary key matches the full word analysis", "[pos]") {
   CHECK(curly.Lower() == "'s");
 }
 
+TEST_CASE("a sentence's pair keys are the ones training makes word by word", "[pos]") {
+  const std::vector<uint64_t> lower = {11, 22, 33, 44};
+  for (size_t n = 1; n <= lower.size(); ++n) {
+    std::vector<uint64_t> keys(2 * n);
+    SentencePairKeys({lower.data(), n}, keys.data());
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t before = i == 0 ? BoundaryLowerHash(true) : lower[i - 1];
+      const uint64_t after = i + 1 == n ? BoundaryLowerHash(false) : lower[i + 1];
+      CHECK(keys[2 * i] == LeftPairKey(before, lower[i]));
+      CHECK(keys[2 * i + 1] == RightPairKey(lower[i], after));
+    }
+  }
+}
+
 TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
   uint64_t state = 12345;
   auto next = [&] {
@@ -204,9 +218,42 @@ TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
     SumRows(pointers, lanes, fast.data());
     SumRowsPortable(pointers, lanes, portable.data());
     REQUIRE(fast == portable);
+    AddRowSaturating(pointers[0], lanes, fast.data());
+    AddRowSaturatingPortable(pointers[0], lanes, portable.data());
+    REQUIRE(fast == portable);
     if (trial % 5 == 0) fast[lanes / 2] = fast[lanes - 1] = INT16_MAX;  // ties: the first wins
     CHECK(ArgMax(fast.data(), lanes) == ArgMaxPortable(fast.data(), lanes));
   }
+}
+
+TEST_CASE("the widening and narrowing kernels agree with the portable ones", "[pos]") {
+  uint64_t state = 6789;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int16_t>(state >> 48);
+  };
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t lanes = 8 * static_cast<size_t>(1 + trial % 9);
+    std::vector<int32_t> fast(lanes), portable(lanes);
+    for (int row = 0; row < 4; ++row) {  // enough rows of large weights to leave int16
+      std::vector<int16_t> weights(lanes);
+      for (auto& weight : weights) weight = next();
+      AddRowWidened(weights.data(), lanes, fast.data());
+      AddRowWidenedPortable(weights.data(), lanes, portable.data());
+      REQUIRE(fast == portable);
+    }
+    // Any count: the history rows saturate only the real classes.
+    const size_t count = lanes - static_cast<size_t>(trial % 8);
+    std::vector<int16_t> narrow(lanes, 7), narrow_portable(lanes, 7);
+    SaturateToInt16(fast.data(), count, narrow.data());
+    SaturateToInt16Portable(portable.data(), count, narrow_portable.data());
+    REQUIRE(narrow == narrow_portable);
+  }
+  const int32_t extremes[] = {40000, -40000, 32767, -32768, 32768, -32769, 0, -1};
+  int16_t out[8];
+  SaturateToInt16(extremes, 8, out);
+  CHECK(std::vector<int16_t>(out, out + 8) ==
+        std::vector<int16_t>{32767, -32768, 32767, -32768, 32767, -32768, 0, -1});
 }
 
 }  // namespace
