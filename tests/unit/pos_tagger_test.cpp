@@ -201,12 +201,17 @@ TEST_CASE("a sentence's pair keys are the ones training makes word by word", "[p
   }
 }
 
-TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
-  uint64_t state = 12345;
-  auto next = [&] {
+// Pseudo-random int16 weights (a linear congruential generator), the same
+// on every run.
+auto RandomWeights(uint64_t seed) {
+  return [state = seed]() mutable {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<int16_t>(state >> 48);
   };
+}
+
+TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
+  auto next = RandomWeights(12345);
   for (int trial = 0; trial < 200; ++trial) {
     const size_t lanes = 8 * static_cast<size_t>(1 + trial % 9);
     std::vector<std::vector<int16_t>> rows(kSummedRows, std::vector<int16_t>(lanes));
@@ -227,11 +232,7 @@ TEST_CASE("the SSE2 score kernel agrees with the portable one", "[pos]") {
 }
 
 TEST_CASE("the widening and narrowing kernels agree with the portable ones", "[pos]") {
-  uint64_t state = 6789;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int16_t>(state >> 48);
-  };
+  auto next = RandomWeights(6789);
   for (int trial = 0; trial < 200; ++trial) {
     const size_t lanes = 8 * static_cast<size_t>(1 + trial % 9);
     std::vector<int32_t> fast(lanes), portable(lanes);
