@@ -82,9 +82,9 @@ int Arguments::NounChunkEndingAt(size_t t) const {
 }
 
 int Arguments::NameAfterDeterminer(const Chunk& phrase) const {
-  // "with the Institute of Physics": the tagger took "Institute" for a
+  // "with the Institute of Marine Physics": the tagger took "Institute" for a
   // common noun, so the phrase ends before the name does. Not places:
-  // "fired a missile into the Sea of Japan" stays without an object.
+  // "fired a missile into the Sea of Vestland" stays without an object.
   size_t k = phrase.begin;
   while (k < phrase.end && (c_.pos(k) == Pos::kDT || c_.pos(k) == Pos::kPDT)) ++k;
   if (k == phrase.begin || k >= phrase.end) return -1;
@@ -256,7 +256,7 @@ long Arguments::CoordinateBackward(int m, std::vector<int>* args) const {
     const size_t u = static_cast<size_t>(t);
     if (!c_.Has(u, WordClass::kCoordinator) && !c_.Has(u, WordClass::kComma)) break;
     // A list ends in "and": "A, B and C met"; in "In Oslo, B met C" the
-    // comma closes an opening phrase. "Calgary, Alberta-based X": a city
+    // comma closes an opening phrase. "Oslo, Norway-based X": a city
     // and its region before "-based" name one place.
     if ((args->empty() || args->back() == m) && !c_.Has(u, WordClass::kCoordinator) &&
         !IsPlaceBeforeHyphen(m)) {

@@ -99,7 +99,7 @@ class Arguments {
   // Whether m is a place joined to a hyphen after it ("Alberta-based").
   bool IsPlaceBeforeHyphen(int m) const;
   // A name that opens after a phrase's determiners and runs past its end
-  // ("the Institute | of Physics"), or -1.
+  // ("the Institute | of Marine Physics"), or -1.
   int NameAfterDeterminer(const Chunk& phrase) const;
   bool OpensApposition(size_t t) const;
   int SubjectBefore(long t, std::vector<int>* subjects) const;

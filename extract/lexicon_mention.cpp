@@ -11,7 +11,7 @@ size_t TryLexicon(NameScan& scan, size_t i) {
   switch (scan.LongerNameAt(i, lex)) {
     case NameScan::LongerName::kHeaded: {
       // The name run takes it, unless it cannot open with the known name's
-      // first word ("New York Police Department").
+      // first word ("New York Harbor Police").
       if (scan.NameRunEnd(i) >= lex_end) return start;
       const size_t run = scan.RunFromKnownName(i, lex);
       scan.Add(i, run, i, run, scan.ClassifyRun(i, run).type, MentionKind::kName);

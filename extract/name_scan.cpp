@@ -544,7 +544,7 @@ int NameScan::CollectiveAt(size_t j) const {
 size_t NameScan::RunFromKnownName(size_t i, const LexMatch& lex) {
   const size_t lex_end = i + lex.length;
   const size_t run = NameRunEnd(i);
-  // "New York Police Department": "New" opens no name of its own (nor does
+  // "New York Harbor Police": "New" opens no name of its own (nor does
   // "Police"), but the known name it begins may go on past its last word.
   return run >= lex_end ? run : std::max(lex_end, NameRunEnd(lex_end - 1));
 }
@@ -571,20 +571,19 @@ NameScan::LongerName NameScan::LongerNameAt(size_t i, const LexMatch& lex) {
 }
 
 bool NameScan::IsNamedBody(size_t i, const LexMatch& lex, size_t run) {
-  // "New York Federal Reserve Bank President X", "Norwegian Bank
-  // Association President X", "Senate Armed Services Committee Chairman
-  // X", "Alabama Supreme Court Justice X": a known name and two or more
-  // words with a head name one body, title after it or not. Not "Mexico
-  // and Energy Minister X", "(told) Reuters Senate Budget Committee
-  // Chairman X" (two known names), "Japanese Deputy Chief Cabinet
-  // Secretary".
+  // "New York Harbor Authority President X", "Norwegian Dairy Board Chief
+  // Executive X", "Senate Farm Committee Chairman X", "Ohio Supreme Court
+  // Justice X": a known name and two or more words with a head name one
+  // body, title after it or not. Not "Peru and Energy Minister X", "(told)
+  // Reuters Senate Farm Committee Chairman X" (two known names), "Danish
+  // Deputy Chief Cabinet Secretary".
   const size_t lex_end = i + lex.length;
   if (run < lex_end + 2 || !IsCapitalizedWord(lex_end)) return false;
   const bool place =
       IsLexiconPlace(lex) || lex.value->kind == LexiconValue::Kind::kDemonymAdjective;
   if (!place && LexAt(lex_end)) return false;
   for (size_t k = lex_end; k < run; ++k) {
-    // "Justice" of "U.S. Justice Department" is no title.
+    // "Justice" of "Ohio Justice Department" is no title.
     if (const LexMatch known = LexAt(k)) {
       k += known.length - 1;
       continue;

@@ -38,7 +38,7 @@ size_t TryDescription(NameScan& scan, size_t i) {
   std::span<const uint32_t> values;
   const size_t length = scan.rules().descriptions().Longest(scan.doc(), i, end, &values);
   if (length == 0 || (i + length < end && scan.IsNameWord(i + length))) return i;
-  // "the Bank of Japan", "the Council of Europe": a capitalised head with
+  // "the Bank of Norland", "the Council of Vestland": a capitalised head with
   // "of" and a name after it opens a name, not a description.
   const size_t last = i + length - 1;
   if (scan.token(last).Is(kTokenCapitalized) && last + 2 < end &&

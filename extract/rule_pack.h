@@ -42,7 +42,7 @@ struct TitleEntry {
   // Abbott" in an article about Australia); None when it never does.
   TypeSet unqualified = TypeSet::None();
   // The types the organization or country the title names may have: a
-  // "Houston lawyer" practises in Houston, a "Pennzoil lawyer" works for it.
+  // "Oslo lawyer" practises in Oslo, a "Corvane lawyer" works for Corvane.
   TypeSet affiliations = TypeSet::All();
 };
 
