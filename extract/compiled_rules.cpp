@@ -240,6 +240,9 @@ Status CompiledRules::CompilePattern(const PatternEntry& entry) {
     compiled.is_subject = element.is_subject;
     compiled.types = element.types;
     compiled.optional = element.optional;
+    if (!element.last_word_class.empty()) {
+      compiled.slot_last_word = *ParseWordClass(element.last_word_class);
+    }
     for (PosClass c : element.pos_classes) compiled.pos_classes |= PosClassBit(c);
     for (const auto& lemma : element.lemmas) {
       const std::vector<WordId> ids = InternPhrase(lemma.lemma);

@@ -37,11 +37,12 @@ struct CompiledElement {
   bool is_subject = false;
   TypeSet types = TypeSet::All();
   bool optional = false;
-  std::vector<WordId> words;        // comparison forms
-  std::vector<WordId> lemmas;       // any part of speech
-  std::vector<WordId> verb_lemmas;  // "~x/VERB"
-  std::vector<WordId> noun_lemmas;  // "~x/NOUN"
-  uint16_t pos_classes = 0;         // bit per PosClass
+  std::vector<WordId> words;                     // comparison forms
+  std::vector<WordId> lemmas;                    // any part of speech
+  std::vector<WordId> verb_lemmas;               // "~x/VERB"
+  std::vector<WordId> noun_lemmas;               // "~x/NOUN"
+  uint16_t pos_classes = 0;                      // bit per PosClass
+  WordClass slot_last_word = WordClass::kCount;  // kSlot: class of the mention's last word
 
   bool Accepts(const Token& token) const;
   bool HasWord(WordId word) const;

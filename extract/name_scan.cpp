@@ -414,7 +414,7 @@ size_t NameScan::NameRunEnd(size_t i) {
                  has_head_ahead(j + 1)) {
         ++j;  // "Nordic People's Party", "Corvane Workers' Union"
       } else if ((((has_head || IsNounHead(j - 1)) && Has(j, WordClass::kNameJoiner) &&
-                   !token(j).Is(kTokenCapitalized)) ||
+                   !token(j).Is(kTokenCapitalized) && !Has(j - 1, WordClass::kCorporateSuffix)) ||
                   (Has(j, WordClass::kCoordinator) && !HeadType(j - 1) &&
                    (has_head || english_words(i, j)) &&
                    (has_head_ahead(j + 1) || (has_head && joined && !LexAt(j + 1))))) &&
@@ -422,7 +422,8 @@ size_t NameScan::NameRunEnd(size_t i) {
         // "Ministry of Defense", "Council for Arab Affairs", "Securities and
         // Exchange Commission", "Chamber of Trade and Industry"; but "Acme
         // Corporation and Globex Corporation" and "Ivo Marek and Harbor
-        // Fleet" are two names.
+        // Fleet" are two names, and a legal form ends one ("Acme Corp. of
+        // Tulsa").
         joined = joined || Has(j, WordClass::kNameJoiner);
         j += 2;
       } else {

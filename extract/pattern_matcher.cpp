@@ -140,10 +140,11 @@ class PatternMatcher {
             last || !HasWordOf(pattern.elements[e + 1], WordClass::kPossessiveMarker);
         const bool hyphen = !last && HasWordOf(pattern.elements[e + 1], WordClass::kHyphen);
         const int m = a_.ArgumentAt(t, chain, hyphen);
-        if (m < 0) return false;
+        if (m < 0 || !LastWordFits(element, m)) return false;
         std::vector<int> args = {m};
         size_t next = a_.EndOf(m);
         if (last) next = a_.CoordinateForward(m, &args);
+        std::erase_if(args, [&](int arg) { return !LastWordFits(element, arg); });
         auto& target = element.is_subject ? match->subjects : match->objects;
         const size_t saved = target.size();
         target.insert(target.end(), args.begin(), args.end());
@@ -153,6 +154,13 @@ class PatternMatcher {
       }
     }
     return false;
+  }
+
+  // "X:ORGANIZATION#corporate_suffix": whether the slot's mention ends in a
+  // word of the class the pattern asks for.
+  bool LastWordFits(const CompiledElement& slot, int m) const {
+    return slot.slot_last_word == WordClass::kCount ||
+           c_.Has(a_.mention(m).token_end - 1, slot.slot_last_word);
   }
 
   bool HasWordOf(const CompiledElement& element, WordClass word_class) const {
@@ -329,12 +337,13 @@ class PatternMatcher {
         const bool first = e == 0;
         if (first) t = SkipBackward(t);
         const int m = a_.ArgumentEndingAt(t);
-        if (m < 0) return false;
+        if (m < 0 || !LastWordFits(element, m)) return false;
         std::vector<int> args = {m};
         long next = static_cast<long>(a_.BeginOf(m)) - 1;
         // "Acme and Zenco, a Texas company": an apposition describes only
         // the last of a list.
         if (first && !OpensApposition(pattern)) next = a_.CoordinateBackward(m, &args);
+        std::erase_if(args, [&](int arg) { return !LastWordFits(element, arg); });
         auto& target = element.is_subject ? match->subjects : match->objects;
         const size_t saved = target.size();
         target.insert(target.end(), args.begin(), args.end());

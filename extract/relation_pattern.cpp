@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/text.h"
+#include "extract/word_class.h"
 
 namespace kg {
 namespace {
@@ -22,6 +23,16 @@ Result<PatternElement> ParseSlot(std::string_view item) {
   PatternElement slot;
   slot.kind = PatternElement::Kind::kSlot;
   slot.is_subject = item.front() == 'X';
+  // "X:ORGANIZATION#corporate_suffix": the mention's last word has this class.
+  if (const size_t hash = item.find('#'); hash != std::string_view::npos) {
+    const std::string_view name = item.substr(hash + 1);
+    if (!ParseWordClass(name)) {
+      return Status::Error("unknown word class \"" + std::string(name) + "\" in \"" +
+                           std::string(item) + "\"");
+    }
+    slot.last_word_class = std::string(name);
+    item = item.substr(0, hash);
+  }
   if (item.size() > 1) {
     if (item[1] != ':') return Status::Error("bad slot \"" + std::string(item) + "\"");
     auto types = TypeSet::Parse(item.substr(2));
@@ -80,7 +91,8 @@ Result<PatternElement> ParseWords(std::string_view item) {
 }
 
 bool IsSlotToken(std::string_view item) {
-  return (item.front() == 'X' || item.front() == 'Y') && (item.size() == 1 || item[1] == ':');
+  return (item.front() == 'X' || item.front() == 'Y') &&
+         (item.size() == 1 || item[1] == ':' || item[1] == '#');
 }
 
 bool IsVariableWidth(PatternElement::Kind kind) {

@@ -38,6 +38,9 @@ struct PatternElement {
   // kSlot: which argument and which entity types it accepts.
   bool is_subject = false;
   TypeSet types = TypeSet::All();
+  // kSlot: a word class the mention's last word must have ("corporate_suffix"
+  // in "X:ORGANIZATION#corporate_suffix of Y"), empty for any.
+  std::string last_word_class;
   // kWords, kNot: literal alternatives (lowercase), lemmas and POS classes.
   std::vector<std::string> words;
   std::vector<LemmaAlternative> lemmas;

@@ -126,6 +126,18 @@ TEST_CASE("a gap may name the types of the mentions it may hold", "[extract][rul
   CHECK(ParseRelationPattern("X a ...x b Y").status().message() == "bad gap \"...x\"");
 }
 
+TEST_CASE("a slot may name the word class its mention ends in", "[extract][rules]") {
+  auto pattern = ParseRelationPattern("X:ORGANIZATION#corporate_suffix of Y#comma");
+  REQUIRE(pattern.ok());
+  CHECK(pattern->elements[0].types == TypeSet::Of(EntityType::kOrganization));
+  CHECK(pattern->elements[0].last_word_class == "corporate_suffix");
+  CHECK(pattern->elements[2].types == TypeSet::All());
+  CHECK(pattern->elements[2].last_word_class == "comma");
+  CHECK(ParseRelationPattern("X ~meet Y")->elements[0].last_word_class.empty());
+  CHECK(ParseRelationPattern("X#suffix of Y").status().message() ==
+        "unknown word class \"suffix\" in \"X#suffix\"");
+}
+
 TEST_CASE("a pattern may not hold more gaps than matching can afford", "[extract][rules]") {
   CHECK(ParseRelationPattern("X a ... b ... c ... d Y").ok());
   CHECK(ParseRelationPattern("X a ... b ... c ... d ... e Y").status().message() ==
