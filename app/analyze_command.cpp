@@ -12,9 +12,15 @@
 namespace kg {
 namespace {
 
+// What found a relation: a frame or pattern of the pack, a title or a source line.
+std::string RuleName(const CompiledRules& rules, int32_t rule) {
+  if (rule >= 0) return rules.RuleSource(rule);
+  return rule == kSourceLineRule ? "a source line" : "a title";
+}
+
 void PrintSentence(const CompiledRules& rules, const DocumentAnalysis& doc, uint32_t s) {
   const Sentence& sentence = doc.sentences[s];
-  static constexpr const char* kKinds[] = {"", " (headline)", " (byline)"};
+  static constexpr const char* kKinds[] = {"", " (headline)", " (byline)", " (source line)"};
   std::cout << "[" << s + 1 << "]" << kKinds[static_cast<int>(sentence.kind)] << " "
             << sentence.span.In(doc.text) << "\n  ";
   for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
@@ -57,8 +63,7 @@ void PrintSentence(const CompiledRules& rules, const DocumentAnalysis& doc, uint
     std::cout << "  relation " << doc.entities[static_cast<size_t>(relation.subject)].label << " "
               << rules.predicate(relation.predicate).name << " "
               << doc.entities[static_cast<size_t>(relation.object)].label << " ["
-              << RelationStatusName(relation.status) << "] by "
-              << (relation.rule >= 0 ? rules.RuleSource(relation.rule) : std::string("a title"))
+              << RelationStatusName(relation.status) << "] by " << RuleName(rules, relation.rule)
               << "\n";
   }
 }

@@ -42,8 +42,10 @@ struct Token {
 };
 
 // How a line of the article reads: most are body text; a headline, a
-// byline ("By Jane Doe") or a dateline opening are not sentences.
-enum class LineKind : uint8_t { kBody, kHeadline, kByline };
+// byline ("By Jane Doe"), a dateline opening or a media-monitoring source
+// line ("AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94") are not
+// sentences.
+enum class LineKind : uint8_t { kBody, kHeadline, kByline, kSourceLine };
 
 struct Sentence {
   Span span;
@@ -142,9 +144,13 @@ struct RelationMention {
   uint32_t sentence = 0;
   Span evidence;  // the sentence
   Span trigger;   // the words that state the relation ("met with", "leader"), or empty
-  int32_t rule =
-      -1;  // the frame or pattern that found it (CompiledRules::RuleSource), or -1 for a title
+  // The frame or pattern that found it (CompiledRules::RuleSource), or
+  // kTitleRule, kSourceLineRule.
+  int32_t rule = -1;
 };
+
+inline constexpr int32_t kTitleRule = -1;
+inline constexpr int32_t kSourceLineRule = -2;
 
 struct DocumentAnalysis {
   std::string_view text;  // the Document's text, which must outlive the analysis

@@ -184,6 +184,9 @@ Status CompiledRules::Build() {
     const std::vector<WordId> ids = InternPhrase(entry.preposition);
     if (ids.size() == 1) affiliations_[ids.front()] = {FindPredicate(entry.predicate), entry.types};
   }
+  for (const auto& entry : pack_.layout) {
+    if (entry.kind == "source_line") source_line_predicate_ = FindPredicate(entry.predicate);
+  }
   for (const auto& entry : pack_.frames) CompileFrame(entry);
   for (const auto& entry : pack_.patterns) {
     if (Status status = CompilePattern(entry); !status.ok()) return status;

@@ -109,6 +109,8 @@ class CompiledRules {
     TypeSet types = TypeSet::All();
   };
   const Affiliation* AffiliationAfter(WordId preposition) const;
+  // What a source line states of its source and place (layout.tsv), or -1.
+  int SourceLinePredicate() const { return source_line_predicate_; }
   // The lemma verbs.tsv gives a form, or kNoWord.
   WordId IrregularLemma(WordId form) const;
 
@@ -174,6 +176,7 @@ class CompiledRules {
   std::unordered_map<WordId, uint32_t> pronouns_;         // word -> pack().pronouns
   std::unordered_map<WordId, WordId> irregular_;          // form -> lemma
   std::unordered_map<WordId, Affiliation> affiliations_;  // preposition -> role
+  int source_line_predicate_ = -1;
   std::unordered_map<std::string, int> entity_index_;
   std::unordered_map<std::string, int> predicate_index_;
   std::vector<CompiledFrame> frames_;

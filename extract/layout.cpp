@@ -1,5 +1,7 @@
 #include "extract/layout.h"
 
+#include "core/text.h"
+
 namespace kg {
 namespace {
 
@@ -8,7 +10,9 @@ class Layout {
   Layout(const CompiledRules& rules, DocumentAnalysis* doc) : rules_(rules), doc_(*doc) {}
 
   void Run() {
+    SplitSourceLines();
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
+      if (doc_.sentences[s].kind == LineKind::kSourceLine) continue;
       Sentence& sentence = doc_.sentences[s];
       if (IsHeadline(s)) sentence.kind = LineKind::kHeadline;
       const size_t after_byline = BylineEnd(sentence);
@@ -45,6 +49,68 @@ class Layout {
     if (!LineEndsAfter(last)) return false;
     if (AllCaps(sentence)) return true;
     return s == 0 && !Has(last, WordClass::kSentenceEnd) && !Has(last, WordClass::kCloser);
+  }
+
+  // "AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94": a media-monitoring
+  // service's source line, perhaps after a headline on the same line, which
+  // the splitter left as one sentence. The source line becomes a sentence of
+  // its own and the words before it a headline.
+  void SplitSourceLines() {
+    std::vector<Sentence> lines;
+    lines.reserve(doc_.sentences.size());
+    for (const Sentence& sentence : doc_.sentences) {
+      const size_t code = SourceLineStart(sentence);
+      if (code == sentence.token_end) {
+        lines.push_back(sentence);
+        continue;
+      }
+      if (code > sentence.token_begin) {
+        Sentence headline = sentence;
+        headline.token_end = static_cast<uint32_t>(code);
+        headline.span.end = token(code - 1).span.end;
+        headline.kind = LineKind::kHeadline;
+        lines.push_back(headline);
+      }
+      Sentence source = sentence;
+      source.token_begin = static_cast<uint32_t>(code);
+      source.span.begin = token(code).span.begin;
+      source.kind = LineKind::kSourceLine;
+      lines.push_back(source);
+    }
+    if (lines.size() != doc_.sentences.size()) doc_.sentences = std::move(lines);
+  }
+
+  // The document code that opens a source line in the sentence, or its end:
+  // two capitals and ten digits, then capitalised words (the place and the
+  // source) up to a place preposition and a capitalised word (the language).
+  size_t SourceLineStart(const Sentence& sentence) const {
+    for (size_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      if (IsDocumentCode(t) && ReadsAsSource(t + 1, sentence.token_end)) return t;
+    }
+    return sentence.token_end;
+  }
+
+  bool IsDocumentCode(size_t t) const {
+    const Span span = token(t).span;
+    if (span.size() != 12) return false;
+    const std::string_view text = doc_.text.substr(span.begin, 12);
+    for (size_t k = 0; k < text.size(); ++k) {
+      if (k < 2 ? !IsAsciiUpper(text[k]) : !IsAsciiDigit(text[k])) return false;
+    }
+    return true;
+  }
+
+  bool ReadsAsSource(size_t t, size_t end) const {
+    size_t words = 0;
+    for (; t + 1 < end && words < 10; ++t) {
+      if (Has(t, WordClass::kPlacePreposition) && !token(t).Is(kTokenCapitalized)) {
+        return words >= 2 && token(t + 1).Is(kTokenCapitalized);
+      }
+      const bool word = token(t).Is(kTokenCapitalized) || token(t).Is(kTokenNumber);
+      if (!word && !Has(t, WordClass::kHyphen)) return false;
+      words += word ? 1 : 0;
+    }
+    return false;
   }
 
   // "By Jane Doe": the token after the byline, or the sentence start.

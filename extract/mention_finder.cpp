@@ -41,10 +41,34 @@ void ScanLayout(NameScan& scan, size_t end) {
   }
 }
 
+// A source line ("AU0202111694 Paris AFP in English"): the place its source
+// is published in, read literally, and the source, a known name or an
+// organization's. Nothing refers back to either.
+void ScanSourceLine(NameScan& scan) {
+  const size_t place = scan.begin() + 1;
+  const NameScan::LexMatch lex = place < scan.end() ? scan.LexAt(place) : NameScan::LexMatch{};
+  if (!scan.IsLexiconPlace(lex)) return;
+  const size_t source = place + lex.length;
+  size_t end = source;
+  while (end < scan.end() && !scan.Has(end, WordClass::kPlacePreposition)) ++end;
+  if (end == source || end == scan.end()) return;
+  scan.mention(scan.AddLexicon(place, *lex.value, lex.length, /*literal=*/true)).layout = true;
+  const NameScan::LexMatch known = scan.LexAt(source);
+  const int m =
+      known && source + known.length == end
+          ? scan.AddLexicon(source, *known.value, known.length)
+          : scan.Add(source, end, source, end, EntityType::kOrganization, MentionKind::kName);
+  scan.mention(m).layout = true;
+}
+
 void ScanSentence(NameScan& scan) {
   const Sentence& sentence = scan.doc().sentences[scan.sentence()];
   if (sentence.kind == LineKind::kByline) {
     ScanLayout(scan, scan.end());
+    return;
+  }
+  if (sentence.kind == LineKind::kSourceLine) {
+    ScanSourceLine(scan);
     return;
   }
   if (sentence.dateline_end > 0) ScanLayout(scan, sentence.token_begin + sentence.dateline_end);

@@ -83,6 +83,34 @@ void ExtractSentence(const CompiledRules& rules, DocumentAnalysis* doc, uint32_t
   }
 }
 
+// "AU0202111694 Paris AFP in English": a source line links its source to
+// the place it is published in, by the predicate layout.tsv gives.
+void AddSourceLineRelation(const CompiledRules& rules, DocumentAnalysis* doc, uint32_t s) {
+  const int predicate = rules.SourceLinePredicate();
+  const Sentence& sentence = doc->sentences[s];
+  const auto first = std::lower_bound(
+      doc->mentions.begin(), doc->mentions.end(), sentence.token_begin,
+      [](const Mention& mention, uint32_t token) { return mention.token_begin < token; });
+  if (predicate < 0 || doc->mentions.end() - first < 2) return;
+  const Mention& place = first[0];
+  const Mention& source = first[1];
+  if (source.token_end > sentence.token_end || place.entity < 0 || source.entity < 0) return;
+  const PredicateEntry& entry = rules.predicate(predicate);
+  const auto type_of = [&](int e) { return doc->entities[static_cast<size_t>(e)].type; };
+  if (!entry.subject_types.Contains(type_of(source.entity)) ||
+      !entry.object_types.Contains(type_of(place.entity)) || source.entity == place.entity) {
+    return;
+  }
+  RelationMention relation;
+  relation.subject = source.entity;
+  relation.object = place.entity;
+  relation.predicate = predicate;
+  relation.sentence = s;
+  relation.evidence = sentence.span;
+  relation.rule = kSourceLineRule;
+  doc->relations.push_back(relation);
+}
+
 }  // namespace
 
 void ExtractRelations(const CompiledRules& rules, DocumentAnalysis* doc) {
@@ -91,6 +119,10 @@ void ExtractRelations(const CompiledRules& rules, DocumentAnalysis* doc) {
   std::vector<RelationCandidate> candidates;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     if (doc->sentences[s].kind == LineKind::kByline) continue;
+    if (doc->sentences[s].kind == LineKind::kSourceLine) {
+      AddSourceLineRelation(rules, doc, s);
+      continue;
+    }
     ExtractSentence(rules, doc, s, &candidates);
   }
   // Symmetric predicates are one fact either way round.

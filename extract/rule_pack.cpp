@@ -286,6 +286,19 @@ Status ParseAffiliations(LineReader& reader, RulePack* pack) {
   return Status::Ok();
 }
 
+Status ParseLayout(LineReader& reader, RulePack* pack) {
+  while (reader.Next()) {
+    auto fields = reader.Fields(2, 2);
+    if (!fields.ok()) return fields.status();
+    const std::string_view kind = (*fields)[0];
+    if (kind != "source_line" && kind != "!source_line") {
+      return reader.Error("unknown layout line \"" + std::string(kind) + "\" (source_line)");
+    }
+    pack->layout.push_back({std::string(kind), std::string((*fields)[1]), reader.Source()});
+  }
+  return Status::Ok();
+}
+
 Status ParseFunctionWords(LineReader& reader, RulePack* pack) {
   while (reader.Next()) {
     auto fields = reader.Fields(2, 2);
@@ -424,6 +437,7 @@ Status ParseFile(const RuleFile& file, const std::string& origin, RulePack* pack
   if (name == "frames.tsv" || EndsWith(name, ".frames.tsv")) return ParseFrames(reader, pack);
   if (name == "function_words.tsv") return ParseFunctionWords(reader, pack);
   if (name == "affiliations.tsv") return ParseAffiliations(reader, pack);
+  if (name == "layout.tsv") return ParseLayout(reader, pack);
   if (name == "clitics.txt") return ParseList(reader, true, &pack->clitics);
   if (name == "news_agencies.txt") return ParseList(reader, false, &pack->news_agencies);
   if (name == "cues.tsv") return ParseCues(reader, pack);
@@ -521,6 +535,7 @@ void RulePack::Overlay(const RulePack& other) {
                [](const FunctionWordEntry& e) { return e.word; });
   OverlayKeyed(&affiliations, other.affiliations,
                [](const AffiliationEntry& e) { return e.preposition; });
+  OverlayKeyed(&layout, other.layout, [](const LayoutEntry& e) { return e.kind; });
   // A phrase may be a cue in several scopes ("to" before a verb and before a gerund).
   OverlayKeyed(&cues, other.cues, [](const CueEntry& e) {
     return e.phrase + "\t" + std::to_string(static_cast<int>(e.scope));
@@ -605,6 +620,11 @@ std::vector<std::string> CheckRulePack(const RulePack& pack) {
     if (!predicates.contains(affiliation.predicate)) {
       problems.push_back(affiliation.source + ": unknown predicate \"" + affiliation.predicate +
                          "\"");
+    }
+  }
+  for (const auto& line : pack.layout) {
+    if (!predicates.contains(line.predicate)) {
+      problems.push_back(line.source + ": unknown predicate \"" + line.predicate + "\"");
     }
   }
   for (const auto& title : pack.titles) {

@@ -81,6 +81,15 @@ struct AffiliationEntry {
   std::string source;
 };
 
+// What a layout line states (layout.tsv). "source_line": a media-monitoring
+// service's source line ("AU0202111694 Paris AFP in English 0107 GMT") links
+// the source to the place it is published in by this predicate.
+struct LayoutEntry {
+  std::string kind;
+  std::string predicate;
+  std::string source;
+};
+
 // A word and the classes it belongs to (function_words.tsv): the English
 // the extraction passes ask about ("and" is a coordinator).
 struct FunctionWordEntry {
@@ -130,6 +139,7 @@ struct RulePack {
   std::vector<FrameEntry> frames;
   std::vector<FunctionWordEntry> function_words;
   std::vector<AffiliationEntry> affiliations;
+  std::vector<LayoutEntry> layout;
   std::vector<CueEntry> cues;
   std::vector<PronounEntry> pronouns;
   std::vector<DescriptionEntry> descriptions;

@@ -162,5 +162,22 @@ TEST_CASE("datelines and bylines are marked, not read as sentences", "[extract][
   CHECK(Split("UN staff - and others - left.").sentences[0].dateline_end == 0);
 }
 
+TEST_CASE("a media-monitoring source line is a line of its own after its headline",
+          "[extract][layout]") {
+  const std::string text =
+      "Port Talks Resume QX0101120199 Oslo Vestkyst Avisen in Norwegian 1200 GMT 1 Jan 99\n"
+      "The talks resumed.";
+  const DocumentAnalysis doc = Split(text);
+  REQUIRE(doc.sentences.size() == 3);
+  CHECK(doc.sentences[0].kind == LineKind::kHeadline);
+  CHECK(doc.Surface(doc.sentences[0].token_end - 1) == "Resume");
+  CHECK(doc.sentences[1].kind == LineKind::kSourceLine);
+  CHECK(doc.Surface(doc.sentences[1].token_begin) == "QX0101120199");
+  CHECK(doc.sentences[2].kind == LineKind::kBody);
+  // A code needs two capitals and ten digits, and the source its language.
+  CHECK(Split("QX010112019 Oslo Avisen in Norwegian.").sentences[0].kind == LineKind::kBody);
+  CHECK(Split("QX0101120199 Oslo Avisen rose 5 pct.").sentences[0].kind == LineKind::kBody);
+}
+
 }  // namespace
 }  // namespace kg
