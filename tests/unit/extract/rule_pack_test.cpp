@@ -58,6 +58,27 @@ TEST_CASE("a title's optional columns: unqualified types and affiliation types",
   CHECK(bad.status().message().find("pack/titles.tsv:1: unknown entity types \"FIRM\"") == 0);
 }
 
+TEST_CASE("layout.tsv names what a source line states; an overlay may drop it",
+          "[extract][rules]") {
+  auto pack = Parse("layout.tsv", "# kind\tpredicate\nsource_line\tlocated_in\n");
+  REQUIRE(pack.ok());
+  REQUIRE(pack->layout.size() == 1);
+  CHECK(pack->layout[0].predicate == "located_in");
+  auto bad = Parse("layout.tsv", "dateline\tbased_in\n");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() ==
+        "pack/layout.tsv:1: unknown layout line \"dateline\" (source_line)");
+  RulePack combined = DefaultRulePack();
+  combined.Overlay(*pack);
+  REQUIRE(combined.layout.size() == 1);
+  CHECK(CheckRulePack(combined) ==
+        std::vector<std::string>{"pack/layout.tsv:2: unknown predicate \"located_in\""});
+  auto dropped = Parse("layout.tsv", "!source_line\t-\n");
+  REQUIRE(dropped.ok());
+  combined.Overlay(*dropped);
+  CHECK(combined.layout.empty());
+}
+
 TEST_CASE("cross-file checks name unknown predicates and entities", "[extract][rules]") {
   auto pack = ParseRulePack({{"relations.tsv", "pressd\tX ~press Y\n"},
                              {"demonyms.tsv", "Ruritanian\tRuritanians\tRuritania\n"}},
