@@ -56,14 +56,16 @@ class Layout {
   // the splitter left as one sentence. The source line becomes a sentence of
   // its own and the words before it a headline.
   void SplitSourceLines() {
-    std::vector<Sentence> lines;
-    lines.reserve(doc_.sentences.size());
-    for (const Sentence& sentence : doc_.sentences) {
+    std::vector<Sentence> lines;  // filled only once a source line is found: most have none
+    for (size_t s = 0; s < doc_.sentences.size(); ++s) {
+      const Sentence& sentence = doc_.sentences[s];
       const size_t code = SourceLineStart(sentence);
       if (code == sentence.token_end) {
-        lines.push_back(sentence);
+        if (!lines.empty()) lines.push_back(sentence);
         continue;
       }
+      if (lines.empty())
+        lines.assign(doc_.sentences.begin(), doc_.sentences.begin() + static_cast<long>(s));
       if (code > sentence.token_begin) {
         Sentence headline = sentence;
         headline.token_end = static_cast<uint32_t>(code);
@@ -77,7 +79,7 @@ class Layout {
       source.kind = LineKind::kSourceLine;
       lines.push_back(source);
     }
-    if (lines.size() != doc_.sentences.size()) doc_.sentences = std::move(lines);
+    if (!lines.empty()) doc_.sentences = std::move(lines);
   }
 
   // The document code that opens a source line in the sentence, or its end:

@@ -174,6 +174,10 @@ TEST_CASE("a media-monitoring source line is a line of its own after its headlin
   CHECK(doc.sentences[1].kind == LineKind::kSourceLine);
   CHECK(doc.Surface(doc.sentences[1].token_begin) == "QX0101120199");
   CHECK(doc.sentences[2].kind == LineKind::kBody);
+  const std::string alone = "The talks resumed.\nQX0101120199 Oslo Vestkyst Avisen in Norwegian";
+  const DocumentAnalysis second = Split(alone);
+  REQUIRE(second.sentences.size() == 2);
+  CHECK(second.sentences[1].kind == LineKind::kSourceLine);
   // A code needs two capitals and ten digits, and the source its language.
   CHECK(Split("QX010112019 Oslo Avisen in Norwegian.").sentences[0].kind == LineKind::kBody);
   CHECK(Split("QX0101120199 Oslo Avisen rose 5 pct.").sentences[0].kind == LineKind::kBody);
