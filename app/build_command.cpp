@@ -83,7 +83,8 @@ int RunBuild(const Args& args) {
   KnowledgeGraph graph = builder.Finish();
 
   const std::string output = parser.Get("output", "-");
-  if (Status s = WriteGraphFile(graph, output); !s.ok()) {
+  // The extraction threads are idle by now: they write the JSON.
+  if (Status s = WriteGraphFile(graph, output, *threads); !s.ok()) {
     PrintError(s.message());
     return kExitFailure;
   }

@@ -77,10 +77,10 @@ Result<GraphImage> ReadGraphImage(const std::string& path, const PredicateTable&
   return GraphImage::FromGraph(*graph);
 }
 
-Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
+Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, unsigned threads) {
   if (path != "-" && IsImagePath(path))
     return WriteFileAtomically(path, GraphImage::FromGraph(graph).bytes());
-  return WriteFileAtomically(path, WriteGraphJson(graph));
+  return WriteFileAtomically(path, WriteGraphJson(graph, threads));
 }
 
 }  // namespace kg

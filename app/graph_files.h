@@ -24,7 +24,8 @@ Result<KnowledgeGraph> ReadGraphFile(const std::string& path, const PredicateTab
 Result<GraphImage> ReadGraphImage(const std::string& path, const PredicateTable& fallback);
 
 // Writes JSON, or a binary image when `path` ends in ".kgb"; "-" writes
-// JSON to standard output. Atomic, like every output.
-Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
+// JSON to standard output. Atomic, like every output. JSON is written on up
+// to `threads` threads, with the same bytes for any count.
+Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, unsigned threads = 1);
 
 }  // namespace kg

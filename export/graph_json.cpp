@@ -1,8 +1,13 @@
 #include "export/graph_json.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include <rapidjson/prettywriter.h>
 
@@ -34,6 +39,100 @@ using Writer = rapidjson::PrettyWriter<StringOutput>;
 
 void Key(Writer& w, const char* key) { w.Key(key); }
 
+// Items written together by one thread: enough that the handing over costs
+// little, few enough that a window of them holds little memory.
+constexpr size_t kPartItems = 2048;
+
+// The items [begin, end) of the "nodes" or "links" array as `w` would write
+// them there, without the line break and indentation before the first:
+// the text starts at `*offset`. A writer of their own, at the same depth
+// (inside the top object, then the array), indents them alike.
+template <typename WriteItem>
+std::string WritePart(size_t begin, size_t end, const WriteItem& write_item, size_t* offset) {
+  std::string text;
+  StringOutput stream(&text);
+  Writer part(stream);
+  part.SetIndent(' ', 2);
+  part.StartObject();
+  part.Key("items");
+  part.StartArray();
+  *offset = text.size() + 5;  // "\n" and four spaces
+  for (size_t i = begin; i < end; ++i) write_item(part, i);
+  return text;
+}
+
+// Writes `count` items of an array `w` has just opened. With more than one
+// thread, parts of kPartItems are written on up to `threads` threads (this
+// one too) and joined here in order, each after the separator `w` puts
+// before an item: the bytes are those of one writer. Parts go at most a
+// window ahead of the joining, so that they never hold much of the file.
+template <typename WriteItem>
+void WriteItems(Writer& w, std::string* out, size_t count, unsigned threads,
+                const WriteItem& write_item) {
+  const size_t parts = (count + kPartItems - 1) / kPartItems;
+  if (threads <= 1 || parts <= 1) {
+    for (size_t i = 0; i < count; ++i) write_item(w, i);
+    return;
+  }
+  const size_t window = size_t{4} * threads;
+  std::vector<std::string> texts(parts);
+  std::vector<size_t> offsets(parts);
+  std::vector<bool> written(parts);
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t next = 0;    // the next part to write
+  size_t joined = 0;  // parts joined into `out`
+  // Writes the next part if the window allows; false when none is left.
+  const auto write_next = [&](std::unique_lock<std::mutex>& lock) {
+    if (next >= parts || next >= joined + window) return false;
+    const size_t p = next++;
+    lock.unlock();
+    size_t offset = 0;
+    std::string text =
+        WritePart(p * kPartItems, std::min(count, (p + 1) * kPartItems), write_item, &offset);
+    lock.lock();
+    texts[p] = std::move(text);
+    offsets[p] = offset;
+    written[p] = true;
+    changed.notify_all();
+    return true;
+  };
+  const auto help = [&] {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (next < parts) {
+      if (!write_next(lock))
+        changed.wait(lock, [&] { return next >= parts || next < joined + window; });
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(help);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: this one writes the rest
+    }
+  }
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (joined < parts) {
+      if (written[joined]) {
+        std::string text = std::move(texts[joined]);
+        const size_t offset = offsets[joined];
+        lock.unlock();
+        w.RawValue("", 0, rapidjson::kObjectType);  // the separator only
+        out->append(text, offset);
+        text = std::string();
+        lock.lock();
+        ++joined;
+        changed.notify_all();
+      } else if (!write_next(lock)) {
+        changed.wait(lock, [&] { return written[joined]; });
+      }
+    }
+  }
+  for (auto& helper : helpers) helper.join();
+}
+
 }  // namespace
 
 namespace {
@@ -54,7 +153,7 @@ size_t EstimatedSize(const KnowledgeGraph& graph) {
 
 }  // namespace
 
-std::string WriteGraphJson(const KnowledgeGraph& graph) {
+std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads) {
   std::string out;
   out.reserve(EstimatedSize(graph));
   StringOutput stream(&out);
@@ -92,46 +191,46 @@ std::string WriteGraphJson(const KnowledgeGraph& graph) {
 
   Key(w, "nodes");
   w.StartArray();
-  for (size_t n = 0; n < graph.node_count(); ++n) {
+  WriteItems(w, &out, graph.node_count(), threads, [&](Writer& item, size_t n) {
     const NodeData& node = graph.node(n);
-    w.StartObject();
-    Key(w, "id");
-    WriteString(w, node.id);
-    Key(w, "label");
-    WriteString(w, node.label);
-    Key(w, "type");
-    WriteString(w, EntityTypeName(node.type));
-    Key(w, "aliases");
-    WriteStrings(w, node.aliases);
-    Key(w, "mentions");
-    w.Int64(node.mentions);
-    Key(w, "documents");
-    WriteStrings(w, node.documents);
-    w.EndObject();
-  }
+    item.StartObject();
+    Key(item, "id");
+    WriteString(item, node.id);
+    Key(item, "label");
+    WriteString(item, node.label);
+    Key(item, "type");
+    WriteString(item, EntityTypeName(node.type));
+    Key(item, "aliases");
+    WriteStrings(item, node.aliases);
+    Key(item, "mentions");
+    item.Int64(node.mentions);
+    Key(item, "documents");
+    WriteStrings(item, node.documents);
+    item.EndObject();
+  });
   w.EndArray();
 
   Key(w, "links");
   w.StartArray();
-  for (size_t e = 0; e < graph.edge_count(); ++e) {
+  WriteItems(w, &out, graph.edge_count(), threads, [&](Writer& item, size_t e) {
     const EdgeData& edge = graph.edge(e);
-    w.StartObject();
-    Key(w, "source");
-    WriteString(w, graph.node(graph.edge_source(e)).id);
-    Key(w, "target");
-    WriteString(w, graph.node(graph.edge_target(e)).id);
-    Key(w, "predicate");
-    WriteString(w, edge.predicate);
-    Key(w, "status");
-    WriteString(w, RelationStatusName(edge.status));
-    Key(w, "weight");
-    w.Int64(edge.weight);
-    Key(w, "evidence");
-    w.StartArray();
-    for (const Evidence& evidence : edge.evidence) WriteEvidenceJson(w, evidence);
-    w.EndArray();
-    w.EndObject();
-  }
+    item.StartObject();
+    Key(item, "source");
+    WriteString(item, graph.node(graph.edge_source(e)).id);
+    Key(item, "target");
+    WriteString(item, graph.node(graph.edge_target(e)).id);
+    Key(item, "predicate");
+    WriteString(item, edge.predicate);
+    Key(item, "status");
+    WriteString(item, RelationStatusName(edge.status));
+    Key(item, "weight");
+    item.Int64(edge.weight);
+    Key(item, "evidence");
+    item.StartArray();
+    for (const Evidence& evidence : edge.evidence) WriteEvidenceJson(item, evidence);
+    item.EndArray();
+    item.EndObject();
+  });
   w.EndArray();
   w.EndObject();
   out.push_back('\n');

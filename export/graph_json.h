@@ -12,7 +12,9 @@
 
 namespace kg {
 
-std::string WriteGraphJson(const KnowledgeGraph& graph);
+// With `threads` above 1, the nodes and links are written in parts on up to
+// that many threads; the bytes are the same for any count.
+std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads = 1);
 
 // `origin` names the input in errors: "graph.json: line 3, column 7: ...",
 // "graph.json: links[2].target: unknown node \"x\"". The text is taken

@@ -160,8 +160,9 @@ void PhraseIndex::Finish(const WordIndex& words) {
   pending_.clear();
 }
 
-size_t PhraseIndex::Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
-                            std::span<const uint32_t>* values, Fuzzy fuzzy, bool lemmas) const {
+size_t PhraseIndex::LongestMatch(const DocumentAnalysis& doc, size_t begin, size_t end,
+                                 std::span<const uint32_t>* values, Fuzzy fuzzy,
+                                 bool lemmas) const {
   size_t best = 0;
   Match(
       doc, begin, end,

@@ -61,9 +61,14 @@ class PhraseIndex {
   }
 
   // The longest match at `begin`: its length (0 if none) and its values.
+  // Inline up to the first word: most tokens start no phrase, and are ruled
+  // out without a call.
   size_t Longest(const DocumentAnalysis& doc, size_t begin, size_t end,
                  std::span<const uint32_t>* values, Fuzzy fuzzy = Fuzzy::kNone,
-                 bool lemmas = false) const;
+                 bool lemmas = false) const {
+    if (begin >= end || !MayStart(doc.tokens[begin], fuzzy, lemmas)) return 0;
+    return LongestMatch(doc, begin, end, values, fuzzy, lemmas);
+  }
 
   // Call once after the last Add(): lays the values out flat and keeps the
   // text of the words (from `words`, where they were interned) that fuzzy
@@ -105,6 +110,19 @@ class PhraseIndex {
     return word / 64 < starts_.size() && (starts_[word / 64] >> (word % 64) & 1) != 0;
   }
   uint32_t ProbeChild(uint32_t node, WordId word) const;
+  // False when Match's first step finds no child of the root for `token`
+  // (by word, lemma or close spelling); true when it may.
+  bool MayStart(const Token& token, Fuzzy fuzzy, bool lemmas) const {
+    if (token.word != kNoWord && StartsPhrase(token.word)) return true;
+    if (lemmas && token.lemma != token.word && token.lemma != kNoWord &&
+        StartsPhrase(token.lemma)) {
+      return true;
+    }
+    return fuzzy != Fuzzy::kNone && (fuzzy == Fuzzy::kAny || token.Is(kTokenCapitalized)) &&
+           token.norm.size() >= kFuzzyMin;
+  }
+  size_t LongestMatch(const DocumentAnalysis& doc, size_t begin, size_t end,
+                      std::span<const uint32_t>* values, Fuzzy fuzzy, bool lemmas) const;
   uint32_t FuzzyChild(uint32_t node, std::string_view seen) const;
   void InsertEdge(uint64_t key, uint32_t child);
 
