@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -97,11 +98,20 @@ void WriteItems(Writer& w, std::string* out, size_t count, unsigned threads,
     changed.notify_all();
     return true;
   };
+  // A helper that fails (out of memory) stops the writing; the failure is
+  // thrown again on this thread once every helper has ended.
+  std::exception_ptr failure;
   const auto help = [&] {
-    std::unique_lock<std::mutex> lock(mutex);
-    while (next < parts) {
-      if (!write_next(lock))
-        changed.wait(lock, [&] { return next >= parts || next < joined + window; });
+    try {
+      std::unique_lock<std::mutex> lock(mutex);
+      while (next < parts && !failure) {
+        if (!write_next(lock))
+          changed.wait(lock, [&] { return next >= parts || next < joined + window || failure; });
+      }
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(mutex);
+      if (!failure) failure = std::current_exception();
+      changed.notify_all();
     }
   };
   std::vector<std::thread> helpers;
@@ -112,9 +122,9 @@ void WriteItems(Writer& w, std::string* out, size_t count, unsigned threads,
       break;  // no thread to be had: this one writes the rest
     }
   }
-  {
+  try {
     std::unique_lock<std::mutex> lock(mutex);
-    while (joined < parts) {
+    while (joined < parts && !failure) {
       if (written[joined]) {
         std::string text = std::move(texts[joined]);
         const size_t offset = offsets[joined];
@@ -126,11 +136,16 @@ void WriteItems(Writer& w, std::string* out, size_t count, unsigned threads,
         ++joined;
         changed.notify_all();
       } else if (!write_next(lock)) {
-        changed.wait(lock, [&] { return written[joined]; });
+        changed.wait(lock, [&] { return written[joined] || failure; });
       }
     }
+  } catch (...) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (!failure) failure = std::current_exception();
+    changed.notify_all();
   }
   for (auto& helper : helpers) helper.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace
