@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "extract/sentence_context.h"
 
 namespace kg {
 namespace {
@@ -429,17 +430,18 @@ class Resolver {
     return t;
   }
 
-  // "X is the chairman of Y", "X, who became president of Y": the person a
-  // copula before the description describes; -1 if none.
+  // "X is the chairman of Y", "X, who became president of Y", "X served as
+  // an adviser to Y": the person a copula (or role verb) before the
+  // description describes; -1 if none.
   int CopulaSubject(size_t m) const {
     const Mention& mention = mentions_[m];
     const auto word_has = [&](size_t t, WordClass c) { return rules_.Has(doc_.tokens[t].word, c); };
     const uint32_t first = doc_.sentences[mention.sentence].token_begin;
     size_t t = mention.token_begin;
     if (t == first) return -1;
-    const Token& verb = doc_.tokens[t - 1];
-    if (!IsVerb(verb.pos) || !rules_.Has(verb.lemma, WordClass::kCopula)) return -1;
-    const int chunk = doc_.chunk_of[t - 1];
+    const long verb = DescribingVerbBefore(rules_, doc_, t, first);
+    if (verb < 0) return -1;
+    const int chunk = doc_.chunk_of[static_cast<size_t>(verb)];
     if (chunk < 0) return -1;
     t = doc_.chunks[static_cast<size_t>(chunk)].begin;
     while (t > first && IsAdverb(doc_.tokens[t - 1].pos)) --t;

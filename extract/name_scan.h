@@ -27,6 +27,7 @@ class NameScan {
   size_t end() const { return end_; }
   const CompiledRules& rules() const { return rules_; }
   DocumentAnalysis& doc() { return doc_; }
+  const DocumentAnalysis& doc() const { return doc_; }
 
   // ---- words ----
   const Token& token(size_t i) const { return doc_.tokens[i]; }

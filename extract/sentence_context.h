@@ -34,4 +34,21 @@ struct SentenceContext {
   bool Joined(size_t t) const { return !doc.tokens[t].Is(kTokenSpaceBefore); }
 };
 
+// The verb before token t that makes a description at t describe its
+// subject: a copula ("X is chairman of Y") or a role verb and its marker
+// ("X served as chairman of Y"). Its index, or -1; `first` is the
+// sentence's first token.
+inline long DescribingVerbBefore(const CompiledRules& rules, const DocumentAnalysis& doc, size_t t,
+                                 size_t first) {
+  if (t <= first) return -1;
+  const Token& before = doc.tokens[t - 1];
+  if (IsVerb(before.pos) && rules.Has(before.lemma, WordClass::kCopula)) {
+    return static_cast<long>(t - 1);
+  }
+  if (t < first + 2 || !rules.Has(before.word, WordClass::kRoleMarker)) return -1;
+  const Token& verb = doc.tokens[t - 2];
+  return IsVerb(verb.pos) && rules.Has(verb.lemma, WordClass::kRoleVerb) ? static_cast<long>(t - 2)
+                                                                         : -1;
+}
+
 }  // namespace kg

@@ -1,5 +1,6 @@
 // Titled people and person descriptions (see mention_constructions.h).
 #include "extract/mention_constructions.h"
+#include "extract/sentence_context.h"
 
 namespace kg {
 namespace {
@@ -21,14 +22,14 @@ bool IsPossessiveDeterminer(const NameScan& scan, size_t i) {
 constexpr size_t kMaxJoinedApposition = 16;
 
 // Whether a phrase at i stands after a comma or dash of an apposition, or
-// after a copula ("X is chairman of Y", "X, who became president of Y").
+// after a copula ("X is chairman of Y", "X, who became president of Y") or
+// a role verb ("X served as an adviser to Y").
 
 bool StandsAsApposition(const NameScan& scan, size_t i) {
   if (i == scan.begin()) return false;
   const size_t before = i - 1;
   if (scan.Has(before, WordClass::kComma) || scan.Has(before, WordClass::kDash)) return true;
-  const Token& verb = scan.token(before);
-  if (IsVerb(verb.pos) && scan.rules().Has(verb.lemma, WordClass::kCopula)) return true;
+  if (DescribingVerbBefore(scan.rules(), scan.doc(), i, scan.begin()) >= 0) return true;
   // "X, director of Y and a member of Z": a second title joined to an
   // apposition's, which a comma opened with no verb since.
   if (!scan.Has(before, WordClass::kCoordinator)) return false;

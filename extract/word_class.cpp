@@ -24,6 +24,8 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "auxiliary",
     "passive_auxiliary",
     "copula",
+    "role_verb",
+    "role_marker",
     "light_verb",
     "charge_verb",
     "sentence_end",

@@ -30,6 +30,8 @@ enum class WordClass : uint8_t {
   kAuxiliary,            // be, have, do (lemmas): may stand before a verb in its group
   kPassiveAuxiliary,     // be, get (lemmas)
   kCopula,               // be, become, remain (lemmas): "X is the leader of Y"
+  kRoleVerb,             // serve, act, work (lemmas): "X served as chairman of Y"
+  kRoleMarker,           // as: after a role verb, opens the title
   kLightVerb,            // make, pay, hold (lemmas): "made a visit to", "held talks with"
   kChargeVerb,           // convict, charge (lemmas): "X was convicted of the murder of Y"
   kSentenceEnd,          // . ! ? ...
