@@ -20,6 +20,8 @@ bool IsPossessiveDeterminer(const NameScan& scan, size_t i) {
 
 // How far back the comma of an apposition that a second title joins may be.
 constexpr size_t kMaxJoinedApposition = 16;
+// How many unknown words before a title may name its organization.
+constexpr size_t kMaxUnknownAffiliation = 3;
 
 // Whether a phrase at i stands after a comma or dash of an apposition, or
 // after a copula ("X is chairman of Y", "X, who became president of Y") or
@@ -142,15 +144,19 @@ size_t TryTitledPerson(NameScan& scan, size_t start) {
   size_t j = scan.AffiliationEnd(i);
   if (j > i) i = NameStartBeforeHead(scan, start, i, j);
   // "Nordvik chief executive Ingrid Solheim", "Nordvik Chairman Ingrid
-  // Solheim": an unknown word before a title and a name is the
-  // organization the title belongs to.
+  // Solheim", "Harlan World chairman X": one to three unknown words before
+  // a title and a name are the organization the title belongs to, unless
+  // a given name opens a person's name among them.
   bool unknown_affiliation = false;
   // A head word alone names none: "Energy expert X" opening a sentence.
   if (j == i && scan.CanOpenName(i) && !scan.IsGivenName(i) && !scan.IsTitleStart(i) &&
       !scan.HeadType(i)) {
     const size_t run = scan.NameRunEnd(i);
     const NameScan::TitleMatch& after = scan.TitlesAt(run, false);
-    if (run == i + 1 && after.found && scan.NameRunEnd(after.end) > after.end) {
+    bool given = false;
+    for (size_t k = i; k < run; ++k) given = given || scan.IsGivenName(k);
+    if (run <= i + kMaxUnknownAffiliation && !given && after.found &&
+        scan.NameRunEnd(after.end) > after.end) {
       j = run;
       unknown_affiliation = true;
     }
