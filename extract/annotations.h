@@ -55,6 +55,8 @@ struct Sentence {
   // Tokens of a dateline that opens the sentence ("WASHINGTON (Reuters) -"),
   // counted from token_begin; 0 when there is none.
   uint32_t dateline_end = 0;
+  // A headline that capitalises its words ("Talks Stall In Geneva").
+  bool title_case = false;
 };
 
 // A base phrase: a noun phrase without its attachments ("the Israeli prime

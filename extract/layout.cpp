@@ -15,6 +15,7 @@ class Layout {
       if (doc_.sentences[s].kind == LineKind::kSourceLine) continue;
       Sentence& sentence = doc_.sentences[s];
       if (IsHeadline(s)) sentence.kind = LineKind::kHeadline;
+      sentence.title_case = sentence.kind == LineKind::kHeadline && TitleCase(sentence);
       const size_t after_byline = BylineEnd(sentence);
       const size_t after_dateline = DatelineEnd(sentence, after_byline);
       if (after_dateline > sentence.token_begin) {
@@ -39,6 +40,21 @@ class Layout {
       ++words;
     }
     return words >= 3;
+  }
+
+  // Whether most words of four letters or more are capitalised (title case
+  // leaves short function words in lowercase): "Police Find No Signs of Leak".
+  bool TitleCase(const Sentence& sentence) const {
+    size_t words = 0;
+    size_t capitalized = 0;
+    for (size_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      if (!token(t).Is(kTokenWord) || token(t).Is(kTokenNumber) || token(t).span.size() < 4) {
+        continue;
+      }
+      ++words;
+      if (token(t).Is(kTokenCapitalized)) ++capitalized;
+    }
+    return words >= 3 && capitalized * 4 >= words * 3;
   }
 
   // The first line when it does not end like a sentence, or any line in capitals.

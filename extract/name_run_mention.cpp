@@ -113,6 +113,12 @@ size_t TryNameRun(NameScan& scan, size_t i) {
   } else if (type.kind == NameScan::RunKind::kUnknownSingle) {
     TypeFromContext(scan, i, run, &mention);
   }
+  // "Police Find No Signs of Leak": a headline in title case capitalises
+  // every word, so a run of unknown words there is a name only if the
+  // article names it again or a given name opens it.
+  if (scan.doc().sentences[scan.sentence()].title_case && !scan.IsGivenName(i)) {
+    mention.weak = true;
+  }
   return scan.ParentheticalAcronym(run, m);
 }
 

@@ -128,5 +128,17 @@ TEST_CASE("headlines, bylines and datelines are read as such", "[extract][layout
   }
 }
 
+TEST_CASE("a title-case headline names only what the article names again", "[extract][layout]") {
+  const DocumentAnalysis doc = Analyze(
+      "Vendor Drops Quillmark Bid After Talks With Orvane Tooling\n\n"
+      "Orvane Tooling said on Monday that the bid had been dropped.");
+  REQUIRE(doc.sentences.size() == 2);
+  CHECK(doc.sentences[0].title_case);
+  CHECK_FALSE(doc.sentences[1].title_case);
+  std::vector<std::string> labels;
+  for (const DocEntity& entity : doc.entities) labels.push_back(entity.label);
+  CHECK(labels == std::vector<std::string>{"Orvane Tooling"});
+}
+
 }  // namespace
 }  // namespace kg
