@@ -57,10 +57,31 @@ RelationMention RoleOf(const DocumentAnalysis& doc, const Mention& mention, int 
   return relation;
 }
 
+// The nation of the place a dateline names ("WASHINGTON (Reuters) -": the
+// United States, through the capital's metonym_of), as a lexicon entry; -1
+// when there is no dateline or its place has no known nation.
+int DatelineNation(const CompiledRules& rules, const DocumentAnalysis& doc) {
+  for (const Mention& mention : doc.mentions) {
+    const Sentence& sentence = doc.sentences[mention.sentence];
+    if (mention.token_begin >= sentence.token_begin + sentence.dateline_end) continue;
+    if (!mention.layout || mention.type != EntityType::kLocation || mention.lexicon_entry < 0) {
+      continue;
+    }
+    if (rules.IsNation(mention.lexicon_entry)) return mention.lexicon_entry;
+    const std::string& capital_of =
+        rules.pack().entities[static_cast<size_t>(mention.lexicon_entry)].metonym_of;
+    const int nation = capital_of.empty() ? -1 : rules.FindEntity(capital_of);
+    return nation >= 0 && rules.IsNation(nation) ? nation : -1;
+  }
+  return -1;
+}
+
 // The entity of one of `types` that the article is plainly about (a place
 // only if it is a nation): named in
 // at least one sentence in five (and three times), and at least twice as often
-// as any other of those types; -1 when none is.
+// as any other of those types; -1 when none is. A nation must also be the
+// dateline's, when the dateline names one: a story filed in Washington about
+// Russia that says "President X" means the American president.
 int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet types) {
   int best = -1;
   int best_count = 0;
@@ -79,7 +100,13 @@ int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet 
     }
   }
   const int needed = std::max(3, static_cast<int>(doc.sentences.size() / 5));
-  return best_count >= needed && best_count >= 2 * second_count ? best : -1;
+  if (best < 0 || best_count < needed || best_count < 2 * second_count) return -1;
+  const DocEntity& main = doc.entities[static_cast<size_t>(best)];
+  if (main.type == EntityType::kLocation) {
+    const int dateline = DatelineNation(rules, doc);
+    if (dateline >= 0 && dateline != main.lexicon_entry) return -1;
+  }
+  return best;
 }
 
 }  // namespace
