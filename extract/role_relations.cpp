@@ -109,6 +109,23 @@ int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet 
   return best;
 }
 
+// Whether the sentence names a nation other than `main`, by name or by
+// adjective ("the Pakistani president met Prime Minister X"): then a title
+// there may as well be that nation's, and `main` is no safe guess.
+bool OtherNationInSentence(const CompiledRules& rules, const DocumentAnalysis& doc,
+                           uint32_t sentence, int main) {
+  const auto first = std::lower_bound(
+      doc.mentions.begin(), doc.mentions.end(), doc.sentences[sentence].token_begin,
+      [](const Mention& mention, uint32_t token) { return mention.token_begin < token; });
+  for (auto it = first; it != doc.mentions.end() && it->sentence == sentence; ++it) {
+    if (it->type == EntityType::kLocation && it->lexicon_entry >= 0 && it->entity != main &&
+        rules.IsNation(it->lexicon_entry) && !it->layout) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
@@ -151,7 +168,9 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
     if (types == TypeSet::None()) continue;
     const int main = MainEntity(rules, doc, types);
     if (main < 0 || main == mention.entity ||
-        !Fits(rules, doc, mention.role, mention.entity, main)) {
+        !Fits(rules, doc, mention.role, mention.entity, main) ||
+        (doc.entities[static_cast<size_t>(main)].type == EntityType::kLocation &&
+         OtherNationInSentence(rules, doc, mention.sentence, main))) {
       continue;
     }
     out->push_back(RoleOf(doc, mention, mention.role, main));
