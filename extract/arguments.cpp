@@ -346,6 +346,24 @@ int Arguments::GoverningVerb(int index) const {
   return -1;
 }
 
+int Arguments::ChargeVerbBeforeTerm(size_t t) const {
+  // One noun phrase without a mention ("99 years", "life"), perhaps after a
+  // preposition ("to life"), right after the verb group.
+  const int term = t > c_.begin ? ChunkOf(t - 1) : -1;
+  if (term < 0 || chunk(term).kind != Chunk::Kind::kNoun || chunk(term).end != t) return -1;
+  for (size_t k = chunk(term).begin; k < t; ++k) {
+    if (StartAt(k) >= 0) return -1;
+  }
+  size_t v = chunk(term).begin;
+  if (v > c_.begin && IsPreposition(c_.pos(v - 1))) --v;
+  const int verb = v > c_.begin ? ChunkOf(v - 1) : -1;
+  if (verb < 0 || chunk(verb).kind != Chunk::Kind::kVerb || chunk(verb).end != v ||
+      !c_.LemmaHas(chunk(verb).head, WordClass::kChargeVerb)) {
+    return -1;
+  }
+  return verb;
+}
+
 int Arguments::AgentOfNounBefore(size_t t) const {
   if (t <= c_.begin) return -1;
   const int np = ChunkOf(t - 1);
@@ -520,6 +538,12 @@ const std::vector<int>& Arguments::SubjectsOf(int index) {
         const int before = v > c_.begin ? ChunkOf(v - 1) : -1;
         if (before >= 0 && chunk(before).kind == Chunk::Kind::kVerb && before < k) {
           subjects = subjects_[static_cast<size_t>(before - first_chunk_)];
+          continue;
+        }
+        // "X is serving 99 years for killing Y", "X was sentenced to life
+        // for killing Y": past the term, the subject of a verb of charges.
+        if (const int charge = ChargeVerbBeforeTerm(v); charge >= 0 && charge < k) {
+          subjects = subjects_[static_cast<size_t>(charge - first_chunk_)];
           continue;
         }
       }

@@ -92,6 +92,9 @@ class Arguments {
   // The entity named inside a common-noun phrase that ends just before t
   // ("Iran's plan", "the U.S. commitment"), or -1.
   int AgentOfNounBefore(size_t t) const;
+  // The verb group of charges ("serving", "sentenced to") before a term
+  // that ends just before t ("99 years", "life"), or -1.
+  int ChargeVerbBeforeTerm(size_t t) const;
   // Whether a clause boundary stands at t (";", a subordinator, a relative pronoun).
   bool ClauseBreak(size_t t) const;
 
