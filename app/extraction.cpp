@@ -17,8 +17,8 @@
 namespace kg {
 namespace {
 
-// One item of the input, in reading order: an article still to check, or
-// a problem the reader found, reported in its place.
+// One item of the input, in reading order: an article still to parse and
+// check, or a problem the reader found, reported in its place.
 struct Entry {
   UncheckedDocument unchecked;  // moved into `document` once checked
   Document document;
@@ -162,11 +162,20 @@ class BatchExtractor {
     }
   }
 
-  // MakeDocument's checks and hash, without the id (TakeIds gives it).
+  // The JSON line's parsing, MakeDocument's checks and hash, without the
+  // id (TakeIds gives it). A line that is no article is a problem in its
+  // place, as if the reader had found it.
   void Check(size_t i) {
     Entry& entry = in_flight_[i];
     if (!entry.is_article) return;
     UncheckedDocument& raw = entry.unchecked;
+    if (raw.line > 0) {
+      if (std::string problem = ParseJsonLine(&raw); !problem.empty()) {
+        entry.is_article = false;
+        entry.problem = std::move(problem);
+        return;
+      }
+    }
     auto document =
         MakeDocument(std::string(), std::move(raw.path), std::move(raw.title), std::move(raw.text));
     if (document.ok()) {
@@ -337,7 +346,7 @@ ExtractionSummary RunExtraction(const std::vector<std::string>& inputs, const Pi
       [&](size_t articles, uint64_t bytes) {
         progress.Update(ProgressText(articles, "article", bytes, clock.Seconds(), total));
       });
-  // The reader only reads and parses: checks, hashes and ids are the
+  // The reader only reads lines: parsing, checks, hashes and ids are the
   // workers', and its problems go out in input order with theirs, so that
   // --strict stops at the same first problem.
   DocumentReader reader(

@@ -158,6 +158,9 @@ struct DocumentAnalysis {
   std::string_view text;  // the Document's text, which must outlive the analysis
   std::string norm_text;  // every token's comparison form, back to back
   std::vector<Token> tokens;
+  // Per token: HashWord(Norm(token)), which the tokenizer computes anyway;
+  // the passes compare words outside the pack by it.
+  std::vector<uint64_t> norm_hashes;
   std::vector<Sentence> sentences;
   std::vector<Chunk> chunks;      // ordered by position
   std::vector<int32_t> chunk_of;  // per token: the chunk holding it, or -1
@@ -166,6 +169,10 @@ struct DocumentAnalysis {
   std::vector<RelationMention> relations;
 
   std::string_view Norm(size_t token) const { return tokens[token].norm.In(norm_text); }
+  uint64_t NormHash(size_t token) const {
+    // Tokens made by hand (tests) have no hash stored.
+    return token < norm_hashes.size() ? norm_hashes[token] : HashWord(Norm(token));
+  }
   std::string_view Surface(size_t token) const { return tokens[token].span.In(text); }
 };
 

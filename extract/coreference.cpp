@@ -67,7 +67,7 @@ class Resolver {
   std::vector<uint64_t> NameWords(const Mention& mention) const {
     std::vector<uint64_t> words;
     for (uint32_t t = mention.name_begin; t < mention.name_end; ++t) {
-      if (doc_.tokens[t].Is(kTokenWord)) words.push_back(Hash(doc_.Norm(t)));
+      if (doc_.tokens[t].Is(kTokenWord)) words.push_back(doc_.NormHash(t));
     }
     return words;
   }
@@ -149,7 +149,7 @@ class Resolver {
 
   int FindByAcronym(const Mention& mention) const {
     if (!doc_.tokens[mention.name_begin].Is(kTokenAllCaps)) return -1;
-    auto it = by_initials_.find(Hash(doc_.Norm(mention.name_begin)));
+    auto it = by_initials_.find(doc_.NormHash(mention.name_begin));
     return it == by_initials_.end() ? -1 : it->second;
   }
 
@@ -605,7 +605,7 @@ class Resolver {
     if (mention.type != EntityType::kPerson) {
       // "the bank": the last one named with that head ("Corvane Bank"),
       // else "the group": the nearest entity of its type named before.
-      const uint64_t head = Hash(doc_.Norm(mention.token_end - 1));
+      const uint64_t head = doc_.NormHash(mention.token_end - 1);
       if (auto it = last_by_head_.find(head); it != last_by_head_.end()) {
         mention.entity = it->second;
         return;
@@ -657,7 +657,7 @@ class Resolver {
     if (mention.kind != MentionKind::kDescription) {
       last_named_of_type_[static_cast<size_t>(TypeOf(mention.entity))] = mention.entity;
       if (TypeOf(mention.entity) == EntityType::kOrganization && mention.name_end > 0) {
-        last_by_head_[Hash(doc_.Norm(mention.name_end - 1))] = mention.entity;
+        last_by_head_[doc_.NormHash(mention.name_end - 1)] = mention.entity;
       }
     }
     if (mention.type == EntityType::kPerson && mention.title >= 0) {

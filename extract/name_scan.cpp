@@ -55,10 +55,10 @@ void NameScan::IndexWords() {
       const Token& word = doc_.tokens[t];
       if (!word.Is(kTokenWord) || word.Is(kTokenNumber)) continue;
       if (!word.Is(kTokenCapitalized)) {
-        lowercase_words_.push_back(HashWord(doc_.Norm(t)));
+        lowercase_words_.push_back(doc_.NormHash(t));
       } else if (t > sentence.token_begin && sentence.kind == LineKind::kBody &&
                  !Has(t - 1, WordClass::kQuote) && !Has(t - 1, WordClass::kClauseBreak)) {
-        capitalized_inside_.push_back(HashWord(doc_.Norm(t)));
+        capitalized_inside_.push_back(doc_.NormHash(t));
       }
     }
   }
@@ -69,14 +69,13 @@ void NameScan::IndexWords() {
 
 bool NameScan::OccursInLowercase(size_t i) {
   if (!words_indexed_) IndexWords();
-  return std::binary_search(lowercase_words_.begin(), lowercase_words_.end(),
-                            HashWord(doc_.Norm(i)));
+  return std::binary_search(lowercase_words_.begin(), lowercase_words_.end(), doc_.NormHash(i));
 }
 
 bool NameScan::OccursCapitalizedInside(size_t i) {
   if (!words_indexed_) IndexWords();
   return std::binary_search(capitalized_inside_.begin(), capitalized_inside_.end(),
-                            HashWord(doc_.Norm(i)));
+                            doc_.NormHash(i));
 }
 
 // ---- lexicon ---------------------------------------------------------------

@@ -400,10 +400,15 @@ void Tokenizer::Tokenize(std::string_view text, DocumentAnalysis* doc, size_t ma
     return hash;
   };
   for (size_t t = first; t < std::min(first + kAhead, end); ++t) hashes[t % kAhead] = hash_of(t);
+  // The hashes stay: the passes compare words by them.
+  for (size_t t = doc->norm_hashes.size(); t < first; ++t)
+    doc->norm_hashes.push_back(HashWord(doc->Norm(t)));
+  doc->norm_hashes.resize(end);
   for (size_t t = first; t < end; ++t) {
     Token& token = doc->tokens[t];
     const uint64_t hash = hashes[t % kAhead];
     if (t + kAhead < end) hashes[t % kAhead] = hash_of(t + kAhead);
+    doc->norm_hashes[t] = hash;
     token.word = words_->Find(token.norm.In(doc->norm_text), hash);
   }
 }

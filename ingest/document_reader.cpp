@@ -149,84 +149,102 @@ size_t ColumnOf(const rapidjson::Value& value, const std::string& line) {
 
 }  // namespace
 
+std::string ParseJsonLine(UncheckedDocument* document) {
+  std::string& line = document->text;
+  const std::string& origin = document->origin;
+  const size_t number = document->line;
+  document->line = 0;
+  const auto at = [&](size_t column) { return FilePosition(origin, number, column); };
+  // Iterative parsing: a line nested a million levels deep costs heap,
+  // not stack. In situ: decoded strings stay inside `line`, so their
+  // columns are known for messages. The pool allocator frees the DOM
+  // without recursion.
+  rapidjson::Document json;
+  PadForInsituParse(&line);
+  json.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+      line.data());
+  if (json.HasParseError()) {
+    return at(json.GetErrorOffset() + 1) +
+           ": malformed JSON: " + rapidjson::GetParseError_En(json.GetParseError());
+  }
+  if (!json.IsObject()) return at(1) + ": expected a JSON object";
+  std::string* fields[2] = {&document->id, &document->title};
+  const char* names[3] = {"id", "title", "text"};
+  for (int f = 0; f < 2; ++f) {
+    auto it = json.FindMember(names[f]);
+    if (it == json.MemberEnd() || it->value.IsNull()) continue;
+    const rapidjson::Value& value = it->value;
+    if (f == 0 && value.IsInt64()) {
+      *fields[f] = std::to_string(value.GetInt64());  // numeric ids are common
+      continue;
+    }
+    if (!value.IsString())
+      return at(ColumnOf(it->name, line)) + ": \"" + names[f] + "\" must be a string";
+    fields[f]->assign(value.GetString(), value.GetStringLength());
+    // An escape can make what raw bytes cannot: \u0000, \udc00.
+    const auto bad = f == 0 ? unicode::FindNonIdText(*fields[f]) : unicode::FindNonText(*fields[f]);
+    if (bad) {
+      return at(ColumnOf(value, line)) + ": \"" + names[f] +
+             "\": " + unicode::DescribeNonText(*fields[f], *bad);
+    }
+  }
+  auto text = json.FindMember("text");
+  if (text == json.MemberEnd()) return at(1) + ": missing string field \"text\"";
+  if (!text->value.IsString())
+    return at(ColumnOf(text->name, line)) + ": \"text\" must be a string";
+  document->where = at(ColumnOf(text->value, line)) + ": \"text\"";
+  // The text, decoded in place, moves to the front of the line, which
+  // becomes the text: no copy of it to allocate.
+  const size_t offset = static_cast<size_t>(text->value.GetString() - line.data());
+  const size_t length = text->value.GetStringLength();
+  line.erase(0, offset);
+  line.resize(length);
+  document->origin.clear();
+  return std::string();
+}
+
 void DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin) {
   LineReader lines(in, options_.max_document_bytes);
   std::string line;
   size_t length = 0;
   bool too_long = false;
   size_t number = 0;
-  size_t articles = 0;
+  size_t articles = 0;  // handed on unparsed, with DeferChecks
   size_t problems_before = problems_;
   while (!stopped_ && lines.Next(&line, &length, &too_long)) {
     ++number;
-    const auto at = [&](size_t column) { return FilePosition(origin, number, column); };
     if (too_long) {
-      Problem(at(1) + ": line too long (" + std::to_string(length) + " bytes, limit " +
-              std::to_string(options_.max_document_bytes) + ")");
+      Problem(FilePosition(origin, number, 1) + ": line too long (" + std::to_string(length) +
+              " bytes, limit " + std::to_string(options_.max_document_bytes) + ")");
       continue;
     }
     // A byte order mark may open the file (Windows editors write one).
     if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.replace(0, 3, "   ");
     if (Trim(line).empty()) continue;
-    // Iterative parsing: a line nested a million levels deep costs heap,
-    // not stack. In situ: decoded strings stay inside `line`, so their
-    // columns are known for messages. The pool allocator frees the DOM
-    // without recursion.
-    rapidjson::Document json;
-    PadForInsituParse(&line);
-    json.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-        line.data());
-    if (json.HasParseError()) {
-      Problem(at(json.GetErrorOffset() + 1) +
-              ": malformed JSON: " + rapidjson::GetParseError_En(json.GetParseError()));
-      continue;
-    }
-    if (!json.IsObject()) {
-      Problem(at(1) + ": expected a JSON object");
-      continue;
-    }
-    std::string fields[3];  // id, title, text
-    bool ok = true;
-    const char* names[3] = {"id", "title", "text"};
-    for (int f = 0; f < 3 && ok; ++f) {
-      auto it = json.FindMember(names[f]);
-      const bool required = f == 2;
-      if (it == json.MemberEnd() || (!required && it->value.IsNull())) {
-        if (required) {
-          Problem(at(1) + ": missing string field \"text\"");
-          ok = false;
-        }
-        continue;
-      }
-      const rapidjson::Value& value = it->value;
-      if (f == 0 && value.IsInt64()) {
-        fields[f] = std::to_string(value.GetInt64());  // numeric ids are common
-        continue;
-      }
-      if (!value.IsString()) {
-        Problem(at(ColumnOf(it->name, line)) + ": \"" + names[f] + "\" must be a string");
-        ok = false;
-        continue;
-      }
-      fields[f].assign(value.GetString(), value.GetStringLength());
-      // An escape can make what raw bytes cannot: \u0000, \udc00.
-      if (f < 2) {
-        const auto bad =
-            f == 0 ? unicode::FindNonIdText(fields[f]) : unicode::FindNonText(fields[f]);
-        if (bad) {
-          Problem(at(ColumnOf(value, line)) + ": \"" + names[f] +
-                  "\": " + unicode::DescribeNonText(fields[f], *bad));
-          ok = false;
-        }
-      }
-    }
-    if (!ok) continue;
     ++articles;
-    const std::string text_at = at(ColumnOf(json.FindMember("text")->value, line)) + ": \"text\"";
-    Emit(std::move(fields[0]), origin + ":" + std::to_string(number), std::move(fields[1]),
-         std::move(fields[2]), text_at);
+    UncheckedDocument document;
+    document.path = origin + ":" + std::to_string(number);
+    document.origin = origin;
+    document.line = number;
+    // Sized for the parser's padding; `line` keeps its buffer for the next.
+    document.text.reserve(line.size() + 4);
+    document.text = line;
+    if (on_unchecked_) {
+      on_unchecked_(std::move(document));  // parsed by the caller
+      continue;
+    }
+    if (std::string problem = ParseJsonLine(&document); !problem.empty()) {
+      --articles;
+      Problem(problem);
+      continue;
+    }
+    Emit(std::move(document.id), std::move(document.path), std::move(document.title),
+         std::move(document.text), document.where);
   }
   if (lines.failed()) Problem(origin + ": read error");
+  // Handed on unparsed, a line that turns out not to be an article is a
+  // problem reported in its place, so that this message still comes only
+  // when there were blank lines and nothing else.
   if (articles == 0 && problems_ == problems_before && !stopped_) {
     Problem(origin + (number == 0 ? ": empty file" : ": no articles, only blank lines"));
   }
@@ -245,8 +263,13 @@ std::string DocumentIds::Take(std::string id) {
 void DocumentReader::Emit(std::string id, std::string path, std::string title, std::string text,
                           const std::string& where) {
   if (on_unchecked_) {
-    on_unchecked_(UncheckedDocument{std::move(id), std::move(path), std::move(title),
-                                    std::move(text), where});
+    UncheckedDocument document;
+    document.id = std::move(id);
+    document.path = std::move(path);
+    document.title = std::move(title);
+    document.text = std::move(text);
+    document.where = where;
+    on_unchecked_(std::move(document));
     return;
   }
   std::string unique = ids_.Take(std::move(id));

@@ -34,13 +34,23 @@ struct ReadOptions {
 // An article as read, before MakeDocument's checks: with DeferChecks, the
 // reader leaves those (UTF-8, SHA-256, title) and the id to the caller,
 // which can spread them over threads and then take ids in reading order.
+// A JSON Lines article comes unparsed too (`line` > 0): ParseJsonLine
+// turns it into the fields below, on whichever thread the caller likes.
 struct UncheckedDocument {
   std::string id;  // as given ("" for none), not yet made unique
   std::string path;
   std::string title;
-  std::string text;
-  std::string where;  // names the text in messages: "a.jsonl:3:9: \"text\""
+  std::string text;    // or, while `line` > 0, the JSON line as read
+  std::string where;   // names the text in messages: "a.jsonl:3:9: \"text\""
+  std::string origin;  // while `line` > 0: the file it is a line of
+  size_t line = 0;
 };
+
+// Parses the JSON line an UncheckedDocument holds (`line` > 0) into its
+// id, title, text and where, and sets `line` to 0. Returns "" or the
+// problem, worded as the reader words it ("a.jsonl:3:1: malformed JSON:
+// ..."); the document is then not an article. Thread-safe.
+std::string ParseJsonLine(UncheckedDocument* document);
 
 // Makes document ids unique in reading order: "" becomes "dN", N counting
 // the articles accepted so far, and a repeat gets "-2", "-3"...
@@ -74,7 +84,8 @@ class DocumentReader {
   }
 
   // Hands every article to `on_unchecked` instead of checking it and
-  // giving it an id; problems with it are then the caller's to report.
+  // giving it an id (and a JSON Lines article before parsing it); problems
+  // with it are then the caller's to report.
   void DeferChecks(std::function<void(UncheckedDocument)> on_unchecked) {
     on_unchecked_ = std::move(on_unchecked);
   }
