@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace kg {
 namespace {
@@ -82,7 +83,8 @@ int DatelineNation(const CompiledRules& rules, const DocumentAnalysis& doc) {
 // as any other of those types; -1 when none is. A nation must also be the
 // dateline's, when the dateline names one: a story filed in Washington about
 // Russia that says "President X" means the American president.
-int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet types) {
+int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet types,
+               int dateline_nation) {
   int best = -1;
   int best_count = 0;
   int second_count = 0;
@@ -102,9 +104,9 @@ int MainEntity(const CompiledRules& rules, const DocumentAnalysis& doc, TypeSet 
   const int needed = std::max(3, static_cast<int>(doc.sentences.size() / 5));
   if (best < 0 || best_count < needed || best_count < 2 * second_count) return -1;
   const DocEntity& main = doc.entities[static_cast<size_t>(best)];
-  if (main.type == EntityType::kLocation) {
-    const int dateline = DatelineNation(rules, doc);
-    if (dateline >= 0 && dateline != main.lexicon_entry) return -1;
+  if (main.type == EntityType::kLocation && dateline_nation >= 0 &&
+      dateline_nation != main.lexicon_entry) {
+    return -1;
   }
   return best;
 }
@@ -159,6 +161,16 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
   // "Prime Minister Tony Abbott" in an article about Australia: a title
   // that names no country or organization belongs to the one the article is
   // about, when that is unambiguous and the person has no such role already.
+  // Worked out once per set of types a title asks for.
+  const int dateline_nation = DatelineNation(rules, doc);
+  std::vector<std::pair<TypeSet, int>> main_of;
+  const auto main_entity = [&](TypeSet types) {
+    for (const auto& [asked, main] : main_of) {
+      if (asked == types) return main;
+    }
+    main_of.emplace_back(types, MainEntity(rules, doc, types, dateline_nation));
+    return main_of.back().second;
+  };
   for (const Mention& mention : doc.mentions) {
     if (mention.role < 0 || mention.affiliation >= 0 || mention.entity < 0 || mention.title < 0 ||
         has_role.contains({mention.entity, mention.role})) {
@@ -166,7 +178,7 @@ void AddRoleRelations(const CompiledRules& rules, const DocumentAnalysis& doc,
     }
     const TypeSet types = rules.pack().titles[static_cast<size_t>(mention.title)].unqualified;
     if (types == TypeSet::None()) continue;
-    const int main = MainEntity(rules, doc, types);
+    const int main = main_entity(types);
     if (main < 0 || main == mention.entity ||
         !Fits(rules, doc, mention.role, mention.entity, main) ||
         (doc.entities[static_cast<size_t>(main)].type == EntityType::kLocation &&
