@@ -35,20 +35,29 @@ struct SentenceContext {
 };
 
 // The verb before token t that makes a description at t describe its
-// subject: a copula ("X is chairman of Y") or a role verb and its marker
-// ("X served as chairman of Y"). Its index, or -1; `first` is the
-// sentence's first token.
+// subject: a copula ("X is chairman of Y"), a role verb and its marker ("X
+// served as chairman of Y"), or an appointment in the passive ("X was named
+// chairman of Y", "X was elected as president of Y"). Its index, or -1;
+// `first` is the sentence's first token.
 inline long DescribingVerbBefore(const CompiledRules& rules, const DocumentAnalysis& doc, size_t t,
                                  size_t first) {
   if (t <= first) return -1;
+  const auto appointed = [&](size_t v) {
+    return v > first && IsVerb(doc.tokens[v].pos) &&
+           rules.Has(doc.tokens[v].lemma, WordClass::kAppointmentVerb) &&
+           rules.Has(doc.tokens[v - 1].lemma, WordClass::kPassiveAuxiliary);
+  };
   const Token& before = doc.tokens[t - 1];
   if (IsVerb(before.pos) && rules.Has(before.lemma, WordClass::kCopula)) {
     return static_cast<long>(t - 1);
   }
+  if (appointed(t - 1)) return static_cast<long>(t - 1);
   if (t < first + 2 || !rules.Has(before.word, WordClass::kRoleMarker)) return -1;
   const Token& verb = doc.tokens[t - 2];
-  return IsVerb(verb.pos) && rules.Has(verb.lemma, WordClass::kRoleVerb) ? static_cast<long>(t - 2)
-                                                                         : -1;
+  if (IsVerb(verb.pos) && rules.Has(verb.lemma, WordClass::kRoleVerb)) {
+    return static_cast<long>(t - 2);
+  }
+  return appointed(t - 2) ? static_cast<long>(t - 2) : -1;
 }
 
 }  // namespace kg

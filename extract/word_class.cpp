@@ -26,6 +26,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(WordClass::kCount)> k
     "copula",
     "role_verb",
     "role_marker",
+    "appointment_verb",
     "light_verb",
     "charge_verb",
     "sentence_end",

@@ -32,6 +32,7 @@ enum class WordClass : uint8_t {
   kCopula,               // be, become, remain (lemmas): "X is the leader of Y"
   kRoleVerb,             // serve, act, work (lemmas): "X served as chairman of Y"
   kRoleMarker,           // as: after a role verb, opens the title
+  kAppointmentVerb,      // name, appoint, elect (lemmas): "X was named chairman of Y"
   kLightVerb,            // make, pay, hold (lemmas): "made a visit to", "held talks with"
   kChargeVerb,           // convict, charge (lemmas): "X was convicted of the murder of Y"
   kSentenceEnd,          // . ! ? ...
