@@ -36,7 +36,8 @@ int RunBuild(const Args& args) {
       .Option("dot", 0, "FILE", "also write the graph as Graphviz DOT")
       .Option("html", 0, "FILE", "also write the interactive HTML view (as kg view does)")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
-      .Option("threads", 'j', "N", "extraction threads (default: all cores)")
+      .Option("threads", 'j', "N",
+              "threads, the one reading and merging included (default: all cores)")
       .Option("max-evidence", 0, "N",
               "evidence sentences kept per relation (default: " +
                   std::to_string(kDefaultMaxEvidence) + "; 0: all)")

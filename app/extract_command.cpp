@@ -25,7 +25,8 @@ int RunExtract(const Args& args) {
       "Bad inputs are reported and skipped; the exit status is then 1.");
   parser.Option("output", 'o', "FILE", "fragments to write (default: standard output)")
       .Option("rules", 'r', "DIR", "rule pack laid over the default one (repeatable)", true)
-      .Option("threads", 'j', "N", "extraction threads (default: all cores)")
+      .Option("threads", 'j', "N",
+              "threads, the one reading and writing included (default: all cores)")
       .Option("source", 0, "NAME", "the file standard input is part of, for document paths")
       .Option("first-line", 0, "N", "with --source: the line of NAME standard input starts at")
       .Flag("quiet", 'q', "print only errors");

@@ -27,21 +27,26 @@ struct Entry {
   bool failed_check = false;
 };
 
+// Extracts batches of articles on `threads` threads, the calling thread
+// one of them: it reads and merges, and extracts whenever it would
+// otherwise wait. With one thread it does everything itself; with N, no
+// more than N threads are ever busy (a reader beside N workers would
+// share N cores with them).
 class BatchExtractor {
  public:
   // `on_done` hears of every entry in input order: an article with its
   // fragment, or with why its extraction failed (then the fragment is
   // empty), or a problem (entry.problem).
   using DoneFn = std::function<void(const Entry&, Fragment&&, const std::string&)>;
-  // While the calling thread waits for the workers, `on_wait` hears every
-  // quarter of a second how many articles (and bytes of text) the workers
-  // have been through so far: the progress line moves within a batch.
+  // Every quarter of a second while the calling thread extracts or waits,
+  // `on_wait` hears how many articles (and bytes of text) have been
+  // extracted so far: the progress line moves within a batch.
   using WaitFn = std::function<void(size_t articles, uint64_t bytes)>;
 
   BatchExtractor(const Pipeline& pipeline, unsigned threads, size_t batch_bytes, DoneFn on_done,
                  WaitFn on_wait)
       : pipeline_(pipeline),
-        threads_(threads),
+        workers_wanted_(std::max(threads, 1u) - 1),
         batch_bytes_(batch_bytes),
         on_done_(std::move(on_done)),
         on_wait_(std::move(on_wait)) {}
@@ -69,39 +74,33 @@ class BatchExtractor {
   }
 
   // Extracts and hands back everything added so far. The last batch goes
-  // back article by article as the workers finish them, so that merging
-  // it overlaps its extraction instead of following it on one core.
+  // back article by article as it is extracted, so that merging it
+  // overlaps its extraction instead of following it on one core.
   void Finish() {
     if (!batch_.empty()) Launch();
-    std::unique_lock<std::mutex> lock(mutex_);
-    auto last_report = std::chrono::steady_clock::now();
     for (size_t next = 0; next < in_flight_.size();) {
       if (ready_[next].load(std::memory_order_acquire)) {
-        lock.unlock();
         on_done_(in_flight_[next], std::move(results_[next]), failures_[next]);
         results_[next] = Fragment{};  // merged: its memory can go
         ++next;
-        lock.lock();
-        continue;
-      }
-      finished_.wait_for(lock, std::chrono::milliseconds(2));
-      if (const auto now = std::chrono::steady_clock::now();
-          now - last_report >= std::chrono::milliseconds(250)) {
-        last_report = now;
+      } else if (TakeWork()) {
+        ReportNow();
+      } else {
+        // The rest is being extracted on the workers.
+        std::unique_lock<std::mutex> lock(mutex_);
+        finished_.wait_for(lock, std::chrono::milliseconds(2));
         lock.unlock();
-        on_wait_(articles_done_.load(std::memory_order_relaxed),
-                 bytes_done_.load(std::memory_order_relaxed));
-        lock.lock();
+        ReportNow();
       }
     }
-    lock.unlock();
     Join();
     in_flight_.clear();
   }
 
  private:
-  // Hands the filling batch to the workers, then hands back the batch
-  // they just finished while they work on the new one.
+  // Finishes the batch in flight (the calling thread helping), hands the
+  // filling batch to the workers, then hands back the finished one while
+  // they work on the new one.
   void Launch() {
     Join();
     std::vector<Entry> done = std::move(in_flight_);
@@ -115,15 +114,16 @@ class BatchExtractor {
     failures_.assign(in_flight_.size(), std::string());
     ready_ = std::make_unique<std::atomic<bool>[]>(in_flight_.size());
     next_check_ = 0;
+    checks_done_ = 0;
     next_ = 0;
     // The workers live as long as the extractor: their per-thread scratch
     // (the tagger's cache of unknown words above all) stays warm.
-    while (workers_.size() < threads_) workers_.emplace_back([this] { Work(); });
+    while (workers_.size() < workers_wanted_) workers_.emplace_back([this] { Work(); });
     {
       const std::lock_guard<std::mutex> lock(mutex_);
       running_ = static_cast<unsigned>(workers_.size());
-      checking_ = running_;
       ++generation_;
+      if (in_flight_.empty()) ids_given_.store(generation_, std::memory_order_release);
     }
     work_ready_.notify_all();
     HandBack(done, done_results, done_failures);
@@ -138,22 +138,8 @@ class BatchExtractor {
         if (stopping_) return;
         seen = generation_;
       }
-      // The checks of every article first, spread over the workers; then
-      // the last of them to finish gives the ids in reading order (an id
-      // depends on which articles before it passed), and only then do the
-      // workers extract.
-      for (size_t i; (i = next_check_.fetch_add(1)) < in_flight_.size();) Check(i);
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        if (--checking_ == 0) {
-          TakeIds();
-          ids_given_ = generation_;
-          ids_ready_.notify_all();
-        } else {
-          ids_ready_.wait(lock, [&] { return ids_given_ == generation_; });
-        }
+      while (TakeWork()) {
       }
-      for (size_t i; (i = next_.fetch_add(1)) < in_flight_.size();) Extract(i);
       {
         const std::lock_guard<std::mutex> lock(mutex_);
         --running_;
@@ -162,6 +148,45 @@ class BatchExtractor {
     }
   }
 
+  // Does one piece of the batch in flight, on whichever thread calls: the
+  // checks of every article first; the thread that finishes the last of
+  // them gives the ids in reading order (an id depends on which articles
+  // before it passed); only then the extractions. False when nothing is
+  // left to take.
+  bool TakeWork() {
+    const size_t count = in_flight_.size();
+    if (next_check_.load(std::memory_order_relaxed) < count) {
+      if (const size_t i = next_check_.fetch_add(1); i < count) {
+        Check(i);
+        if (checks_done_.fetch_add(1, std::memory_order_acq_rel) + 1 == count) GiveIds();
+        return true;
+      }
+    }
+    WaitForIds();
+    if (next_.load(std::memory_order_relaxed) >= count) return false;
+    const size_t i = next_.fetch_add(1);
+    if (i >= count) return false;
+    Extract(i);
+    return true;
+  }
+
+  void GiveIds() {
+    TakeIds();
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      ids_given_.store(generation_, std::memory_order_release);
+    }
+    ids_ready_.notify_all();
+  }
+
+  void WaitForIds() {
+    // generation_ only changes while no thread takes work (Launch joins
+    // first), so reading it here races with nothing.
+    if (ids_given_.load(std::memory_order_acquire) == generation_) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    ids_ready_.wait(lock,
+                    [&] { return ids_given_.load(std::memory_order_acquire) == generation_; });
+  }
   // The JSON line's parsing, MakeDocument's checks and hash, without the
   // id (TakeIds gives it). A line that is no article is a problem in its
   // place, as if the reader had found it.
@@ -230,16 +255,26 @@ class BatchExtractor {
     finished_.notify_all();
   }
 
-  // Waits for the batch in flight.
+  // Helps with the batch in flight until nothing is left to take, then
+  // waits for the workers' last articles.
   void Join() {
+    while (TakeWork()) ReportNow();
     std::unique_lock<std::mutex> lock(mutex_);
     while (
         !finished_.wait_for(lock, std::chrono::milliseconds(250), [&] { return running_ == 0; })) {
       lock.unlock();
-      on_wait_(articles_done_.load(std::memory_order_relaxed),
-               bytes_done_.load(std::memory_order_relaxed));
+      ReportNow();
       lock.lock();
     }
+  }
+
+  // on_wait_, at most every quarter of a second.
+  void ReportNow() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_report_ < std::chrono::milliseconds(250)) return;
+    last_report_ = now;
+    on_wait_(articles_done_.load(std::memory_order_relaxed),
+             bytes_done_.load(std::memory_order_relaxed));
   }
 
   void Stop() {
@@ -260,13 +295,14 @@ class BatchExtractor {
   }
 
   const Pipeline& pipeline_;
-  unsigned threads_;
+  unsigned workers_wanted_;  // besides the calling thread
   size_t batch_bytes_;
   // The workers start on a small first batch, and batches double up to
   // batch_bytes_: the cores are not idle while the first megabytes are read.
   size_t launch_bytes_ = std::min<size_t>(batch_bytes_, size_t{64} << 10);
   DoneFn on_done_;
   WaitFn on_wait_;
+  std::chrono::steady_clock::time_point last_report_ = std::chrono::steady_clock::now();
   std::vector<Entry> batch_;
   size_t bytes_ = 0;
   std::vector<Entry> in_flight_;
@@ -274,21 +310,21 @@ class BatchExtractor {
   std::vector<std::string> failures_;           // per entry in flight: why it failed, or ""
   std::unique_ptr<std::atomic<bool>[]> ready_;  // per entry in flight: extracted
   std::atomic<size_t> next_check_{0};
+  std::atomic<size_t> checks_done_{0};
   std::atomic<size_t> next_{0};
-  DocumentIds ids_;  // only the worker that finishes checking a batch uses it
+  DocumentIds ids_;  // only the thread that finishes checking a batch uses it
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable work_ready_;  // a new batch (generation_) or stopping_
   std::condition_variable ids_ready_;   // ids_given_ caught up with generation_
   std::condition_variable finished_;
-  // Under mutex_: workers still going through the batch in flight (and
-  // still checking it), which batch that is and the last one given ids,
-  // and whether the workers are to end.
+  // Under mutex_: workers still going through the batch in flight, which
+  // batch that is, and whether the workers are to end. generation_ changes
+  // only in Launch, once every worker is done with the batch before.
   unsigned running_ = 0;
-  unsigned checking_ = 0;
   uint64_t generation_ = 0;
-  uint64_t ids_given_ = 0;
   bool stopping_ = false;
+  std::atomic<uint64_t> ids_given_{0};  // the last batch given ids
   std::atomic<size_t> articles_done_{0};
   std::atomic<uint64_t> bytes_done_{0};
 };

@@ -1,10 +1,11 @@
 // Reading and extracting articles for kg build and kg extract. Documents
 // stream from the inputs (ingest/document_reader.h), are extracted in
-// batches on worker threads, each into its graph fragment there too, and
-// handed back on the calling thread in input order, so that what is made
-// of them never depends on the thread count. While the workers extract one
-// batch, the calling thread reads the next and hands back the one before;
-// memory holds two batches.
+// batches on `threads` threads, each into its graph fragment there too,
+// and handed back on the calling thread in input order, so that what is
+// made of them never depends on the thread count. The calling thread is
+// one of the threads: while the workers extract one batch, it reads the
+// next, hands back the one before and then extracts beside them; memory
+// holds two batches.
 #pragma once
 
 #include <functional>
@@ -18,7 +19,7 @@
 namespace kg {
 
 struct ExtractionOptions {
-  unsigned threads = 1;
+  unsigned threads = 1;  // busy threads, the calling thread included
   size_t batch_bytes = size_t{4} << 20;
   bool progress = true;  // a progress line on standard error, when it is a terminal
   // What standard input is a part of, for document paths and messages:

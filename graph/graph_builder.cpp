@@ -4,7 +4,6 @@
 #include <cassert>
 #include <numeric>
 #include <optional>
-#include <set>
 #include <tuple>
 #include <unordered_set>
 
@@ -49,6 +48,12 @@ void UnionSorted(std::vector<std::string>* into, std::vector<std::string>&& add)
                  std::make_move_iterator(add.begin()), std::make_move_iterator(add.end()),
                  std::back_inserter(merged));
   *into = std::move(merged);
+}
+
+// Removes `item` from the sorted, distinct `items`, if there.
+void EraseSorted(std::vector<std::string>* items, const std::string& item) {
+  const auto it = std::lower_bound(items->begin(), items->end(), item);
+  if (it != items->end() && *it == item) items->erase(it);
 }
 
 void SortDistinct(std::vector<std::string>* items) {
@@ -390,7 +395,7 @@ Fragment GraphBuilder::Partial() {
     State::Entity& entity = s.entities[e];
     new_index[e] = static_cast<uint32_t>(out.entities.size());
     FragmentEntity item;
-    std::erase(entity.forms, entity.label);
+    EraseSorted(&entity.forms, entity.label);
     item.aliases = std::move(entity.forms);
     item.label = std::move(entity.label);
     item.type = entity.type;
@@ -487,7 +492,7 @@ KnowledgeGraph GraphBuilder::Finish() {
            std::tie(s.entities[b].fold, s.entities[b].label, s.entities[b].type);
   });
   std::vector<std::string> ids(count);
-  std::set<std::string> taken;
+  std::unordered_set<std::string> taken;  // only asked whether it holds an id
   for (uint32_t e : order) {
     if (!s.entities[e].pinned_id.empty() && taken.insert(s.entities[e].pinned_id).second)
       ids[e] = s.entities[e].pinned_id;
@@ -509,7 +514,7 @@ KnowledgeGraph GraphBuilder::Finish() {
     State::Entity& entity = s.entities[e];
     NodeData node;
     node.id = std::move(ids[e]);
-    std::erase(entity.forms, entity.label);
+    EraseSorted(&entity.forms, entity.label);
     node.aliases = std::move(entity.forms);
     node.label = std::move(entity.label);
     node.type = entity.type;
