@@ -1,5 +1,7 @@
 #include "graph/document_order.h"
 
+#include <cstdint>
+
 #include "core/text.h"
 
 namespace kg {
@@ -43,6 +45,33 @@ int CompareNatural(std::string_view a, std::string_view b) {
 bool DocumentIdLess(std::string_view a, std::string_view b) {
   const int c = CompareNatural(a, b);
   return c != 0 ? c < 0 : a < b;
+}
+
+// A digit run becomes 0x01, its length without leading zeros (four bytes,
+// high first) and those digits; any other byte b becomes 0x02 b. So runs
+// come before other characters, a longer run is a larger number, and an
+// id that ends sorts first, as in CompareNatural. Ids equal there are
+// told apart by their bytes, after a 0x00 that ends the natural part.
+std::string DocumentSortKey(std::string_view id) {
+  std::string key;
+  key.reserve(2 * id.size() + 8);
+  for (size_t i = 0; i < id.size();) {
+    if (!IsAsciiDigit(id[i])) {
+      key += '\x02';
+      key += id[i++];
+      continue;
+    }
+    while (i < id.size() && id[i] == '0') ++i;
+    const size_t start = i;
+    while (i < id.size() && IsAsciiDigit(id[i])) ++i;
+    const auto length = static_cast<uint32_t>(i - start);
+    key += '\x01';
+    for (const int shift : {24, 16, 8, 0}) key += static_cast<char>((length >> shift) & 0xFF);
+    key.append(id.substr(start, length));
+  }
+  key += '\0';
+  key.append(id);
+  return key;
 }
 
 }  // namespace kg

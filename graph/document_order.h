@@ -5,10 +5,16 @@
 // total and does not depend on the order documents were read in.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace kg {
 
 bool DocumentIdLess(std::string_view a, std::string_view b);
+
+// A byte string whose plain order is DocumentIdLess's order of the ids:
+// sorting many ids by their keys compares bytes only, once each id's
+// digit runs have been read.
+std::string DocumentSortKey(std::string_view id);
 
 }  // namespace kg

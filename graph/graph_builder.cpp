@@ -169,12 +169,16 @@ struct GraphBuilder::State {
     Settle(items, [this](uint32_t a, uint32_t b) { return DocumentBefore(a, b); });
   }
 
-  // The documents in DocumentBefore order.
+  // The documents in DocumentBefore order, sorted by their sort keys:
+  // comparing bytes instead of reading digit runs at every comparison.
   std::vector<uint32_t> DocumentOrder() const {
+    std::vector<std::string> keys;
+    keys.reserve(documents.size());
+    for (const DocumentInfo& document : documents) keys.push_back(DocumentSortKey(document.id));
     std::vector<uint32_t> order(documents.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(),
-              [this](uint32_t a, uint32_t b) { return DocumentBefore(a, b); });
+              [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
     return order;
   }
 
@@ -493,6 +497,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   });
   std::vector<std::string> ids(count);
   std::unordered_set<std::string> taken;  // only asked whether it holds an id
+  taken.reserve(order.size());
   for (uint32_t e : order) {
     if (!s.entities[e].pinned_id.empty() && taken.insert(s.entities[e].pinned_id).second)
       ids[e] = s.entities[e].pinned_id;

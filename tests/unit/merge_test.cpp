@@ -366,7 +366,7 @@ TEST_CASE("the evidence cap counts sentences, whatever the grouping", "[merge]")
 }
 
 TEST_CASE("triggers outside their sentence are refused", "[merge]") {
-  Fragment fragment = SharedSentences()[2];  // d2
+  Fragment fragment = SharedSentences()[2];                // d2
   fragment.relations[0].evidence[0].triggers = {{3, 12}};  // the sentence is [7, 28)
   auto added = GraphBuilder(Predicates()).Add(fragment, "x.jsonl:2");
   REQUIRE_FALSE(added.ok());
@@ -390,6 +390,26 @@ TEST_CASE("document ids sort in natural order", "[merge]") {
   CHECK_FALSE(DocumentIdLess("d1", "d01"));
   CHECK(DocumentIdLess("d1", "d1a"));
   CHECK_FALSE(DocumentIdLess("x", "x"));
+}
+
+TEST_CASE("document sort keys order ids as DocumentIdLess does", "[merge]") {
+  // Ids from a small alphabet, so that digit runs, leading zeros, shared
+  // prefixes and bytes below and above the digits meet often.
+  const std::string alphabet = std::string("0019a-Z~") + '\x01' + '\xff';
+  std::mt19937 random(20261203);
+  std::vector<std::string> ids = {"", "0", "00", "a", "a0", "a00", "d2", "d10", "d01", "d1"};
+  for (int n = 0; n < 400; ++n) {
+    std::string id;
+    for (size_t length = random() % 7; length > 0; --length)
+      id += alphabet[random() % alphabet.size()];
+    ids.push_back(id);
+  }
+  for (const std::string& a : ids) {
+    for (const std::string& b : ids) {
+      INFO("a = \"" << a << "\", b = \"" << b << "\"");
+      REQUIRE((DocumentSortKey(a) < DocumentSortKey(b)) == DocumentIdLess(a, b));
+    }
+  }
 }
 
 }  // namespace
