@@ -1,5 +1,8 @@
 #include "core/text.h"
 
+#include <algorithm>
+#include <array>
+
 #include "core/sha256.h"
 #include "core/unicode.h"
 #include "core/utf8.h"
@@ -8,6 +11,23 @@ namespace kg {
 namespace {
 
 constexpr size_t kMaxSlugBytes = 200;
+
+// Whether a code point stays in a slug: a word character an XML name may
+// hold, and no format character.
+bool KeptInSlug(char32_t cp) {
+  return unicode::IsWordChar(cp) && !unicode::IsFormat(cp) && unicode::IsXmlNameChar(cp);
+}
+
+// KeptInSlug for the ASCII characters, asked once: most labels are ASCII,
+// and their slugs then need no decoding and no Unicode tables.
+const std::array<bool, 128>& AsciiKeptInSlug() {
+  static const std::array<bool, 128> kept = [] {
+    std::array<bool, 128> table{};
+    for (char32_t cp = 0; cp < 128; ++cp) table[cp] = KeptInSlug(cp);
+    return table;
+  }();
+  return kept;
+}
 
 }  // namespace
 
@@ -51,16 +71,21 @@ std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
 
 std::string Slugify(std::string_view label) {
   // Curly apostrophes are dropped like straight ones: "O’Brien" == "O'Brien".
-  const std::string folded = unicode::FoldCase(FoldApostrophes(label));
+  const bool ascii = std::all_of(label.begin(), label.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string folded = ascii ? AsciiLower(label) : unicode::FoldCase(FoldApostrophes(label));
+  const std::array<bool, 128>& ascii_kept = AsciiKeptInSlug();
   std::string slug;
+  slug.reserve(folded.size());
   bool pending_dash = false;
-  size_t length = 0;
+  size_t length = 1;
   for (size_t pos = 0; pos < folded.size(); pos += length) {
-    const char32_t cp = utf8::Decode(folded, pos, &length);
+    const char32_t cp =
+        ascii ? static_cast<char32_t>(folded[pos]) : utf8::Decode(folded, pos, &length);
     // Slugs are ids in every export: only characters an XML name may hold
     // (GraphML's ids are xs:NMTOKEN), so no private-use character or
     // symbol that Unicode counts as part of a word.
-    if (unicode::IsWordChar(cp) && !unicode::IsFormat(cp) && unicode::IsXmlNameChar(cp)) {
+    if (cp < 128 ? ascii_kept[cp] : KeptInSlug(cp)) {
       if (pending_dash && !slug.empty()) slug.push_back('-');
       pending_dash = false;
       slug.append(folded, pos, length);
