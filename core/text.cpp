@@ -1,6 +1,5 @@
 #include "core/text.h"
 
-#include <algorithm>
 #include <array>
 
 #include "core/sha256.h"
@@ -11,6 +10,13 @@ namespace kg {
 namespace {
 
 constexpr size_t kMaxSlugBytes = 200;
+
+bool IsAsciiText(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
 
 // Whether a code point stays in a slug: a word character an XML name may
 // hold, and no format character.
@@ -71,8 +77,7 @@ std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
 
 std::string Slugify(std::string_view label) {
   // Curly apostrophes are dropped like straight ones: "O’Brien" == "O'Brien".
-  const bool ascii = std::all_of(label.begin(), label.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii = IsAsciiText(label);
   const std::string folded = ascii ? AsciiLower(label) : unicode::FoldCase(FoldApostrophes(label));
   const std::array<bool, 128>& ascii_kept = AsciiKeptInSlug();
   std::string slug;
@@ -115,13 +120,6 @@ std::string FoldApostrophes(std::string_view text) {
 }
 
 namespace {
-
-bool IsAsciiText(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
 
 // FoldName of ASCII text in one pass, with nothing to decode or normalise:
 // most names are ASCII, and coreference and merging fold every mention.
