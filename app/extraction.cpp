@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 #include <thread>
 
@@ -170,13 +171,23 @@ class BatchExtractor {
     return true;
   }
 
+  // The ids are given even if TakeIds throws, so that no thread waits
+  // for them forever while the failure unwinds.
   void GiveIds() {
-    TakeIds();
-    {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      ids_given_.store(generation_, std::memory_order_release);
+    const auto given = [this] {
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        ids_given_.store(generation_, std::memory_order_release);
+      }
+      ids_ready_.notify_all();
+    };
+    try {
+      TakeIds();
+    } catch (...) {
+      given();
+      throw;
     }
-    ids_ready_.notify_all();
+    given();
   }
 
   void WaitForIds() {
@@ -193,6 +204,23 @@ class BatchExtractor {
   void Check(size_t i) {
     Entry& entry = in_flight_[i];
     if (!entry.is_article) return;
+    // A check that throws (out of memory) fails its article: every check
+    // must end for the batch to get its ids, on whichever thread.
+    std::string failure;
+    try {
+      CheckArticle(&entry);
+      return;
+    } catch (const std::bad_alloc&) {
+      failure = "out of memory";
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    entry.failed_check = true;
+    entry.problem = entry.unchecked.where + ": article skipped: " + failure;
+  }
+
+  void CheckArticle(Entry* entry_pointer) {
+    Entry& entry = *entry_pointer;
     UncheckedDocument& raw = entry.unchecked;
     if (raw.line > 0) {
       if (std::string problem = ParseJsonLine(&raw); !problem.empty()) {
