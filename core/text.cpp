@@ -76,24 +76,35 @@ std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
 }
 
 std::string Slugify(std::string_view label) {
+  // An ASCII label is lowercased as it is read; any other is folded first.
   // Curly apostrophes are dropped like straight ones: "O’Brien" == "O'Brien".
   const bool ascii = IsAsciiText(label);
-  const std::string folded = ascii ? AsciiLower(label) : unicode::FoldCase(FoldApostrophes(label));
+  const std::string folded = ascii ? std::string() : unicode::FoldCase(FoldApostrophes(label));
+  const std::string_view text = ascii ? label : std::string_view(folded);
   const std::array<bool, 128>& ascii_kept = AsciiKeptInSlug();
   std::string slug;
-  slug.reserve(folded.size());
+  slug.reserve(text.size());
   bool pending_dash = false;
   size_t length = 1;
-  for (size_t pos = 0; pos < folded.size(); pos += length) {
-    const char32_t cp =
-        ascii ? static_cast<char32_t>(folded[pos]) : utf8::Decode(folded, pos, &length);
+  for (size_t pos = 0; pos < text.size(); pos += length) {
+    char32_t cp;
+    if (ascii) {
+      const char c = text[pos];
+      cp = static_cast<char32_t>(IsAsciiUpper(c) ? c - 'A' + 'a' : c);
+    } else {
+      cp = utf8::Decode(text, pos, &length);
+    }
     // Slugs are ids in every export: only characters an XML name may hold
     // (GraphML's ids are xs:NMTOKEN), so no private-use character or
     // symbol that Unicode counts as part of a word.
     if (cp < 128 ? ascii_kept[cp] : KeptInSlug(cp)) {
       if (pending_dash && !slug.empty()) slug.push_back('-');
       pending_dash = false;
-      slug.append(folded, pos, length);
+      if (ascii) {
+        slug.push_back(static_cast<char>(cp));
+      } else {
+        slug.append(text, pos, length);
+      }
     } else if (cp != '.' && cp != '\'') {  // "U.S." -> "us", "O'Brien" -> "obrien"
       pending_dash = true;
     }
