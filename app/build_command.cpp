@@ -50,6 +50,8 @@ int RunBuild(const Args& args) {
     PrintError(!threads.ok() ? threads.status().message() : max_evidence.status().message());
     return kExitUsage;
   }
+  // The models are built beside the rule pack; the pipeline waits for them.
+  std::jthread models(&Pipeline::LoadModels);
   auto rules = LoadRules(parser.GetAll("rules"));
   if (!rules.ok()) {
     PrintError(rules.status().message());

@@ -1,6 +1,7 @@
 // kg extract: news text in, one graph fragment per article out (the map
 // step of a distributed build; kg merge is the reduce step).
 #include <iostream>
+#include <thread>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
@@ -37,6 +38,8 @@ int RunExtract(const Args& args) {
     PrintError(!threads.ok() ? threads.status().message() : first_line.status().message());
     return kExitUsage;
   }
+  // The models are built beside the rule pack; the pipeline waits for them.
+  std::jthread models(&Pipeline::LoadModels);
   auto rules = LoadRules(parser.GetAll("rules"));
   if (!rules.ok()) {
     PrintError(rules.status().message());

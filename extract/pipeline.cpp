@@ -4,6 +4,9 @@
 #include "extract/coreference.h"
 #include "extract/layout.h"
 #include "extract/mention_finder.h"
+#include "extract/pos/lemmatizer.h"
+#include "extract/pos/lexicon.h"
+#include "extract/pos/tagger.h"
 #include "extract/relation_extractor.h"
 #include "extract/title_affiliations.h"
 
@@ -48,6 +51,12 @@ void DropUnnamedEntities(DocumentAnalysis* analysis) {
 
 Pipeline::Pipeline(std::shared_ptr<const CompiledRules> rules)
     : rules_(std::move(rules)), tag_(pos::Tagger::Default(), pos::Lemmatizer::Default()) {}
+
+void Pipeline::LoadModels() {
+  pos::Tagger::Default();
+  pos::Lemmatizer::Default();
+  pos::Lexicon::Default();
+}
 
 Result<DocumentAnalysis> Pipeline::Analyze(const Document& document) const {
   const CompiledRules& rules = *rules_;

@@ -24,6 +24,11 @@ class Pipeline {
   // Uses the tagger and lemmatizer compiled into kg.
   explicit Pipeline(std::shared_ptr<const CompiledRules> rules);
 
+  // Builds the models compiled into kg (tagger, lemmatizer, lexicon),
+  // which the first Pipeline would build otherwise: most of a command's
+  // start-up, which it can run on another thread while it reads its rules.
+  static void LoadModels();
+
   // Limits that keep any input's cost bounded: an article of more tokens is
   // refused (memory is about 60 bytes per token), and a sentence runs at
   // most this many tokens (longer ones, never seen in prose, are cut).
