@@ -50,32 +50,33 @@ bool NameScan::PlaceCueBefore(size_t i) const {
 }
 
 void NameScan::IndexWords() {
+  // Room for what prose usually has: most tokens are lowercase words, a
+  // few are capitalised inside sentences (repeats are kept once).
+  lowercase_words_.Clear(doc_.tokens.size() / 2);
+  capitalized_inside_.Clear(doc_.tokens.size() / 8);
   for (const Sentence& sentence : doc_.sentences) {
     for (size_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& word = doc_.tokens[t];
       if (!word.Is(kTokenWord) || word.Is(kTokenNumber)) continue;
       if (!word.Is(kTokenCapitalized)) {
-        lowercase_words_.push_back(doc_.NormHash(t));
+        lowercase_words_.Insert(doc_.NormHash(t));
       } else if (t > sentence.token_begin && sentence.kind == LineKind::kBody &&
                  !Has(t - 1, WordClass::kQuote) && !Has(t - 1, WordClass::kClauseBreak)) {
-        capitalized_inside_.push_back(doc_.NormHash(t));
+        capitalized_inside_.Insert(doc_.NormHash(t));
       }
     }
   }
-  std::sort(lowercase_words_.begin(), lowercase_words_.end());
-  std::sort(capitalized_inside_.begin(), capitalized_inside_.end());
   words_indexed_ = true;
 }
 
 bool NameScan::OccursInLowercase(size_t i) {
   if (!words_indexed_) IndexWords();
-  return std::binary_search(lowercase_words_.begin(), lowercase_words_.end(), doc_.NormHash(i));
+  return lowercase_words_.Contains(doc_.NormHash(i));
 }
 
 bool NameScan::OccursCapitalizedInside(size_t i) {
   if (!words_indexed_) IndexWords();
-  return std::binary_search(capitalized_inside_.begin(), capitalized_inside_.end(),
-                            doc_.NormHash(i));
+  return capitalized_inside_.Contains(doc_.NormHash(i));
 }
 
 // ---- lexicon ---------------------------------------------------------------

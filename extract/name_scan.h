@@ -13,6 +13,7 @@
 
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
+#include "extract/word_hash_set.h"
 
 namespace kg {
 
@@ -186,10 +187,10 @@ class NameScan {
   static constexpr size_t kNoTitle = SIZE_MAX;
   size_t last_title_end_ = 0;
   // Hashes of the document's lowercase words and of its capitalised words
-  // inside sentences, sorted; built on first use.
+  // inside sentences; built on first use.
   void IndexWords();
-  std::vector<uint64_t> lowercase_words_;
-  std::vector<uint64_t> capitalized_inside_;
+  WordHashSet lowercase_words_;
+  WordHashSet capitalized_inside_;
   bool words_indexed_ = false;
   std::vector<std::pair<size_t, int>> acronyms_;  // token of a defined acronym, its mention
 };
