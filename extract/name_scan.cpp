@@ -29,17 +29,19 @@ void NameScan::Reset(uint32_t sentence) {
   last_title_end_ = 0;
 }
 
-bool NameScan::TitleFollows(size_t i) {
-  if (last_title_end_ == 0) {
-    last_title_end_ = kNoTitle;
-    for (size_t k = end_; k-- > begin_;) {
-      if (TitleLength(k) > 0) {
-        last_title_end_ = k + 1;
-        break;
-      }
+size_t NameScan::LastTitleEnd() {
+  // Backwards from the sentence's end to the first title found. Tokens no
+  // title can start at are passed over without a lookup (and without
+  // filling their memo): most sentences have no title at all.
+  const PhraseIndex& titles = rules_.titles();
+  for (size_t k = end_; k-- > begin_;) {
+    if (!title_length_[k - begin_] &&
+        !titles.MayStart(token(k), Fuzzy::kCapitalized, /*lemmas=*/true)) {
+      continue;
     }
+    if (TitleLength(k) > 0) return k + 1;
   }
-  return last_title_end_ != kNoTitle && i < last_title_end_;
+  return kNoTitle;
 }
 
 bool NameScan::PlaceCueBefore(size_t i) const {

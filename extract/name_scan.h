@@ -92,8 +92,12 @@ class NameScan {
   };
   const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
   // Whether a title starts at i or after it in the sentence: no title
-  // match, and so no titled person, can start where none follows.
-  bool TitleFollows(size_t i);
+  // match, and so no titled person, can start where none follows. Inline:
+  // it is asked at nearly every word, and is known after the first time.
+  bool TitleFollows(size_t i) {
+    if (last_title_end_ == 0) last_title_end_ = LastTitleEnd();
+    return last_title_end_ != kNoTitle && i < last_title_end_;
+  }
   bool IsTitleStart(size_t i) { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
   int TitleRole(int title) const {
     return title < 0 ? -1 : rules_.TitleRole(static_cast<size_t>(title));
@@ -186,6 +190,7 @@ class NameScan {
   // (kNoTitle: none in the sentence).
   static constexpr size_t kNoTitle = SIZE_MAX;
   size_t last_title_end_ = 0;
+  size_t LastTitleEnd();  // its value for the sentence
   // Hashes of the document's lowercase words and of its capitalised words
   // inside sentences; built on first use.
   void IndexWords();
