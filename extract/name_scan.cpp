@@ -113,15 +113,6 @@ NameScan::LexMatch NameScan::FindLex(size_t i) const {
   return best;
 }
 
-NameScan::LexMatch NameScan::LexAt(size_t i) {
-  // Past the sentence there is no match, as for TitlesAt and NameRunEnd:
-  // callers look one token ahead without checking.
-  if (i >= end_) return {};
-  auto& cached = lex_[i - begin_];
-  if (!cached) cached = FindLex(i);
-  return *cached;
-}
-
 // ---- titles ----------------------------------------------------------------
 
 size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
@@ -281,16 +272,12 @@ bool NameScan::IsTitleSurname(size_t name, size_t i) {
   return i + 1 >= end_ || !IsNameWord(i + 1) || Has(i + 1, WordClass::kNameSuffix);
 }
 
-bool NameScan::IsNameWord(size_t i) const {
-  return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);
-}
-
-bool NameScan::IsOrdinaryOpener(size_t i) {
+bool NameScan::IsOrdinaryCapitalizedOpener(size_t i) {
   const Sentence& sentence = doc_.sentences[sentence_];
   const bool opening = i == begin_ || i == begin_ + sentence.dateline_end ||
                        Has(i - 1, WordClass::kQuote) || Has(i - 1, WordClass::kClauseBreak) ||
                        Has(i - 1, WordClass::kOpenBracket);
-  if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
+  if (!opening) return false;
   if (IsGivenName(i) || TitlesAt(i, false).found || Has(i, WordClass::kEventHead)) return false;
   if (Has(i, WordClass::kCommonWord)) return true;
   if (IsProperNoun(token(i).pos)) return false;
@@ -304,8 +291,7 @@ bool NameScan::IsOrdinaryOpener(size_t i) {
   return !(i + 1 < end_ && IsNameWord(i + 1) && (IsAdjective(pos) || IsCommonNoun(pos)));
 }
 
-bool NameScan::CanOpenName(size_t i) {
-  if (!IsNameWord(i)) return false;
+bool NameScan::CanNameWordOpenName(size_t i) {
   if (token(i).Is(kTokenAllCaps) || !Has(i, WordClass::kCommonWord)) return true;
   // '"My advisers"': a pronoun is no given name ("My" is one too).
   if (token(i).pos == Pos::kPRP || token(i).pos == Pos::kPRPS) return false;
@@ -337,13 +323,10 @@ bool NameScan::IsNounHead(size_t i) const {
   return IsEnglishNoun(i);
 }
 
-size_t NameScan::NameRunEnd(size_t i) {
-  if (i >= end_) return i;
-  auto& cached = run_end_[i - begin_];
-  if (cached) return *cached;
+size_t NameScan::NameWordRunEnd(size_t i) {
   size_t j = i;
   std::span<const uint32_t> values;
-  if (CanOpenName(i)) {
+  if (CanNameWordOpenName(i)) {
     j = i + 1;
     bool has_head = HeadType(i).has_value();
     bool joined = false;  // whether the name went on past "of" or "for"
@@ -433,7 +416,6 @@ size_t NameScan::NameRunEnd(size_t i) {
       }
     }
   }
-  cached = j;
   return j;
 }
 
@@ -739,8 +721,7 @@ size_t NameScan::ParentheticalAcronym(size_t run, int named) {
   return run + 3;
 }
 
-int NameScan::DefinedAcronym(size_t i) const {
-  if (!token(i).Is(kTokenAllCaps)) return -1;
+int NameScan::FindDefinedAcronym(size_t i) const {
   const std::string_view norm = doc_.Norm(i);
   for (const auto& [at, named] : acronyms_) {
     if (doc_.Norm(at) == norm) return named;

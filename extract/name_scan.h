@@ -54,7 +54,16 @@ class NameScan {
     const LexiconValue* value = nullptr;
     explicit operator bool() const { return value != nullptr; }
   };
-  LexMatch LexAt(size_t i);
+  // Inline, as are the quick answers below: the mention constructions ask
+  // these at nearly every word, and most words end up in none of them.
+  LexMatch LexAt(size_t i) {
+    // Past the sentence there is no match, as for TitlesAt and NameRunEnd:
+    // callers look one token ahead without checking.
+    if (i >= end_) return {};
+    auto& cached = lex_[i - begin_];
+    if (!cached) cached = FindLex(i);
+    return *cached;
+  }
   // Tokens of the longest title starting at i ("chief executive"), or 0.
   size_t TitleLength(size_t i) {
     std::span<const uint32_t> values;
@@ -104,7 +113,9 @@ class NameScan {
   }
 
   // ---- names ----
-  bool IsNameWord(size_t i) const;
+  bool IsNameWord(size_t i) const {
+    return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);
+  }
   // Whether a one-word title at i, in a name that opens with a given name
   // at `name`, ends the name or comes before a generation: a surname
   // ("Nadia King", "Carl Bishop Jr."), where a name after it would make it
@@ -117,16 +128,23 @@ class NameScan {
   size_t QuotedNicknameEnd(size_t i, size_t j) const;
   // Whether the word at i is an English noun, singular or plural.
   bool IsEnglishNoun(size_t i) const;
-  bool CanOpenName(size_t i);
+  bool CanOpenName(size_t i) { return IsNameWord(i) && CanNameWordOpenName(i); }
   // Whether the run [i, j) is titles before a person's name whose surname
   // may be an English noun ("Secretary Baker").
   bool IsTitledSurname(size_t i, size_t j);
   // A sentence-opening capitalised word that is an ordinary word ("Then",
   // "Despite", "Rebels") rather than a name.
-  bool IsOrdinaryOpener(size_t i);
+  bool IsOrdinaryOpener(size_t i) {
+    return IsCapitalizedWord(i) && !token(i).Is(kTokenAllCaps) && IsOrdinaryCapitalizedOpener(i);
+  }
   // The end of a run of capitalised name words starting at `i` (== i when
   // there is none).
-  size_t NameRunEnd(size_t i);
+  size_t NameRunEnd(size_t i) {
+    if (!IsNameWord(i)) return i;  // no name can open there (CanOpenName)
+    auto& cached = run_end_[i - begin_];
+    if (!cached) cached = NameWordRunEnd(i);
+    return *cached;
+  }
 
   enum class RunKind { kEntity, kEvent, kUnknownSingle, kUnknownPhrase };
   struct RunType {
@@ -167,10 +185,19 @@ class NameScan {
   // words in [begin, end) ("KBT" for "Karim bin Tarek").
   bool AreInitials(size_t acronym, size_t begin, size_t end) const;
   // A later use of an acronym the document defined: the mention it copies.
-  int DefinedAcronym(size_t i) const;
+  int DefinedAcronym(size_t i) const {
+    if (acronyms_.empty() || !token(i).Is(kTokenAllCaps)) return -1;
+    return FindDefinedAcronym(i);
+  }
 
  private:
   LexMatch FindLex(size_t i) const;
+  // The slow parts of the inline queries above, for a word they did not
+  // rule out: a name word, a capitalised word not in capitals, an acronym.
+  bool CanNameWordOpenName(size_t i);
+  bool IsOrdinaryCapitalizedOpener(size_t i);
+  size_t NameWordRunEnd(size_t i);
+  int FindDefinedAcronym(size_t i) const;
   bool CaseFits(size_t i, const LexiconValue& value) const;
   TitleMatch ParseTitles(size_t i, bool allow_place_modifiers);
   size_t TitleLengthAt(size_t i, std::span<const uint32_t>* values);
