@@ -61,7 +61,11 @@ class NameScan {
     // callers look one token ahead without checking.
     if (i >= end_) return {};
     auto& cached = lex_[i - begin_];
-    if (!cached) cached = FindLex(i);
+    if (!cached) {
+      // Most words start no lexicon name: ruled out by one bit, no call.
+      const bool may_start = rules_.lexicon().MayStart(token(i), Fuzzy::kNone, /*lemmas=*/false);
+      cached = may_start ? FindLex(i) : LexMatch{};
+    }
     return *cached;
   }
   // Tokens of the longest title starting at i ("chief executive"), or 0.
