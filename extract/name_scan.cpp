@@ -5,27 +5,29 @@
 #include "extract/pos/lexicon.h"
 
 namespace kg {
-namespace {
-
-template <typename T>
-void ResetMemo(std::vector<std::optional<T>>* memo, size_t size) {
-  memo->assign(size, std::nullopt);
+NameScan::NameScan(const CompiledRules& rules, DocumentAnalysis& doc) : rules_(rules), doc_(doc) {
+  // The memos sized once, for the document's longest sentence: grown
+  // sentence by sentence, they would move their entries each time.
+  size_t longest = 0;
+  for (const Sentence& sentence : doc.sentences)
+    longest = std::max<size_t>(longest, sentence.token_end - sentence.token_begin);
+  lex_.Reset(longest);
+  title_length_.Reset(longest);
+  titles_plain_.Reset(longest);
+  titles_with_places_.Reset(longest);
+  run_end_.Reset(longest);
 }
-
-}  // namespace
-
-NameScan::NameScan(const CompiledRules& rules, DocumentAnalysis& doc) : rules_(rules), doc_(doc) {}
 
 void NameScan::Reset(uint32_t sentence) {
   sentence_ = sentence;
   begin_ = doc_.sentences[sentence].token_begin;
   end_ = doc_.sentences[sentence].token_end;
   const size_t size = end_ - begin_;
-  ResetMemo(&lex_, size);
-  ResetMemo(&title_length_, size);
-  ResetMemo(&titles_plain_, size);
-  ResetMemo(&titles_with_places_, size);
-  ResetMemo(&run_end_, size);
+  lex_.Reset(size);
+  title_length_.Reset(size);
+  titles_plain_.Reset(size);
+  titles_with_places_.Reset(size);
+  run_end_.Reset(size);
   last_title_end_ = 0;
 }
 
@@ -35,7 +37,7 @@ size_t NameScan::LastTitleEnd() {
   // filling their memo): most sentences have no title at all.
   const PhraseIndex& titles = rules_.titles();
   for (size_t k = end_; k-- > begin_;) {
-    if (!title_length_[k - begin_] &&
+    if (title_length_.Find(k - begin_) == nullptr &&
         !titles.MayStart(token(k), Fuzzy::kCapitalized, /*lemmas=*/true)) {
       continue;
     }
@@ -120,24 +122,23 @@ size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
     *values = {};
     return 0;
   }
-  auto& cached = title_length_[i - begin_];
-  if (!cached) {
+  const auto* cached = title_length_.Find(i - begin_);
+  if (cached == nullptr) {
     std::span<const uint32_t> found;
     // Titles match in the plural too: "Presidents X of Brazil, Y of Russia".
     const size_t length = rules_.titles().Longest(doc_, i, end_, &found, Fuzzy::kCapitalized,
                                                   /*lemmas=*/true);
-    cached = std::make_pair(length, found);
+    cached = &title_length_.Set(i - begin_, {length, found});
   }
   *values = cached->second;
   return cached->first;
 }
 
-const NameScan::TitleMatch& NameScan::TitlesAt(size_t i, bool allow_place_modifiers) {
+const NameScan::TitleMatch& NameScan::FindTitlesAt(size_t i, bool allow_place_modifiers) {
   static const TitleMatch kNone;
   if (i >= end_) return kNone;
-  auto& cached = (allow_place_modifiers ? titles_with_places_ : titles_plain_)[i - begin_];
-  if (!cached) cached = ParseTitles(i, allow_place_modifiers);
-  return *cached;
+  SentenceMemo<TitleMatch>& memo = allow_place_modifiers ? titles_with_places_ : titles_plain_;
+  return memo.Set(i - begin_, ParseTitles(i, allow_place_modifiers));
 }
 
 NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers) {

@@ -13,6 +13,7 @@
 
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
+#include "extract/sentence_memo.h"
 #include "extract/word_hash_set.h"
 
 namespace kg {
@@ -60,13 +61,10 @@ class NameScan {
     // Past the sentence there is no match, as for TitlesAt and NameRunEnd:
     // callers look one token ahead without checking.
     if (i >= end_) return {};
-    auto& cached = lex_[i - begin_];
-    if (!cached) {
-      // Most words start no lexicon name: ruled out by one bit, no call.
-      const bool may_start = rules_.lexicon().MayStart(token(i), Fuzzy::kNone, /*lemmas=*/false);
-      cached = may_start ? FindLex(i) : LexMatch{};
-    }
-    return *cached;
+    if (const LexMatch* cached = lex_.Find(i - begin_)) return *cached;
+    // Most words start no lexicon name: ruled out by one bit, no call.
+    const bool may_start = rules_.lexicon().MayStart(token(i), Fuzzy::kNone, /*lemmas=*/false);
+    return lex_.Set(i - begin_, may_start ? FindLex(i) : LexMatch{});
   }
   // Tokens of the longest title starting at i ("chief executive"), or 0.
   size_t TitleLength(size_t i) {
@@ -103,7 +101,14 @@ class NameScan {
     bool field = false;
     std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
   };
-  const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
+  // Memoized; a remembered answer is returned inline.
+  const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers) {
+    if (i < end_) {
+      const auto& memo = allow_place_modifiers ? titles_with_places_ : titles_plain_;
+      if (const TitleMatch* cached = memo.Find(i - begin_)) return *cached;
+    }
+    return FindTitlesAt(i, allow_place_modifiers);
+  }
   // Whether a title starts at i or after it in the sentence: no title
   // match, and so no titled person, can start where none follows. Inline:
   // it is asked at nearly every word, and is known after the first time.
@@ -145,9 +150,8 @@ class NameScan {
   // there is none).
   size_t NameRunEnd(size_t i) {
     if (!IsNameWord(i)) return i;  // no name can open there (CanOpenName)
-    auto& cached = run_end_[i - begin_];
-    if (!cached) cached = NameWordRunEnd(i);
-    return *cached;
+    if (const size_t* cached = run_end_.Find(i - begin_)) return *cached;
+    return run_end_.Set(i - begin_, NameWordRunEnd(i));
   }
 
   enum class RunKind { kEntity, kEvent, kUnknownSingle, kUnknownPhrase };
@@ -204,6 +208,7 @@ class NameScan {
   int FindDefinedAcronym(size_t i) const;
   bool CaseFits(size_t i, const LexiconValue& value) const;
   TitleMatch ParseTitles(size_t i, bool allow_place_modifiers);
+  const TitleMatch& FindTitlesAt(size_t i, bool allow_place_modifiers);  // TitlesAt, not known
   size_t TitleLengthAt(size_t i, std::span<const uint32_t>* values);
 
   const CompiledRules& rules_;
@@ -212,11 +217,11 @@ class NameScan {
   size_t begin_ = 0;
   size_t end_ = 0;
   // Per-token memos for the current sentence, indexed from begin_.
-  std::vector<std::optional<LexMatch>> lex_;
-  std::vector<std::optional<std::pair<size_t, std::span<const uint32_t>>>> title_length_;
-  std::vector<std::optional<TitleMatch>> titles_plain_;
-  std::vector<std::optional<TitleMatch>> titles_with_places_;
-  std::vector<std::optional<size_t>> run_end_;
+  SentenceMemo<LexMatch> lex_;
+  SentenceMemo<std::pair<size_t, std::span<const uint32_t>>> title_length_;
+  SentenceMemo<TitleMatch> titles_plain_;
+  SentenceMemo<TitleMatch> titles_with_places_;
+  SentenceMemo<size_t> run_end_;
   // One past the last token that starts a title, or 0 before it is known
   // (kNoTitle: none in the sentence).
   static constexpr size_t kNoTitle = SIZE_MAX;
