@@ -193,6 +193,7 @@ class NameScan {
   // words in [begin, end) ("KBT" for "Karim bin Tarek").
   bool AreInitials(size_t acronym, size_t begin, size_t end) const;
   // A later use of an acronym the document defined: the mention it copies.
+  bool has_defined_acronyms() const { return !acronyms_.empty(); }
   int DefinedAcronym(size_t i) const {
     if (acronyms_.empty() || !token(i).Is(kTokenAllCaps)) return -1;
     return FindDefinedAcronym(i);
