@@ -367,9 +367,7 @@ bool CompiledRules::TakesPlaceAfter(WordId lemma, WordId preposition) const {
 std::array<std::span<const uint32_t>, 2> CompiledRules::PatternsAnchoredAt(
     const Token& token) const {
   std::array<std::span<const uint32_t>, 2> found;
-  if (!Has(token.word, WordClass::kPatternAnchor) && !Has(token.lemma, WordClass::kPatternAnchor)) {
-    return found;
-  }
+  if (!MayAnchorPatterns(token)) return found;
   if (auto it = anchors_by_word_.find(token.word); it != anchors_by_word_.end()) {
     found[0] = it->second;
   }

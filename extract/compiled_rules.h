@@ -144,6 +144,12 @@ class CompiledRules {
   int PatternRule(size_t pattern) const { return static_cast<int>(frames_.size() + pattern); }
   int rule_count() const { return static_cast<int>(frames_.size() + patterns_.size()); }
   const std::string& RuleSource(int rule) const;
+  // Whether some pattern is anchored by this token's word or lemma: most
+  // tokens anchor none, and are ruled out inline, without a call.
+  bool MayAnchorPatterns(const Token& token) const {
+    return Has(token.word, WordClass::kPatternAnchor) ||
+           Has(token.lemma, WordClass::kPatternAnchor);
+  }
   // Patterns whose anchor element may accept this token: those anchored by
   // its word, then those anchored by its lemma.
   std::array<std::span<const uint32_t>, 2> PatternsAnchoredAt(const Token& token) const;

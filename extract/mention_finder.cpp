@@ -81,14 +81,27 @@ void ScanSentence(NameScan& scan) {
     // Sentence openers ("Then", "Despite") are no names, but "The" may
     // still open "the Israelis" or "the group".
     const bool opener = scan.IsOrdinaryOpener(i) && !scan.LexAt(i);
-    size_t next = TryPronoun(scan, i);
-    if (next == i) next = TryDefinedAcronym(scan, i);
-    if (next == i) next = TryPersonDescription(scan, i);
-    if (next == i && !opener) next = TryTitledPerson(scan, i);
-    if (next == i) next = TryLedGroup(scan, i);
-    if (next == i) next = TryLexicon(scan, i);
-    if (next == i) next = TryDescription(scan, i);
-    if (next == i && !opener) next = TryNameRun(scan, i);
+    // The constructions rule most words out by their first test; where it
+    // is cheap it is made here as well, so that those words cost no call: a
+    // pronoun is of its class, a defined acronym needs one defined, a titled
+    // person or a person's description a title ahead, a led group opens
+    // with "the", a lexicon mention with a known name (after an article,
+    // perhaps), a description with an article or a description's first
+    // word, and a name run with a name word.
+    const bool article = scan.Has(i, WordClass::kArticle);
+    size_t next = scan.Has(i, WordClass::kPronoun) ? TryPronoun(scan, i) : i;
+    if (next == i && scan.has_defined_acronyms()) next = TryDefinedAcronym(scan, i);
+    if (next == i && scan.TitleFollows(i)) next = TryPersonDescription(scan, i);
+    if (next == i && !opener && scan.TitleFollows(i)) next = TryTitledPerson(scan, i);
+    if (next == i && scan.Has(i, WordClass::kDefinite)) next = TryLedGroup(scan, i);
+    if (next == i && scan.LexAt(article && i + 1 < scan.end() ? i + 1 : i)) {
+      next = TryLexicon(scan, i);
+    }
+    if (next == i && (article || scan.rules().descriptions().MayStart(scan.token(i), Fuzzy::kNone,
+                                                                      /*lemmas=*/false))) {
+      next = TryDescription(scan, i);
+    }
+    if (next == i && !opener && scan.IsNameWord(i)) next = TryNameRun(scan, i);
     i = next == i ? i + 1 : next;
   }
 }

@@ -5,41 +5,45 @@
 #include "extract/pos/lexicon.h"
 
 namespace kg {
-namespace {
-
-template <typename T>
-void ResetMemo(std::vector<std::optional<T>>* memo, size_t size) {
-  memo->assign(size, std::nullopt);
+NameScan::NameScan(const CompiledRules& rules, DocumentAnalysis& doc) : rules_(rules), doc_(doc) {
+  // The memos sized once, for the document's longest sentence: grown
+  // sentence by sentence, they would move their entries each time.
+  size_t longest = 0;
+  for (const Sentence& sentence : doc.sentences)
+    longest = std::max<size_t>(longest, sentence.token_end - sentence.token_begin);
+  lex_.Reset(longest);
+  title_length_.Reset(longest);
+  titles_plain_.Reset(longest);
+  titles_with_places_.Reset(longest);
+  run_end_.Reset(longest);
 }
-
-}  // namespace
-
-NameScan::NameScan(const CompiledRules& rules, DocumentAnalysis& doc) : rules_(rules), doc_(doc) {}
 
 void NameScan::Reset(uint32_t sentence) {
   sentence_ = sentence;
   begin_ = doc_.sentences[sentence].token_begin;
   end_ = doc_.sentences[sentence].token_end;
   const size_t size = end_ - begin_;
-  ResetMemo(&lex_, size);
-  ResetMemo(&title_length_, size);
-  ResetMemo(&titles_plain_, size);
-  ResetMemo(&titles_with_places_, size);
-  ResetMemo(&run_end_, size);
+  lex_.Reset(size);
+  title_length_.Reset(size);
+  titles_plain_.Reset(size);
+  titles_with_places_.Reset(size);
+  run_end_.Reset(size);
   last_title_end_ = 0;
 }
 
-bool NameScan::TitleFollows(size_t i) {
-  if (last_title_end_ == 0) {
-    last_title_end_ = kNoTitle;
-    for (size_t k = end_; k-- > begin_;) {
-      if (TitleLength(k) > 0) {
-        last_title_end_ = k + 1;
-        break;
-      }
+size_t NameScan::LastTitleEnd() {
+  // Backwards from the sentence's end to the first title found. Tokens no
+  // title can start at are passed over without a lookup (and without
+  // filling their memo): most sentences have no title at all.
+  const PhraseIndex& titles = rules_.titles();
+  for (size_t k = end_; k-- > begin_;) {
+    if (title_length_.Find(k - begin_) == nullptr &&
+        !titles.MayStart(token(k), Fuzzy::kCapitalized, /*lemmas=*/true)) {
+      continue;
     }
+    if (TitleLength(k) > 0) return k + 1;
   }
-  return last_title_end_ != kNoTitle && i < last_title_end_;
+  return kNoTitle;
 }
 
 bool NameScan::PlaceCueBefore(size_t i) const {
@@ -50,32 +54,33 @@ bool NameScan::PlaceCueBefore(size_t i) const {
 }
 
 void NameScan::IndexWords() {
+  // Room for what prose usually has: most tokens are lowercase words, a
+  // few are capitalised inside sentences (repeats are kept once).
+  lowercase_words_.Clear(doc_.tokens.size() / 2);
+  capitalized_inside_.Clear(doc_.tokens.size() / 8);
   for (const Sentence& sentence : doc_.sentences) {
     for (size_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& word = doc_.tokens[t];
       if (!word.Is(kTokenWord) || word.Is(kTokenNumber)) continue;
       if (!word.Is(kTokenCapitalized)) {
-        lowercase_words_.push_back(doc_.NormHash(t));
+        lowercase_words_.Insert(doc_.NormHash(t));
       } else if (t > sentence.token_begin && sentence.kind == LineKind::kBody &&
                  !Has(t - 1, WordClass::kQuote) && !Has(t - 1, WordClass::kClauseBreak)) {
-        capitalized_inside_.push_back(doc_.NormHash(t));
+        capitalized_inside_.Insert(doc_.NormHash(t));
       }
     }
   }
-  std::sort(lowercase_words_.begin(), lowercase_words_.end());
-  std::sort(capitalized_inside_.begin(), capitalized_inside_.end());
   words_indexed_ = true;
 }
 
 bool NameScan::OccursInLowercase(size_t i) {
   if (!words_indexed_) IndexWords();
-  return std::binary_search(lowercase_words_.begin(), lowercase_words_.end(), doc_.NormHash(i));
+  return lowercase_words_.Contains(doc_.NormHash(i));
 }
 
 bool NameScan::OccursCapitalizedInside(size_t i) {
   if (!words_indexed_) IndexWords();
-  return std::binary_search(capitalized_inside_.begin(), capitalized_inside_.end(),
-                            doc_.NormHash(i));
+  return capitalized_inside_.Contains(doc_.NormHash(i));
 }
 
 // ---- lexicon ---------------------------------------------------------------
@@ -110,15 +115,6 @@ NameScan::LexMatch NameScan::FindLex(size_t i) const {
   return best;
 }
 
-NameScan::LexMatch NameScan::LexAt(size_t i) {
-  // Past the sentence there is no match, as for TitlesAt and NameRunEnd:
-  // callers look one token ahead without checking.
-  if (i >= end_) return {};
-  auto& cached = lex_[i - begin_];
-  if (!cached) cached = FindLex(i);
-  return *cached;
-}
-
 // ---- titles ----------------------------------------------------------------
 
 size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
@@ -126,24 +122,23 @@ size_t NameScan::TitleLengthAt(size_t i, std::span<const uint32_t>* values) {
     *values = {};
     return 0;
   }
-  auto& cached = title_length_[i - begin_];
-  if (!cached) {
+  const auto* cached = title_length_.Find(i - begin_);
+  if (cached == nullptr) {
     std::span<const uint32_t> found;
     // Titles match in the plural too: "Presidents X of Brazil, Y of Russia".
     const size_t length = rules_.titles().Longest(doc_, i, end_, &found, Fuzzy::kCapitalized,
                                                   /*lemmas=*/true);
-    cached = std::make_pair(length, found);
+    cached = &title_length_.Set(i - begin_, {length, found});
   }
   *values = cached->second;
   return cached->first;
 }
 
-const NameScan::TitleMatch& NameScan::TitlesAt(size_t i, bool allow_place_modifiers) {
+const NameScan::TitleMatch& NameScan::FindTitlesAt(size_t i, bool allow_place_modifiers) {
   static const TitleMatch kNone;
   if (i >= end_) return kNone;
-  auto& cached = (allow_place_modifiers ? titles_with_places_ : titles_plain_)[i - begin_];
-  if (!cached) cached = ParseTitles(i, allow_place_modifiers);
-  return *cached;
+  SentenceMemo<TitleMatch>& memo = allow_place_modifiers ? titles_with_places_ : titles_plain_;
+  return memo.Set(i - begin_, ParseTitles(i, allow_place_modifiers));
 }
 
 NameScan::TitleMatch NameScan::ParseTitles(size_t i, bool allow_place_modifiers) {
@@ -278,16 +273,12 @@ bool NameScan::IsTitleSurname(size_t name, size_t i) {
   return i + 1 >= end_ || !IsNameWord(i + 1) || Has(i + 1, WordClass::kNameSuffix);
 }
 
-bool NameScan::IsNameWord(size_t i) const {
-  return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);
-}
-
-bool NameScan::IsOrdinaryOpener(size_t i) {
+bool NameScan::IsOrdinaryCapitalizedOpener(size_t i) {
   const Sentence& sentence = doc_.sentences[sentence_];
   const bool opening = i == begin_ || i == begin_ + sentence.dateline_end ||
                        Has(i - 1, WordClass::kQuote) || Has(i - 1, WordClass::kClauseBreak) ||
                        Has(i - 1, WordClass::kOpenBracket);
-  if (!opening || !IsCapitalizedWord(i) || token(i).Is(kTokenAllCaps)) return false;
+  if (!opening) return false;
   if (IsGivenName(i) || TitlesAt(i, false).found || Has(i, WordClass::kEventHead)) return false;
   if (Has(i, WordClass::kCommonWord)) return true;
   if (IsProperNoun(token(i).pos)) return false;
@@ -301,8 +292,7 @@ bool NameScan::IsOrdinaryOpener(size_t i) {
   return !(i + 1 < end_ && IsNameWord(i + 1) && (IsAdjective(pos) || IsCommonNoun(pos)));
 }
 
-bool NameScan::CanOpenName(size_t i) {
-  if (!IsNameWord(i)) return false;
+bool NameScan::CanNameWordOpenName(size_t i) {
   if (token(i).Is(kTokenAllCaps) || !Has(i, WordClass::kCommonWord)) return true;
   // '"My advisers"': a pronoun is no given name ("My" is one too).
   if (token(i).pos == Pos::kPRP || token(i).pos == Pos::kPRPS) return false;
@@ -334,13 +324,10 @@ bool NameScan::IsNounHead(size_t i) const {
   return IsEnglishNoun(i);
 }
 
-size_t NameScan::NameRunEnd(size_t i) {
-  if (i >= end_) return i;
-  auto& cached = run_end_[i - begin_];
-  if (cached) return *cached;
+size_t NameScan::NameWordRunEnd(size_t i) {
   size_t j = i;
   std::span<const uint32_t> values;
-  if (CanOpenName(i)) {
+  if (CanNameWordOpenName(i)) {
     j = i + 1;
     bool has_head = HeadType(i).has_value();
     bool joined = false;  // whether the name went on past "of" or "for"
@@ -430,7 +417,6 @@ size_t NameScan::NameRunEnd(size_t i) {
       }
     }
   }
-  cached = j;
   return j;
 }
 
@@ -736,8 +722,7 @@ size_t NameScan::ParentheticalAcronym(size_t run, int named) {
   return run + 3;
 }
 
-int NameScan::DefinedAcronym(size_t i) const {
-  if (!token(i).Is(kTokenAllCaps)) return -1;
+int NameScan::FindDefinedAcronym(size_t i) const {
   const std::string_view norm = doc_.Norm(i);
   for (const auto& [at, named] : acronyms_) {
     if (doc_.Norm(at) == norm) return named;

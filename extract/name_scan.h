@@ -13,6 +13,8 @@
 
 #include "extract/annotations.h"
 #include "extract/compiled_rules.h"
+#include "extract/sentence_memo.h"
+#include "extract/word_hash_set.h"
 
 namespace kg {
 
@@ -53,7 +55,17 @@ class NameScan {
     const LexiconValue* value = nullptr;
     explicit operator bool() const { return value != nullptr; }
   };
-  LexMatch LexAt(size_t i);
+  // Inline, as are the quick answers below: the mention constructions ask
+  // these at nearly every word, and most words end up in none of them.
+  LexMatch LexAt(size_t i) {
+    // Past the sentence there is no match, as for TitlesAt and NameRunEnd:
+    // callers look one token ahead without checking.
+    if (i >= end_) return {};
+    if (const LexMatch* cached = lex_.Find(i - begin_)) return *cached;
+    // Most words start no lexicon name: ruled out by one bit, no call.
+    const bool may_start = rules_.lexicon().MayStart(token(i), Fuzzy::kNone, /*lemmas=*/false);
+    return lex_.Set(i - begin_, may_start ? FindLex(i) : LexMatch{});
+  }
   // Tokens of the longest title starting at i ("chief executive"), or 0.
   size_t TitleLength(size_t i) {
     std::span<const uint32_t> values;
@@ -89,17 +101,30 @@ class NameScan {
     bool field = false;
     std::vector<std::pair<size_t, size_t>> places;  // "Gaza" in "the group's Gaza leader"
   };
-  const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers);
+  // Memoized; a remembered answer is returned inline.
+  const TitleMatch& TitlesAt(size_t i, bool allow_place_modifiers) {
+    if (i < end_) {
+      const auto& memo = allow_place_modifiers ? titles_with_places_ : titles_plain_;
+      if (const TitleMatch* cached = memo.Find(i - begin_)) return *cached;
+    }
+    return FindTitlesAt(i, allow_place_modifiers);
+  }
   // Whether a title starts at i or after it in the sentence: no title
-  // match, and so no titled person, can start where none follows.
-  bool TitleFollows(size_t i);
+  // match, and so no titled person, can start where none follows. Inline:
+  // it is asked at nearly every word, and is known after the first time.
+  bool TitleFollows(size_t i) {
+    if (last_title_end_ == 0) last_title_end_ = LastTitleEnd();
+    return last_title_end_ != kNoTitle && i < last_title_end_;
+  }
   bool IsTitleStart(size_t i) { return IsCapitalizedWord(i) && TitlesAt(i, false).found; }
   int TitleRole(int title) const {
     return title < 0 ? -1 : rules_.TitleRole(static_cast<size_t>(title));
   }
 
   // ---- names ----
-  bool IsNameWord(size_t i) const;
+  bool IsNameWord(size_t i) const {
+    return i < end_ && IsCapitalizedWord(i) && !Has(i, WordClass::kNonName);
+  }
   // Whether a one-word title at i, in a name that opens with a given name
   // at `name`, ends the name or comes before a generation: a surname
   // ("Nadia King", "Carl Bishop Jr."), where a name after it would make it
@@ -112,16 +137,22 @@ class NameScan {
   size_t QuotedNicknameEnd(size_t i, size_t j) const;
   // Whether the word at i is an English noun, singular or plural.
   bool IsEnglishNoun(size_t i) const;
-  bool CanOpenName(size_t i);
+  bool CanOpenName(size_t i) { return IsNameWord(i) && CanNameWordOpenName(i); }
   // Whether the run [i, j) is titles before a person's name whose surname
   // may be an English noun ("Secretary Baker").
   bool IsTitledSurname(size_t i, size_t j);
   // A sentence-opening capitalised word that is an ordinary word ("Then",
   // "Despite", "Rebels") rather than a name.
-  bool IsOrdinaryOpener(size_t i);
+  bool IsOrdinaryOpener(size_t i) {
+    return IsCapitalizedWord(i) && !token(i).Is(kTokenAllCaps) && IsOrdinaryCapitalizedOpener(i);
+  }
   // The end of a run of capitalised name words starting at `i` (== i when
   // there is none).
-  size_t NameRunEnd(size_t i);
+  size_t NameRunEnd(size_t i) {
+    if (!IsNameWord(i)) return i;  // no name can open there (CanOpenName)
+    if (const size_t* cached = run_end_.Find(i - begin_)) return *cached;
+    return run_end_.Set(i - begin_, NameWordRunEnd(i));
+  }
 
   enum class RunKind { kEntity, kEvent, kUnknownSingle, kUnknownPhrase };
   struct RunType {
@@ -162,12 +193,23 @@ class NameScan {
   // words in [begin, end) ("KBT" for "Karim bin Tarek").
   bool AreInitials(size_t acronym, size_t begin, size_t end) const;
   // A later use of an acronym the document defined: the mention it copies.
-  int DefinedAcronym(size_t i) const;
+  bool has_defined_acronyms() const { return !acronyms_.empty(); }
+  int DefinedAcronym(size_t i) const {
+    if (acronyms_.empty() || !token(i).Is(kTokenAllCaps)) return -1;
+    return FindDefinedAcronym(i);
+  }
 
  private:
   LexMatch FindLex(size_t i) const;
+  // The slow parts of the inline queries above, for a word they did not
+  // rule out: a name word, a capitalised word not in capitals, an acronym.
+  bool CanNameWordOpenName(size_t i);
+  bool IsOrdinaryCapitalizedOpener(size_t i);
+  size_t NameWordRunEnd(size_t i);
+  int FindDefinedAcronym(size_t i) const;
   bool CaseFits(size_t i, const LexiconValue& value) const;
   TitleMatch ParseTitles(size_t i, bool allow_place_modifiers);
+  const TitleMatch& FindTitlesAt(size_t i, bool allow_place_modifiers);  // TitlesAt, not known
   size_t TitleLengthAt(size_t i, std::span<const uint32_t>* values);
 
   const CompiledRules& rules_;
@@ -176,20 +218,21 @@ class NameScan {
   size_t begin_ = 0;
   size_t end_ = 0;
   // Per-token memos for the current sentence, indexed from begin_.
-  std::vector<std::optional<LexMatch>> lex_;
-  std::vector<std::optional<std::pair<size_t, std::span<const uint32_t>>>> title_length_;
-  std::vector<std::optional<TitleMatch>> titles_plain_;
-  std::vector<std::optional<TitleMatch>> titles_with_places_;
-  std::vector<std::optional<size_t>> run_end_;
+  SentenceMemo<LexMatch> lex_;
+  SentenceMemo<std::pair<size_t, std::span<const uint32_t>>> title_length_;
+  SentenceMemo<TitleMatch> titles_plain_;
+  SentenceMemo<TitleMatch> titles_with_places_;
+  SentenceMemo<size_t> run_end_;
   // One past the last token that starts a title, or 0 before it is known
   // (kNoTitle: none in the sentence).
   static constexpr size_t kNoTitle = SIZE_MAX;
   size_t last_title_end_ = 0;
+  size_t LastTitleEnd();  // its value for the sentence
   // Hashes of the document's lowercase words and of its capitalised words
-  // inside sentences, sorted; built on first use.
+  // inside sentences; built on first use.
   void IndexWords();
-  std::vector<uint64_t> lowercase_words_;
-  std::vector<uint64_t> capitalized_inside_;
+  WordHashSet lowercase_words_;
+  WordHashSet capitalized_inside_;
   bool words_indexed_ = false;
   std::vector<std::pair<size_t, int>> acronyms_;  // token of a defined acronym, its mention
 };

@@ -24,6 +24,7 @@ class PatternMatcher {
 
   void Run() {
     for (size_t t = c_.begin; t < c_.end; ++t) {
+      if (!c_.rules.MayAnchorPatterns(c_.token(t))) continue;
       for (std::span<const uint32_t> patterns : c_.rules.PatternsAnchoredAt(c_.token(t))) {
         for (uint32_t p : patterns) {
           const CompiledPattern& pattern = c_.rules.patterns()[p];

@@ -70,6 +70,19 @@ class PhraseIndex {
     return LongestMatch(doc, begin, end, values, fuzzy, lemmas);
   }
 
+  // False when Match's first step finds no child of the root for `token`
+  // (by word, lemma or close spelling); true when it may. No phrase starts
+  // at a token for which it is false: a cheap test before a lookup.
+  bool MayStart(const Token& token, Fuzzy fuzzy, bool lemmas) const {
+    if (token.word != kNoWord && StartsPhrase(token.word)) return true;
+    if (lemmas && token.lemma != token.word && token.lemma != kNoWord &&
+        StartsPhrase(token.lemma)) {
+      return true;
+    }
+    return fuzzy != Fuzzy::kNone && (fuzzy == Fuzzy::kAny || token.Is(kTokenCapitalized)) &&
+           token.norm.size() >= kFuzzyMin;
+  }
+
   // Call once after the last Add(): lays the values out flat and keeps the
   // text of the words (from `words`, where they were interned) that fuzzy
   // lookups compare.
@@ -110,17 +123,6 @@ class PhraseIndex {
     return word / 64 < starts_.size() && (starts_[word / 64] >> (word % 64) & 1) != 0;
   }
   uint32_t ProbeChild(uint32_t node, WordId word) const;
-  // False when Match's first step finds no child of the root for `token`
-  // (by word, lemma or close spelling); true when it may.
-  bool MayStart(const Token& token, Fuzzy fuzzy, bool lemmas) const {
-    if (token.word != kNoWord && StartsPhrase(token.word)) return true;
-    if (lemmas && token.lemma != token.word && token.lemma != kNoWord &&
-        StartsPhrase(token.lemma)) {
-      return true;
-    }
-    return fuzzy != Fuzzy::kNone && (fuzzy == Fuzzy::kAny || token.Is(kTokenCapitalized)) &&
-           token.norm.size() >= kFuzzyMin;
-  }
   size_t LongestMatch(const DocumentAnalysis& doc, size_t begin, size_t end,
                       std::span<const uint32_t>* values, Fuzzy fuzzy, bool lemmas) const;
   uint32_t FuzzyChild(uint32_t node, std::string_view seen) const;

@@ -24,6 +24,10 @@ void TagPass::Run(SentenceContext& c, Scratch& scratch) const {
   scratch.tags.resize(size);
   for (size_t k = 0; k < size; ++k) scratch.words[k] = c.doc.Surface(c.begin + k);
   tagger_.Tag(scratch.words, scratch.tags, scratch.tagger);
+  if (scratch.owner != id_) {  // LemmaOf's cache: its ids are of this pass's pack
+    scratch.owner = id_;
+    scratch.lemmas.assign(Scratch::kLemmaSlots, {});
+  }
   for (size_t k = 0; k < size; ++k) {
     Token& token = c.doc.tokens[c.begin + k];
     const pos::PosTag tag = scratch.tags[k];
@@ -101,24 +105,28 @@ void TagPass::RepairParticipleAfterComma(SentenceContext& c) {
 }
 
 WordId TagPass::LemmaOf(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& scratch) const {
-  if (scratch.owner != id_) {
-    scratch.owner = id_;
-    scratch.lemmas.assign(Scratch::kLemmaSlots, {});
-  }
   const Token& token = c.doc.tokens[t];
-  const std::string_view norm = c.doc.Norm(t);
   // The lemma depends on the word's comparison form and its tag only. A
-  // form the pack knows is told by its id, which needs no hash of the text;
-  // the two kinds of key differ in their lowest bits, and neither is 0.
+  // form the pack knows is told by its id, another by the hash of its text
+  // the tokenizer keeps (no second pass over the text); the two kinds of
+  // key differ in their lowest bits, and neither is 0.
   const uint64_t tag_bits = static_cast<uint64_t>(tag.xpos) << 8 | static_cast<uint64_t>(tag.upos);
   const bool known = token.word != kNoWord;
   const uint64_t key = known ? (uint64_t{token.word} << 16 | tag_bits) << 2 | 2
-                             : pos::Mix(pos::HashBytes(norm), tag_bits) | 1;
+                             : pos::Mix(c.doc.NormHash(t), tag_bits) | 1;
   // The known words' keys are spread by a multiply: their low bits are the
   // tag's, which would crowd each tag's words into one slot.
   const uint64_t spread = known ? (key * 0x9e3779b97f4a7c15ULL) >> 40 : key;
   Scratch::CachedLemma& cached = scratch.lemmas[spread & (Scratch::kLemmaSlots - 1)];
   if (cached.key == key) return cached.lemma;
+  // FindLemma touches no cache slot: `cached` stays where it is.
+  cached = {key, FindLemma(c, t, tag, scratch)};
+  return cached.lemma;
+}
+
+WordId TagPass::FindLemma(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& scratch) const {
+  const Token& token = c.doc.tokens[t];
+  const std::string_view norm = c.doc.Norm(t);
   WordId lemma = c.rules.IrregularLemma(token.word);
   if (lemma == kNoWord) {
     // A plural proper noun ("Democrats", "Presidents") has the lemma of the
@@ -128,7 +136,6 @@ WordId TagPass::LemmaOf(SentenceContext& c, size_t t, pos::PosTag tag, Scratch& 
     const std::string_view text = lemmatizer_.Lemma(norm, as_tagged, scratch.lemma);
     lemma = text == norm ? token.word : c.rules.Word(text);
   }
-  cached = {key, lemma};
   return lemma;
 }
 

@@ -65,7 +65,9 @@ class TagPass {
   // compound noun).
   void RepairCoordinatedVerb(SentenceContext& context, Scratch& scratch) const;
   // The lemma of a word token tagged `tag` (not a proper noun), as a pack id.
+  // Cached in the scratch; FindLemma works it out when it is not.
   WordId LemmaOf(SentenceContext& context, size_t token, pos::PosTag tag, Scratch& scratch) const;
+  WordId FindLemma(SentenceContext& context, size_t token, pos::PosTag tag, Scratch& scratch) const;
 
   const pos::Tagger& tagger_;
   const pos::Lemmatizer& lemmatizer_;

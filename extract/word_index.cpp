@@ -2,15 +2,6 @@
 
 namespace kg {
 
-size_t WordIndex::SlotOf(std::string_view word, uint64_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  const uint32_t check = Check(hash);
-  for (size_t slot = HomeSlot(hash, mask);; slot = (slot + 1) & mask) {
-    const Slot& at = slots_[slot];
-    if (at.id == kNoWord || (at.check == check && Text(at.id) == word)) return slot;
-  }
-}
-
 void WordIndex::Grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,7 +70,22 @@ class WordIndex {
   }
   static uint32_t Check(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
 
-  size_t SlotOf(std::string_view word, uint64_t hash) const;
+  // Inline: the tokenizer looks up every token. The text is compared
+  // through the offsets, with the length first.
+  size_t SlotOf(std::string_view word, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    const uint32_t check = Check(hash);
+    for (size_t slot = HomeSlot(hash, mask);; slot = (slot + 1) & mask) {
+      const Slot& at = slots_[slot];
+      if (at.id == kNoWord) return slot;
+      if (at.check != check) continue;
+      const uint32_t begin = offsets_[at.id];
+      const size_t length = offsets_[at.id + 1] - begin;
+      if (length == word.size() && std::memcmp(text_.data() + begin, word.data(), length) == 0) {
+        return slot;
+      }
+    }
+  }
   void Grow();
 
   std::string text_;                  // every word, back to back

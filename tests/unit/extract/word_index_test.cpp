@@ -2,8 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <set>
 
 #include "extract/phrase_index.h"
+#include "extract/word_hash_set.h"
 #include "extract/word_index.h"
 
 namespace kg {
@@ -143,6 +145,40 @@ TEST_CASE("a fuzzy lookup finds every close spelling CloseSpelling accepts", "[e
     close += found ? 1 : 0;
   }
   CHECK(close > 300);  // the edits made many close spellings, not only far ones
+}
+
+TEST_CASE("a word hash set holds what was inserted, through growth, and nothing else",
+          "[extract][words]") {
+  WordHashSet set;
+  CHECK_FALSE(set.Contains(HashWord("minister")));  // never cleared: empty
+  set.Clear(4);
+  set.Insert(HashWord("minister"));
+  set.Insert(HashWord("minister"));
+  CHECK(set.Contains(HashWord("minister")));
+  CHECK_FALSE(set.Contains(HashWord("premier")));
+  // 0 marks a free slot, and is a member like any other value.
+  CHECK_FALSE(set.Contains(0));
+  set.Insert(0);
+  CHECK(set.Contains(0));
+  // Far past the room asked for, against a reference set; hashes that
+  // differ in their high bits only land where the low bits would not tell.
+  std::mt19937_64 random(7);
+  std::set<uint64_t> reference;
+  for (int i = 0; i < 5000; ++i) {
+    const uint64_t hash = i % 2 == 0 ? random() : uint64_t(i) << 40;
+    set.Insert(hash);
+    reference.insert(hash);
+  }
+  for (const uint64_t hash : reference) CHECK(set.Contains(hash));
+  int false_hits = 0;
+  for (int i = 0; i < 5000; ++i) {
+    const uint64_t hash = random();
+    if (reference.count(hash) == 0 && set.Contains(hash)) ++false_hits;
+  }
+  CHECK(false_hits == 0);
+  set.Clear();
+  CHECK_FALSE(set.Contains(HashWord("minister")));
+  CHECK_FALSE(set.Contains(0));
 }
 
 }  // namespace
