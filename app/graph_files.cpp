@@ -80,7 +80,14 @@ Result<GraphImage> ReadGraphImage(const std::string& path, const PredicateTable&
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, unsigned threads) {
   if (path != "-" && IsImagePath(path))
     return WriteFileAtomically(path, GraphImage::FromGraph(graph).bytes());
-  return WriteFileAtomically(path, WriteGraphJson(graph, threads));
+  return WriteGraphJsonFile(graph, path, threads);
+}
+
+Status WriteGraphJsonFile(const KnowledgeGraph& graph, const std::string& path, unsigned threads) {
+  auto file = AtomicFile::Open(path);
+  if (!file.ok()) return file.status();
+  WriteGraphJson(graph, threads, [&file](std::string_view piece) { file->Append(piece); });
+  return file->Commit();
 }
 
 }  // namespace kg

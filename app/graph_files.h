@@ -28,4 +28,9 @@ Result<GraphImage> ReadGraphImage(const std::string& path, const PredicateTable&
 // to `threads` threads, with the same bytes for any count.
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, unsigned threads = 1);
 
+// Writes JSON whatever the name, streamed to the file as it is made (the
+// text of a large graph is never held whole). Atomic; "-" is standard output.
+Status WriteGraphJsonFile(const KnowledgeGraph& graph, const std::string& path,
+                          unsigned threads = 1);
+
 }  // namespace kg

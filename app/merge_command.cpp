@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/graph_files.h"
 #include "app/progress.h"
 #include "app/throughput.h"
 #include "core/file_io.h"
@@ -207,7 +209,8 @@ int RunMerge(const Args& args) {
     summary = "one fragment";
   } else {
     const KnowledgeGraph graph = builder.Finish();
-    written = WriteFileAtomically(output, WriteGraphJson(graph));
+    // Merging is done: every core can write.
+    written = WriteGraphJsonFile(graph, output, std::max(1u, std::thread::hardware_concurrency()));
     summary = GroupDigits(graph.node_count()) + " entities, " + GroupDigits(graph.edge_count()) +
               " relations";
   }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <system_error>
+#include <utility>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -60,51 +61,10 @@ bool WriteAll(int fd, std::string_view contents) {
   return true;
 }
 
-// Writes and syncs `contents` to `fd`, then closes it; "" or the reason.
-std::string WriteAndClose(int fd, std::string_view contents) {
-  std::string error;
-  if (!WriteAll(fd, contents) || ::fdatasync(fd) != 0) error = Reason();
-  if (::close(fd) != 0 && error.empty()) error = Reason();
-  return error;
-}
-
-// The file is written unnamed (O_TMPFILE) and only linked into the folder
-// once it is complete, then renamed over the target: a kill -9 or a full
-// disk during the write leaves nothing behind. Returns false when the file
-// system cannot make unnamed files (the caller then uses a named one).
-bool WriteUnnamed(const std::string& folder, const std::string& temp, std::string_view contents,
-                  Status* status, const std::string& path) {
-  const int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0) return false;
-  if (!WriteAll(fd, contents) || ::fdatasync(fd) != 0) {
-    *status = Status::Error(path + ": write failed: " + Reason());
-    ::close(fd);
-    return true;
-  }
-  const std::string self = "/proc/self/fd/" + std::to_string(fd);
-  if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-    ::close(fd);
-    return false;  // no /proc: write a named file instead
-  }
-  ::close(fd);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    *status = Status::Error(path + ": cannot replace: " + Reason());
-    ::unlink(temp.c_str());
-  }
-  return true;
-}
-
 }  // namespace
 
-Status WriteFileAtomically(const std::string& path, std::string_view contents) {
-  if (path == "-") {
-    errno = 0;
-    std::cout.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    std::cout.flush();
-    if (std::cout) return Status::Ok();
-    return Status::Error("standard output: write failed" +
-                         (errno != 0 ? ": " + Reason() : std::string()));
-  }
+Result<AtomicFile> AtomicFile::Open(const std::string& path) {
+  if (path == "-") return AtomicFile(path, -1, "");
   if (path.empty()) return Status::Error("an output file name is empty");
   const std::filesystem::path target(path);
   const std::filesystem::path folder =
@@ -116,21 +76,103 @@ Status WriteFileAtomically(const std::string& path, std::string_view contents) {
   if (std::filesystem::is_directory(target, ec)) {
     return Status::Error(path + ": cannot replace: Is a directory");
   }
+  // Unnamed (O_TMPFILE) until complete, so that a kill -9 leaves no
+  // debris; linked into the folder through /proc, so a named file is used
+  // where either is missing.
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
-  Status status;
-  if (WriteUnnamed(folder.string(), temp, contents, &status, path)) return status;
+  const int unnamed = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (unnamed >= 0) {
+    if (::access(("/proc/self/fd/" + std::to_string(unnamed)).c_str(), F_OK) == 0)
+      return AtomicFile(path, unnamed, "");
+    ::close(unnamed);
+  }
   const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0) return Status::Error(path + ": cannot write: " + Reason());
-  if (const std::string error = WriteAndClose(fd, contents); !error.empty()) {
-    ::unlink(temp.c_str());
-    return Status::Error(path + ": write failed: " + error);
+  return AtomicFile(path, fd, temp);
+}
+
+AtomicFile::AtomicFile(std::string path, int fd, std::string temp)
+    : path_(std::move(path)), fd_(fd), temp_(std::move(temp)) {}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      fd_(std::exchange(other.fd_, -1)),
+      temp_(std::move(other.temp_)),
+      reason_(std::move(other.reason_)),
+      failed_(other.failed_),
+      open_(std::exchange(other.open_, false)) {}
+
+AtomicFile::~AtomicFile() { Discard(); }
+
+void AtomicFile::Discard() {
+  if (!open_) return;
+  open_ = false;
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicFile::Fail() {
+  failed_ = true;
+  if (errno != 0) reason_ = Reason();
+}
+
+void AtomicFile::Append(std::string_view bytes) {
+  if (!open_ || failed_ || bytes.empty()) return;
+  errno = 0;
+  if (path_ == "-") {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!std::cout) Fail();
+  } else if (!WriteAll(fd_, bytes)) {
+    Fail();
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+}
+
+Status AtomicFile::Commit() {
+  if (!open_) return Status::Error(path_ + ": already written");
+  if (path_ == "-") {
+    open_ = false;
+    errno = 0;
+    if (!failed_ && !std::cout.flush()) Fail();
+    if (!failed_) return Status::Ok();
+    return Status::Error("standard output: write failed" + (reason_.empty() ? "" : ": " + reason_));
+  }
+  errno = 0;
+  if (!failed_ && ::fdatasync(fd_) != 0) Fail();
+  if (failed_) {
+    Discard();
+    return Status::Error(path_ + ": write failed: " + reason_);
+  }
+  if (temp_.empty()) {
+    // Named only now that it is complete.
+    const std::string self = "/proc/self/fd/" + std::to_string(fd_);
+    const std::string temp = path_ + ".tmp." + std::to_string(::getpid());
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      const std::string error = Reason();
+      Discard();
+      return Status::Error(path_ + ": cannot write: " + error);
+    }
+    temp_ = temp;
+  }
+  const int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) {
     const std::string error = Reason();
-    ::unlink(temp.c_str());
-    return Status::Error(path + ": cannot replace: " + error);
+    Discard();
+    return Status::Error(path_ + ": write failed: " + error);
   }
+  if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const std::string error = Reason();
+    Discard();
+    return Status::Error(path_ + ": cannot replace: " + error);
+  }
+  open_ = false;
   return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view contents) {
+  auto file = AtomicFile::Open(path);
+  if (!file.ok()) return file.status();
+  file->Append(contents);
+  return file->Commit();
 }
 
 }  // namespace kg

@@ -22,9 +22,8 @@
 namespace kg {
 namespace {
 
-// RapidJSON's output stream concept over a std::string, reserved ahead:
-// a graph of gigabytes is then written once, not copied from a growing
-// buffer into the string at the end.
+// RapidJSON's output stream concept over a std::string (the writer's own
+// stream buffer would be one more copy).
 class StringOutput {
  public:
   using Ch = char;
@@ -62,17 +61,30 @@ std::string WritePart(size_t begin, size_t end, const WriteItem& write_item, siz
   return text;
 }
 
-// Writes `count` items of an array `w` has just opened. With more than one
-// thread, parts of kPartItems are written on up to `threads` threads (this
-// one too) and joined here in order, each after the separator `w` puts
-// before an item: the bytes are those of one writer. Parts go at most a
-// window ahead of the joining, so that they never hold much of the file.
+// What `w` writes goes to `buffer`, which goes to the sink in pieces of
+// about this size: the graph is never one string.
+constexpr size_t kFlushBytes = size_t{1} << 20;
+
+void Flush(std::string* buffer, const GraphJsonSink& sink) {
+  sink(*buffer);
+  buffer->clear();
+}
+
+// Writes `count` items of an array `w` (writing to `buffer`) has just
+// opened. With more than one thread, parts of kPartItems are written on up
+// to `threads` threads (this one too) and passed to the sink here in
+// order, each after the separator `w` puts before an item: the bytes are
+// those of one writer. Parts go at most a window ahead of the sink, so
+// that they never hold much of the file.
 template <typename WriteItem>
-void WriteItems(Writer& w, std::string* out, size_t count, unsigned threads,
-                const WriteItem& write_item) {
+void WriteItems(Writer& w, std::string* buffer, const GraphJsonSink& sink, size_t count,
+                unsigned threads, const WriteItem& write_item) {
   const size_t parts = (count + kPartItems - 1) / kPartItems;
   if (threads <= 1 || parts <= 1) {
-    for (size_t i = 0; i < count; ++i) write_item(w, i);
+    for (size_t i = 0; i < count; ++i) {
+      write_item(w, i);
+      if (buffer->size() >= kFlushBytes) Flush(buffer, sink);
+    }
     return;
   }
   const size_t window = size_t{4} * threads;
@@ -130,7 +142,8 @@ void WriteItems(Writer& w, std::string* out, size_t count, unsigned threads,
         const size_t offset = offsets[joined];
         lock.unlock();
         w.RawValue("", 0, rapidjson::kObjectType);  // the separator only
-        out->append(text, offset);
+        Flush(buffer, sink);
+        sink(std::string_view(text).substr(offset));
         text = std::string();
         lock.lock();
         ++joined;
@@ -171,6 +184,13 @@ size_t EstimatedSize(const KnowledgeGraph& graph) {
 std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads) {
   std::string out;
   out.reserve(EstimatedSize(graph));
+  WriteGraphJson(graph, threads, [&out](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
+void WriteGraphJson(const KnowledgeGraph& graph, unsigned threads, const GraphJsonSink& sink) {
+  std::string out;
+  out.reserve(kFlushBytes + kFlushBytes / 4);
   StringOutput stream(&out);
   Writer w(stream);
   w.SetIndent(' ', 2);
@@ -206,7 +226,7 @@ std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads) {
 
   Key(w, "nodes");
   w.StartArray();
-  WriteItems(w, &out, graph.node_count(), threads, [&](Writer& item, size_t n) {
+  WriteItems(w, &out, sink, graph.node_count(), threads, [&](Writer& item, size_t n) {
     const NodeData& node = graph.node(n);
     item.StartObject();
     Key(item, "id");
@@ -227,7 +247,7 @@ std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads) {
 
   Key(w, "links");
   w.StartArray();
-  WriteItems(w, &out, graph.edge_count(), threads, [&](Writer& item, size_t e) {
+  WriteItems(w, &out, sink, graph.edge_count(), threads, [&](Writer& item, size_t e) {
     const EdgeData& edge = graph.edge(e);
     item.StartObject();
     Key(item, "source");
@@ -249,7 +269,7 @@ std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads) {
   w.EndArray();
   w.EndObject();
   out.push_back('\n');
-  return out;
+  Flush(&out, sink);
 }
 
 Result<KnowledgeGraph> ReadGraphJson(std::string json, const std::string& origin,

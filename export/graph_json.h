@@ -4,6 +4,7 @@
 // write -> read -> write gives identical bytes.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,12 @@ namespace kg {
 // With `threads` above 1, the nodes and links are written in parts on up to
 // that many threads; the bytes are the same for any count.
 std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads = 1);
+
+// The same bytes, handed to `sink` in order in pieces of about a megabyte
+// (and the parts of the threads), so that writing a graph of gigabytes to
+// a file never holds its text whole.
+using GraphJsonSink = std::function<void(std::string_view)>;
+void WriteGraphJson(const KnowledgeGraph& graph, unsigned threads, const GraphJsonSink& sink);
 
 // `origin` names the input in errors: "graph.json: line 3, column 7: ...",
 // "graph.json: links[2].target: unknown node \"x\"". The text is taken

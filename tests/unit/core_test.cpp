@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <random>
 
 #include <catch2/catch.hpp>
@@ -120,6 +121,37 @@ TEST_CASE("atomic writes replace the file and leave no temporary behind", "[core
   CHECK(test::ReadText(path) == "second");
   CHECK(std::distance(std::filesystem::directory_iterator(dir.Path("")), {}) == 1);
   CHECK_FALSE(WriteFileAtomically(dir.Path("missing/out.json"), "x").ok());
+}
+
+TEST_CASE("a file written in pieces appears whole on commit, or not at all", "[core]") {
+  test::TempDir dir;
+  const std::string path = dir.Path("out.json");
+  REQUIRE(WriteFileAtomically(path, "old").ok());
+  const auto files_in_folder = [&] {
+    return std::distance(std::filesystem::directory_iterator(dir.Path("")), {});
+  };
+  {
+    auto file = AtomicFile::Open(path);
+    REQUIRE(file.ok());
+    file->Append("half ");
+    CHECK(test::ReadText(path) == "old");
+    // Destroyed without a commit (an error or exception while writing).
+  }
+  CHECK(test::ReadText(path) == "old");
+  CHECK(files_in_folder() == 1);
+
+  auto file = AtomicFile::Open(path);
+  REQUIRE(file.ok());
+  for (const char* piece : {"one ", "", "two ", "three"}) file->Append(piece);
+  CHECK(test::ReadText(path) == "old");
+  REQUIRE(file->Commit().ok());
+  CHECK(test::ReadText(path) == "one two three");
+  CHECK(files_in_folder() == 1);
+  CHECK_FALSE(file->Commit().ok());
+
+  const auto missing = AtomicFile::Open(dir.Path("missing/out.json"));
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message().find("does not exist") != std::string::npos);
 }
 
 TEST_CASE("reading a missing file or a folder says so", "[core]") {

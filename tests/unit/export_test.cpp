@@ -76,6 +76,22 @@ TEST_CASE("graph JSON written on several threads has the bytes of one", "[export
   CHECK(WriteGraphJson(graph, 2) == one);
   CHECK(WriteGraphJson(graph, 3) == one);
   CHECK(WriteGraphJson(Tricky(), 4) == WriteGraphJson(Tricky(), 1));
+
+  // Streamed, the pieces make the same bytes, and none holds the file: at
+  // most a megabyte and an item, or one thread's part.
+  for (const unsigned threads : {1u, 3u}) {
+    std::string streamed;
+    size_t pieces = 0;
+    size_t largest = 0;
+    WriteGraphJson(graph, threads, [&](std::string_view piece) {
+      streamed.append(piece);
+      ++pieces;
+      largest = std::max(largest, piece.size());
+    });
+    CHECK(streamed == one);
+    CHECK(pieces > 2);
+    CHECK(largest < one.size() / 2);
+  }
 }
 
 TEST_CASE("malformed graph JSON is rejected with its position", "[export][json]") {
