@@ -6,7 +6,6 @@
 #include "app/common.h"
 #include "app/graph_files.h"
 #include "core/file_io.h"
-#include "export/graph_json.h"
 
 namespace kg {
 
@@ -44,7 +43,7 @@ int RunConvert(const Args& args) {
     PrintError(graph.status().message());
     return kExitFailure;
   }
-  if (Status s = WriteFileAtomically(output, WriteGraphJson(*graph)); !s.ok()) {
+  if (Status s = WriteGraphJsonFile(*graph, output); !s.ok()) {
     PrintError(s.message());
     return kExitFailure;
   }

@@ -6,11 +6,11 @@
 #include "app/arg_parser.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/graph_files.h"
 #include "app/view_options.h"
 #include "core/file_io.h"
 #include "export/cytoscape_json.h"
 #include "export/diagram.h"
-#include "export/graph_json.h"
 #include "export/graph_xml.h"
 #include "export/table_export.h"
 
@@ -88,10 +88,15 @@ int RunExport(const Args& args) {
     }
     return kExitOk;
   }
-  std::string out;
   if (format == "json") {
-    out = WriteGraphJson(*view);
-  } else if (format == "graphml") {
+    if (Status s = WriteGraphJsonFile(*view, parser.Get("output", "-")); !s.ok()) {
+      PrintError(s.message());
+      return kExitFailure;
+    }
+    return kExitOk;
+  }
+  std::string out;
+  if (format == "graphml") {
     out = WriteGraphMl(*view);
   } else if (format == "cytoscape") {
     out = WriteCytoscapeJson(*view);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <compare>
 #include <mutex>
 #include <numeric>
 #include <string>
@@ -31,6 +32,37 @@ struct EdgeKeyHash {
     return static_cast<size_t>(h);
   }
 };
+
+// Where a piece of evidence sorts: its document's rank, then its span;
+// `index` keeps the sort stable.
+struct EvidenceKey {
+  size_t rank;
+  size_t start;
+  size_t end;
+  size_t index;
+  friend auto operator<=>(const EvidenceKey&, const EvidenceKey&) = default;
+};
+
+// Sorts evidence by document order, then position, keeping equal items in
+// their order. A document's rank is looked up once per item, not per
+// comparison, and evidence already in order (as GraphBuilder settles it)
+// is left as it is.
+template <typename Rank>
+void SortEvidence(std::vector<Evidence>* evidence, const Rank& rank,
+                  std::vector<EvidenceKey>* keys) {
+  if (evidence->size() < 2) return;
+  keys->clear();
+  for (size_t i = 0; i < evidence->size(); ++i) {
+    const Evidence& item = (*evidence)[i];
+    keys->push_back({rank(item.document), item.start, item.end, i});
+  }
+  if (std::is_sorted(keys->begin(), keys->end())) return;
+  std::sort(keys->begin(), keys->end());
+  std::vector<Evidence> sorted;
+  sorted.reserve(evidence->size());
+  for (const EvidenceKey& key : *keys) sorted.push_back(std::move((*evidence)[key.index]));
+  *evidence = std::move(sorted);
+}
 
 }  // namespace
 
@@ -235,9 +267,11 @@ void KnowledgeGraph::Canonicalize() {
 
   std::unordered_map<std::string, size_t> document_rank;
   for (size_t d = 0; d < old.documents.size(); ++d) document_rank[old.documents[d].id] = d;
+  // Evidence from a document the graph does not list goes last.
+  const size_t unlisted = old.documents.size();  // old.documents moves below
   const auto rank = [&](const std::string& id) {
     auto it = document_rank.find(id);
-    return it == document_rank.end() ? old.documents.size() : it->second;
+    return it == document_rank.end() ? unlisted : it->second;
   };
 
   auto fresh = std::make_unique<Impl>();
@@ -258,13 +292,10 @@ void KnowledgeGraph::Canonicalize() {
   };
   std::sort(edge_order.begin(), edge_order.end(),
             [&](size_t a, size_t b) { return edge_key(a) < edge_key(b); });
+  std::vector<EvidenceKey> keys;
   for (size_t e : edge_order) {
     auto& record = old.edges[e];
-    std::stable_sort(record.data.evidence.begin(), record.data.evidence.end(),
-                     [&](const Evidence& a, const Evidence& b) {
-                       return std::make_tuple(rank(a.document), a.start, a.end) <
-                              std::make_tuple(rank(b.document), b.start, b.end);
-                     });
+    SortEvidence(&record.data.evidence, rank, &keys);
     const size_t source = new_index[record.source];
     const size_t target = new_index[record.target];
     const size_t index = fresh->edges.size();

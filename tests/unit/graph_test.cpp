@@ -114,6 +114,28 @@ TEST_CASE("the graph's order does not depend on the order entities were added", 
     CHECK(one.edge(e).predicate == two.edge(e).predicate);
 }
 
+TEST_CASE("canonical evidence follows document order, then position, ties as given", "[graph]") {
+  KnowledgeGraph graph;
+  // Documents in graph order: "d10" before "d2", so text order is wrong.
+  for (const char* id : {"d10", "d2"}) graph.AddDocument({id, "", "", ""});
+  for (const char* id : {"a", "b"}) {
+    NodeData node;
+    node.id = id;
+    node.label = id;
+    graph.AddNode(std::move(node));
+  }
+  EdgeData edge;
+  edge.predicate = "met_with";
+  edge.evidence = {{"d2", 5, 9, "second"}, {"unknown", 0, 1, "last"}, {"d10", 7, 9, "tie 1"},
+                   {"d10", 7, 9, "tie 2"}, {"d10", 3, 9, "first"},    {"d2", 5, 8, "shorter"}};
+  graph.AddEdge(0, 1, std::move(edge));
+  graph.Canonicalize();
+  std::vector<std::string> sentences;
+  for (const Evidence& item : graph.edge(0).evidence) sentences.push_back(item.sentence);
+  CHECK(sentences ==
+        std::vector<std::string>{"first", "tie 1", "tie 2", "shorter", "second", "last"});
+}
+
 TEST_CASE("the topology lists a node's relations in both directions", "[graph]") {
   const auto graph = test::BuildGraph({"Hamas attacked Israel. Iran backed Hamas."});
   const size_t hamas = *graph.FindNode("hamas");
