@@ -83,7 +83,7 @@ int RunBuild(const Args& args) {
     PrintError("build: no readable documents; nothing written");
     return kExitFailure;
   }
-  KnowledgeGraph graph = builder.Finish();
+  KnowledgeGraph graph = builder.Finish(*threads);
 
   const std::string output = parser.Get("output", "-");
   // The extraction threads are idle by now: they write the JSON.

@@ -208,9 +208,10 @@ int RunMerge(const Args& args) {
     written = WriteFileAtomically(output, WriteFragmentJson(builder.Partial()) + "\n");
     summary = "one fragment";
   } else {
-    const KnowledgeGraph graph = builder.Finish();
-    // Merging is done: every core can write.
-    written = WriteGraphJsonFile(graph, output, std::max(1u, std::thread::hardware_concurrency()));
+    // Reading is done: the cores are free to finish and write the graph.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const KnowledgeGraph graph = builder.Finish(cores);
+    written = WriteGraphJsonFile(graph, output, cores);
     summary = GroupDigits(graph.node_count()) + " entities, " + GroupDigits(graph.edge_count()) +
               " relations";
   }

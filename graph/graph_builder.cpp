@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "core/concurrently.h"
 #include "core/text.h"
 #include "graph/document_order.h"
 
@@ -167,6 +168,99 @@ struct GraphBuilder::State {
     if (items->size() <= max_evidence) return;
     if (items->size() - max_evidence <= std::max<size_t>(max_evidence, 16)) return;
     Settle(items, [this](uint32_t a, uint32_t b) { return DocumentBefore(a, b); });
+  }
+
+  // A person named by one word joins the only multi-word person ending in
+  // that word: the entity each one becomes (itself for most).
+  std::vector<uint32_t> SurnameTargets() const {
+    const size_t count = entities.size();
+    std::unordered_map<std::string, std::vector<uint32_t>> full_names_by_surname;
+    for (uint32_t e = 0; e < count; ++e) {
+      const Entity& entity = entities[e];
+      if (entity.type == EntityType::kPerson && entity.fold.find(' ') != std::string::npos)
+        full_names_by_surname[LastWord(entity.fold)].push_back(e);
+    }
+    std::vector<uint32_t> target(count);
+    for (uint32_t e = 0; e < count; ++e) {
+      target[e] = e;
+      const Entity& entity = entities[e];
+      if (entity.type != EntityType::kPerson || entity.fold.find(' ') != std::string::npos)
+        continue;
+      auto it = full_names_by_surname.find(entity.fold);
+      if (it != full_names_by_surname.end() && it->second.size() == 1)
+        target[e] = it->second.front();
+    }
+    return target;
+  }
+
+  // Gives each joining entity's forms and mentions to its target.
+  void JoinForms(const std::vector<uint32_t>& target) {
+    for (uint32_t e = 0; e < entities.size(); ++e) {
+      if (target[e] == e) continue;
+      Entity& into = entities[target[e]];
+      UnionSorted(&into.forms, std::move(entities[e].forms));
+      into.mentions += entities[e].mentions;
+    }
+  }
+
+  // Puts each entity's documents in document order (`rank`), once each,
+  // a joining entity's with its target's.
+  void OrderEntityDocuments(const std::vector<uint32_t>& rank,
+                            const std::vector<uint32_t>& target) {
+    const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
+    for (Entity& entity : entities) {
+      std::sort(entity.documents.begin(), entity.documents.end(), by_rank);
+      entity.documents.erase(std::unique(entity.documents.begin(), entity.documents.end()),
+                             entity.documents.end());
+    }
+    for (uint32_t e = 0; e < entities.size(); ++e) {
+      if (target[e] == e) continue;
+      std::vector<uint32_t>& into = entities[target[e]].documents;
+      const std::vector<uint32_t>& from = entities[e].documents;
+      std::vector<uint32_t> merged;
+      std::merge(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(merged),
+                 by_rank);
+      merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+      into = std::move(merged);
+    }
+  }
+
+  // The entities that stay (not joined), in label order.
+  std::vector<uint32_t> NodeOrder(const std::vector<uint32_t>& target) const {
+    std::vector<uint32_t> order;
+    for (uint32_t e = 0; e < entities.size(); ++e) {
+      if (target[e] == e) order.push_back(e);
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return std::tie(entities[a].fold, entities[a].label, entities[a].type) <
+             std::tie(entities[b].fold, entities[b].label, entities[b].type);
+    });
+    return order;
+  }
+
+  // Ids, by entity: an id recorded in a merged graph file stays (when two
+  // entities claim one, the first in `order` keeps it); the others get the
+  // slug of their label, then the type appended, then a number, assigned
+  // in `order` (label order), so that they do not depend on which document
+  // came first.
+  std::vector<std::string> AssignIds(const std::vector<uint32_t>& order) const {
+    std::vector<std::string> ids(entities.size());
+    std::unordered_set<std::string> taken;  // only asked whether it holds an id
+    taken.reserve(order.size());
+    for (uint32_t e : order) {
+      if (!entities[e].pinned_id.empty() && taken.insert(entities[e].pinned_id).second)
+        ids[e] = entities[e].pinned_id;
+    }
+    for (uint32_t e : order) {
+      if (!ids[e].empty()) continue;
+      const std::string slug = Slugify(entities[e].label);
+      std::string id = slug;
+      if (taken.contains(id)) id += "-" + AsciiLower(EntityTypeName(entities[e].type));
+      for (int suffix = 2; taken.contains(id); ++suffix) id = slug + "-" + std::to_string(suffix);
+      taken.insert(id);
+      ids[e] = std::move(id);
+    }
+    return ids;
   }
 
   // The documents in DocumentBefore order, sorted by their sort keys:
@@ -442,75 +536,30 @@ Fragment GraphBuilder::Partial() {
   return out;
 }
 
-KnowledgeGraph GraphBuilder::Finish() {
+KnowledgeGraph GraphBuilder::Finish(unsigned threads) {
   State& s = *state_;
-  const std::vector<uint32_t> document_order = s.DocumentOrder();
-  const std::vector<uint32_t> rank = Ranks(document_order);
-  const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
-  for (State::Entity& entity : s.entities) {
-    std::sort(entity.documents.begin(), entity.documents.end(), by_rank);
-    entity.documents.erase(std::unique(entity.documents.begin(), entity.documents.end()),
-                           entity.documents.end());
-  }
-
-  // A person named by one word joins the only multi-word person ending in
-  // that word.
-  const size_t count = s.entities.size();
-  std::unordered_map<std::string, std::vector<uint32_t>> full_names_by_surname;
-  for (uint32_t e = 0; e < count; ++e) {
-    const State::Entity& entity = s.entities[e];
-    if (entity.type == EntityType::kPerson && entity.fold.find(' ') != std::string::npos)
-      full_names_by_surname[LastWord(entity.fold)].push_back(e);
-  }
-  std::vector<uint32_t> target(count);
-  for (uint32_t e = 0; e < count; ++e) {
-    target[e] = e;
-    const State::Entity& entity = s.entities[e];
-    if (entity.type != EntityType::kPerson || entity.fold.find(' ') != std::string::npos) continue;
-    auto it = full_names_by_surname.find(entity.fold);
-    if (it != full_names_by_surname.end() && it->second.size() == 1) target[e] = it->second.front();
-  }
-  for (uint32_t e = 0; e < count; ++e) {
-    if (target[e] == e) continue;
-    State::Entity& from = s.entities[e];
-    State::Entity& into = s.entities[target[e]];
-    UnionSorted(&into.forms, std::move(from.forms));
-    into.mentions += from.mentions;
-    std::vector<uint32_t> documents;
-    std::merge(into.documents.begin(), into.documents.end(), from.documents.begin(),
-               from.documents.end(), std::back_inserter(documents), by_rank);
-    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
-    into.documents = std::move(documents);
-  }
-
-  // Ids: an id recorded in a merged graph file stays (when two entities
-  // claim one, the first in label order keeps it); the others get the slug
-  // of their label, then the type appended, then a number, assigned in
-  // label order so that they do not depend on which document came first.
+  const std::vector<uint32_t> target = s.SurnameTargets();
+  // Two jobs that share no data (each touches its own fields of the
+  // entities): the documents in order, each entity's among them, and the
+  // entities' forms, order and ids.
+  std::vector<uint32_t> document_order;
+  std::vector<uint32_t> rank;
   std::vector<uint32_t> order;
-  for (uint32_t e = 0; e < count; ++e) {
-    if (target[e] == e) order.push_back(e);
-  }
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return std::tie(s.entities[a].fold, s.entities[a].label, s.entities[a].type) <
-           std::tie(s.entities[b].fold, s.entities[b].label, s.entities[b].type);
-  });
-  std::vector<std::string> ids(count);
-  std::unordered_set<std::string> taken;  // only asked whether it holds an id
-  taken.reserve(order.size());
-  for (uint32_t e : order) {
-    if (!s.entities[e].pinned_id.empty() && taken.insert(s.entities[e].pinned_id).second)
-      ids[e] = s.entities[e].pinned_id;
-  }
-  for (uint32_t e : order) {
-    if (!ids[e].empty()) continue;
-    const std::string slug = Slugify(s.entities[e].label);
-    std::string id = slug;
-    if (taken.contains(id)) id += "-" + AsciiLower(EntityTypeName(s.entities[e].type));
-    for (int suffix = 2; taken.contains(id); ++suffix) id = slug + "-" + std::to_string(suffix);
-    taken.insert(id);
-    ids[e] = std::move(id);
-  }
+  std::vector<std::string> ids;
+  RunConcurrently(
+      threads > 1,
+      [&] {
+        document_order = s.DocumentOrder();
+        rank = Ranks(document_order);
+        s.OrderEntityDocuments(rank, target);
+      },
+      [&] {
+        s.JoinForms(target);
+        order = s.NodeOrder(target);
+        ids = s.AssignIds(order);
+      });
+  const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
+  const size_t count = s.entities.size();
 
   KnowledgeGraph graph;
   graph.Reserve(order.size(), s.relations.size());

@@ -72,8 +72,10 @@ class GraphBuilder {
   // they were made of. The builder is empty afterwards.
   Fragment Partial();
 
-  // Builds the graph; the builder is empty afterwards.
-  KnowledgeGraph Finish();
+  // Builds the graph; the builder is empty afterwards. With `threads`
+  // above 1, independent parts of the work run on two threads; the graph
+  // is the same.
+  KnowledgeGraph Finish(unsigned threads = 1);
 
   size_t document_count() const;
 

@@ -1,8 +1,10 @@
 #include <filesystem>
 #include <random>
+#include <stdexcept>
 
 #include <catch2/catch.hpp>
 
+#include "core/concurrently.h"
 #include "core/document.h"
 #include "core/file_io.h"
 #include "core/predicates.h"
@@ -152,6 +154,25 @@ TEST_CASE("a file written in pieces appears whole on commit, or not at all", "[c
   const auto missing = AtomicFile::Open(dir.Path("missing/out.json"));
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message().find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("two jobs run concurrently, and a failure in either reaches the caller", "[core]") {
+  for (const bool parallel : {false, true}) {
+    int beside = 0;
+    int here = 0;
+    RunConcurrently(
+        parallel, [&] { beside = 1; }, [&] { here = 2; });
+    CHECK(beside + here == 3);
+    CHECK_THROWS_WITH(RunConcurrently(
+                          parallel, [] { throw std::runtime_error("beside"); }, [] {}),
+                      "beside");
+    bool beside_ran = false;
+    CHECK_THROWS_WITH(
+        RunConcurrently(
+            parallel, [&] { beside_ran = true; }, [] { throw std::runtime_error("here"); }),
+        "here");
+    CHECK(beside_ran);  // joined before the failure is thrown on
+  }
 }
 
 TEST_CASE("reading a missing file or a folder says so", "[core]") {
