@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "core/status.h"
 
 namespace kg::pos {
@@ -68,11 +69,11 @@ class Lexicon {
   }
 
   std::string text_;
-  std::vector<Entry> entries_;
+  HugePageVector<Entry> entries_;
   std::vector<Irregular> exceptions_;
   // Open addressing: the high 32 bits of the form's hash, then entry index
   // + 1 (0 = empty), so that most misses never touch entries_ or text_.
-  std::vector<uint64_t> slots_;
+  HugePageVector<uint64_t> slots_;
 };
 
 }  // namespace kg::pos

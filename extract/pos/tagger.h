@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "core/status.h"
 #include "extract/pos/lexicon.h"
 #include "extract/pos/model_format.h"
@@ -123,7 +124,7 @@ class Tagger {
   std::vector<PosTag> classes_;
   size_t lanes_ = 0;  // classes rounded up to a multiple of 8
   uint64_t id_ = 0;   // distinguishes taggers for TaggerScratch's cache
-  std::vector<FeatureSlot> feature_slots_;
+  HugePageVector<FeatureSlot> feature_slots_;
   std::vector<Weight> weights_;
   std::vector<int16_t> dense_weights_;  // rows of lanes_
 
@@ -133,7 +134,7 @@ class Tagger {
   // effect), which halves the memory the hot loop reads.
   std::vector<VocabularySlot> vocabulary_slots_;
   size_t vocabulary_size_ = 0;
-  std::vector<int16_t> type_rows_;
+  HugePageVector<int16_t> type_rows_;
   // Bias and tag-history weights by (previous tag, tag before it); the
   // padding lanes hold INT16_MIN so that no sum there wins.
   std::vector<int16_t> history_rows_;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
@@ -7,6 +8,7 @@
 #include "core/concurrently.h"
 #include "core/document.h"
 #include "core/file_io.h"
+#include "core/huge_pages.h"
 #include "core/predicates.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -173,6 +175,20 @@ TEST_CASE("two jobs run concurrently, and a failure in either reaches the caller
         "here");
     CHECK(beside_ran);  // joined before the failure is thrown on
   }
+}
+
+TEST_CASE("huge-page tables hold their values, large blocks aligned to a huge page", "[core]") {
+  HugePageVector<int16_t> large(kHugePageBytes / sizeof(int16_t) + 3, 7);
+  CHECK(reinterpret_cast<uintptr_t>(large.data()) % kHugePageBytes == 0);
+  large.resize(large.size() * 2, 9);  // reallocates: copies, then frees the old block
+  CHECK(large.front() == 7);
+  CHECK(large.back() == 9);
+  HugePageVector<int16_t> small(10, 5);
+  small.shrink_to_fit();
+  CHECK(std::count(small.begin(), small.end(), int16_t{5}) == 10);
+  large.clear();
+  large.shrink_to_fit();
+  CHECK(large.capacity() == 0);
 }
 
 TEST_CASE("reading a missing file or a folder says so", "[core]") {
