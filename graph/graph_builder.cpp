@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 #include <unordered_set>
+#include <utility>
 
 #include "core/concurrently.h"
 #include "core/text.h"
@@ -620,10 +621,11 @@ KnowledgeGraph GraphBuilder::Finish(unsigned threads) {
   }
   for (uint32_t d : document_order) graph.AddDocument(std::move(s.documents[d]));
   graph.SetPredicates(std::move(s.predicates));
-  graph.Canonicalize();
-
-  const size_t max_evidence = s.max_evidence;
-  state_ = std::make_unique<State>(max_evidence);
+  // What is left of the state (indexes, keys, spellings) is freed beside
+  // the last step.
+  std::unique_ptr<State> spent = std::exchange(state_, std::make_unique<State>(s.max_evidence));
+  RunConcurrently(
+      threads > 1, [&spent] { spent.reset(); }, [&graph] { graph.Canonicalize(); });
   [[maybe_unused]] auto added = Add(VocabularyFragment(predicates_), "rule pack");
   return graph;
 }
