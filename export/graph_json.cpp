@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include "core/insitu_json.h"
 #include "core/position.h"
@@ -22,20 +23,12 @@
 namespace kg {
 namespace {
 
-// RapidJSON's output stream concept over a std::string (the writer's own
-// stream buffer would be one more copy).
-class StringOutput {
- public:
-  using Ch = char;
-  explicit StringOutput(std::string* out) : out_(*out) {}
-  void Put(char c) { out_.push_back(c); }
-  void Flush() {}
+// RapidJSON's own buffer: its writer reserves room for a whole string and
+// then stores byte by byte without a check.
+using Buffer = rapidjson::StringBuffer;
+using Writer = rapidjson::PrettyWriter<Buffer>;
 
- private:
-  std::string& out_;
-};
-
-using Writer = rapidjson::PrettyWriter<StringOutput>;
+std::string_view TextOf(const Buffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
 
 void Key(Writer& w, const char* key) { w.Key(key); }
 
@@ -48,15 +41,14 @@ constexpr size_t kPartItems = 2048;
 // the text starts at `*offset`. A writer of their own, at the same depth
 // (inside the top object, then the array), indents them alike.
 template <typename WriteItem>
-std::string WritePart(size_t begin, size_t end, const WriteItem& write_item, size_t* offset) {
-  std::string text;
-  StringOutput stream(&text);
-  Writer part(stream);
+Buffer WritePart(size_t begin, size_t end, const WriteItem& write_item, size_t* offset) {
+  Buffer text;
+  Writer part(text);
   part.SetIndent(' ', 2);
   part.StartObject();
   part.Key("items");
   part.StartArray();
-  *offset = text.size() + 5;  // "\n" and four spaces
+  *offset = text.GetSize() + 5;  // "\n" and four spaces
   for (size_t i = begin; i < end; ++i) write_item(part, i);
   return text;
 }
@@ -65,9 +57,9 @@ std::string WritePart(size_t begin, size_t end, const WriteItem& write_item, siz
 // about this size: the graph is never one string.
 constexpr size_t kFlushBytes = size_t{1} << 20;
 
-void Flush(std::string* buffer, const GraphJsonSink& sink) {
-  sink(*buffer);
-  buffer->clear();
+void Flush(Buffer* buffer, const GraphJsonSink& sink) {
+  sink(TextOf(*buffer));
+  buffer->Clear();
 }
 
 // Writes `count` items of an array `w` (writing to `buffer`) has just
@@ -77,18 +69,18 @@ void Flush(std::string* buffer, const GraphJsonSink& sink) {
 // those of one writer. Parts go at most a window ahead of the sink, so
 // that they never hold much of the file.
 template <typename WriteItem>
-void WriteItems(Writer& w, std::string* buffer, const GraphJsonSink& sink, size_t count,
+void WriteItems(Writer& w, Buffer* buffer, const GraphJsonSink& sink, size_t count,
                 unsigned threads, const WriteItem& write_item) {
   const size_t parts = (count + kPartItems - 1) / kPartItems;
   if (threads <= 1 || parts <= 1) {
     for (size_t i = 0; i < count; ++i) {
       write_item(w, i);
-      if (buffer->size() >= kFlushBytes) Flush(buffer, sink);
+      if (buffer->GetSize() >= kFlushBytes) Flush(buffer, sink);
     }
     return;
   }
   const size_t window = size_t{4} * threads;
-  std::vector<std::string> texts(parts);
+  std::vector<Buffer> texts(parts);
   std::vector<size_t> offsets(parts);
   std::vector<bool> written(parts);
   std::mutex mutex;
@@ -101,7 +93,7 @@ void WriteItems(Writer& w, std::string* buffer, const GraphJsonSink& sink, size_
     const size_t p = next++;
     lock.unlock();
     size_t offset = 0;
-    std::string text =
+    Buffer text =
         WritePart(p * kPartItems, std::min(count, (p + 1) * kPartItems), write_item, &offset);
     lock.lock();
     texts[p] = std::move(text);
@@ -138,13 +130,13 @@ void WriteItems(Writer& w, std::string* buffer, const GraphJsonSink& sink, size_
     std::unique_lock<std::mutex> lock(mutex);
     while (joined < parts && !failure) {
       if (written[joined]) {
-        std::string text = std::move(texts[joined]);
+        Buffer text = std::move(texts[joined]);
         const size_t offset = offsets[joined];
         lock.unlock();
         w.RawValue("", 0, rapidjson::kObjectType);  // the separator only
         Flush(buffer, sink);
-        sink(std::string_view(text).substr(offset));
-        text = std::string();
+        sink(TextOf(text).substr(offset));
+        text = Buffer();
         lock.lock();
         ++joined;
         changed.notify_all();
@@ -189,10 +181,8 @@ std::string WriteGraphJson(const KnowledgeGraph& graph, unsigned threads) {
 }
 
 void WriteGraphJson(const KnowledgeGraph& graph, unsigned threads, const GraphJsonSink& sink) {
-  std::string out;
-  out.reserve(kFlushBytes + kFlushBytes / 4);
-  StringOutput stream(&out);
-  Writer w(stream);
+  Buffer out(nullptr, kFlushBytes + kFlushBytes / 4);
+  Writer w(out);
   w.SetIndent(' ', 2);
   w.StartObject();
   Key(w, "directed");
@@ -268,7 +258,7 @@ void WriteGraphJson(const KnowledgeGraph& graph, unsigned threads, const GraphJs
   });
   w.EndArray();
   w.EndObject();
-  out.push_back('\n');
+  out.Put('\n');
   Flush(&out, sink);
 }
 
