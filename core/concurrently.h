@@ -1,6 +1,8 @@
 // Two jobs at once, for the serial steps between parallel ones.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <exception>
 #include <system_error>
 #include <thread>
@@ -41,6 +43,23 @@ void RunConcurrently(bool parallel, const Beside& beside, const Here& here) {
   }
   thread.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+// Sorts [begin, end) by `less`, its two halves on two threads when
+// `parallel` and there are enough items, then merges them. `less` must be
+// a total order (no two items equivalent): then the result is the same
+// however the work was split.
+template <typename Iterator, typename Less>
+void SortConcurrently(bool parallel, Iterator begin, Iterator end, const Less& less) {
+  constexpr std::ptrdiff_t kMinItems = 1 << 14;  // below it, a thread costs more than it saves
+  if (!parallel || end - begin < kMinItems) {
+    std::sort(begin, end, less);
+    return;
+  }
+  const Iterator middle = begin + (end - begin) / 2;
+  RunConcurrently(
+      true, [&] { std::sort(begin, middle, less); }, [&] { std::sort(middle, end, less); });
+  std::inplace_merge(begin, middle, end, less);
 }
 
 }  // namespace kg

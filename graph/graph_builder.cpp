@@ -227,12 +227,13 @@ struct GraphBuilder::State {
   }
 
   // The entities that stay (not joined), in label order.
-  std::vector<uint32_t> NodeOrder(const std::vector<uint32_t>& target) const {
+  // (fold, type) is the entities' key: the order is total.
+  std::vector<uint32_t> NodeOrder(const std::vector<uint32_t>& target, bool parallel) const {
     std::vector<uint32_t> order;
     for (uint32_t e = 0; e < entities.size(); ++e) {
       if (target[e] == e) order.push_back(e);
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    SortConcurrently(parallel, order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
       return std::tie(entities[a].fold, entities[a].label, entities[a].type) <
              std::tie(entities[b].fold, entities[b].label, entities[b].type);
     });
@@ -556,7 +557,7 @@ KnowledgeGraph GraphBuilder::Finish(unsigned threads) {
       },
       [&] {
         s.JoinForms(target);
-        order = s.NodeOrder(target);
+        order = s.NodeOrder(target, threads > 1);
         ids = s.AssignIds(order);
       });
   const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
@@ -625,7 +626,7 @@ KnowledgeGraph GraphBuilder::Finish(unsigned threads) {
   // the last step.
   std::unique_ptr<State> spent = std::exchange(state_, std::make_unique<State>(s.max_evidence));
   RunConcurrently(
-      threads > 1, [&spent] { spent.reset(); }, [&graph] { graph.Canonicalize(); });
+      threads > 1, [&spent] { spent.reset(); }, [&graph, threads] { graph.Canonicalize(threads); });
   [[maybe_unused]] auto added = Add(VocabularyFragment(predicates_), "rule pack");
   return graph;
 }

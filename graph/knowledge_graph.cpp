@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/concurrently.h"
 #include "graph/id_index.h"
 
 namespace kg {
@@ -256,12 +257,13 @@ std::optional<size_t> KnowledgeGraph::TryAddEdge(size_t source, size_t target, E
   return index;
 }
 
-void KnowledgeGraph::Canonicalize() {
+void KnowledgeGraph::Canonicalize(unsigned threads) {
   Impl& old = *impl_;
   std::vector<size_t> node_order(old.nodes.size());
   std::iota(node_order.begin(), node_order.end(), 0);
-  std::sort(node_order.begin(), node_order.end(),
-            [&](size_t a, size_t b) { return old.nodes[a].id < old.nodes[b].id; });
+  // Ids are unique: a total order.
+  SortConcurrently(threads > 1, node_order.begin(), node_order.end(),
+                   [&](size_t a, size_t b) { return old.nodes[a].id < old.nodes[b].id; });
   std::vector<size_t> new_index(old.nodes.size());
   for (size_t k = 0; k < node_order.size(); ++k) new_index[node_order[k]] = k;
 

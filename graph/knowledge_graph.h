@@ -127,8 +127,9 @@ class KnowledgeGraph {
   // Sorts nodes by id, edges by (source id, target id, predicate, status)
   // and evidence by (document order, offset): the order the writers emit,
   // so output never depends on input order within a document set.
-  // Invalidates indexes.
-  void Canonicalize();
+  // Invalidates indexes. With `threads` above 1, the nodes are sorted on
+  // two threads; the result is the same.
+  void Canonicalize(unsigned threads = 1);
 
  private:
   struct Impl;

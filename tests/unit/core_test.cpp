@@ -177,6 +177,18 @@ TEST_CASE("two jobs run concurrently, and a failure in either reaches the caller
   }
 }
 
+TEST_CASE("a sort on two threads orders as one does", "[core]") {
+  std::mt19937 random(7);
+  for (const size_t count : {size_t{0}, size_t{10}, size_t{50'001}}) {
+    std::vector<uint64_t> items(count);
+    for (uint64_t& item : items) item = random();  // 64-bit: no repeats
+    std::vector<uint64_t> expected = items;
+    std::sort(expected.begin(), expected.end(), std::greater<>());
+    SortConcurrently(true, items.begin(), items.end(), std::greater<>());
+    CHECK(items == expected);
+  }
+}
+
 TEST_CASE("huge-page tables hold their values, large blocks aligned to a huge page", "[core]") {
   HugePageVector<int16_t> large(kHugePageBytes / sizeof(int16_t) + 3, 7);
   CHECK(reinterpret_cast<uintptr_t>(large.data()) % kHugePageBytes == 0);
