@@ -559,26 +559,39 @@ KnowledgeGraph GraphBuilder::Finish(unsigned threads) {
         s.JoinForms(target);
         order = s.NodeOrder(target, threads > 1);
         ids = s.AssignIds(order);
+        // From here on in id order, the order Canonicalize() keeps (ids
+        // are unique: a total order).
+        SortConcurrently(threads > 1, order.begin(), order.end(),
+                         [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
       });
   const auto by_rank = [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; };
   const size_t count = s.entities.size();
 
   KnowledgeGraph graph;
   graph.Reserve(order.size(), s.relations.size());
+  // The nodes' data is gathered on two threads (each entity is read by one),
+  // then indexed here.
+  std::vector<NodeData> nodes(order.size());
+  const auto make_nodes = [&](size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      State::Entity& entity = s.entities[order[k]];
+      NodeData& node = nodes[k];
+      node.id = std::move(ids[order[k]]);
+      EraseSorted(&entity.forms, entity.label);
+      node.aliases = std::move(entity.forms);
+      node.label = std::move(entity.label);
+      node.type = entity.type;
+      node.mentions = entity.mentions;
+      node.documents.reserve(entity.documents.size());
+      for (uint32_t d : entity.documents) node.documents.push_back(s.documents[d].id);
+    }
+  };
+  const size_t half = nodes.size() / 2;
+  RunConcurrently(
+      threads > 1, [&] { make_nodes(0, half); }, [&] { make_nodes(half, nodes.size()); });
   std::vector<size_t> graph_index(count);
-  for (uint32_t e : order) {
-    State::Entity& entity = s.entities[e];
-    NodeData node;
-    node.id = std::move(ids[e]);
-    EraseSorted(&entity.forms, entity.label);
-    node.aliases = std::move(entity.forms);
-    node.label = std::move(entity.label);
-    node.type = entity.type;
-    node.mentions = entity.mentions;
-    node.documents.reserve(entity.documents.size());
-    for (uint32_t d : entity.documents) node.documents.push_back(s.documents[d].id);
-    graph_index[e] = graph.AddNode(std::move(node));
-  }
+  for (size_t k = 0; k < nodes.size(); ++k)
+    graph_index[order[k]] = graph.AddNode(std::move(nodes[k]));
   for (uint32_t e = 0; e < count; ++e) graph_index[e] = graph_index[target[e]];
 
   std::vector<std::vector<State::Item>> edge_items;  // by graph edge index

@@ -259,11 +259,16 @@ std::optional<size_t> KnowledgeGraph::TryAddEdge(size_t source, size_t target, E
 
 void KnowledgeGraph::Canonicalize(unsigned threads) {
   Impl& old = *impl_;
+  const auto id_less = [&](const NodeData& a, const NodeData& b) { return a.id < b.id; };
+  // Nodes added in id order (as GraphBuilder adds them) stay where they are.
+  const bool nodes_in_order = std::is_sorted(old.nodes.begin(), old.nodes.end(), id_less);
   std::vector<size_t> node_order(old.nodes.size());
   std::iota(node_order.begin(), node_order.end(), 0);
   // Ids are unique: a total order.
-  SortConcurrently(threads > 1, node_order.begin(), node_order.end(),
-                   [&](size_t a, size_t b) { return old.nodes[a].id < old.nodes[b].id; });
+  if (!nodes_in_order) {
+    SortConcurrently(threads > 1, node_order.begin(), node_order.end(),
+                     [&](size_t a, size_t b) { return id_less(old.nodes[a], old.nodes[b]); });
+  }
   std::vector<size_t> new_index(old.nodes.size());
   for (size_t k = 0; k < node_order.size(); ++k) new_index[node_order[k]] = k;
 
@@ -279,8 +284,12 @@ void KnowledgeGraph::Canonicalize(unsigned threads) {
   auto fresh = std::make_unique<Impl>();
   fresh->documents = std::move(old.documents);
   fresh->predicates = std::move(old.predicates);
-  for (size_t k : node_order) {
-    fresh->nodes.push_back(std::move(old.nodes[k]));
+  if (nodes_in_order) {
+    fresh->nodes = std::move(old.nodes);
+    fresh->node_by_id = std::move(old.node_by_id);
+  }
+  for (size_t k = 0; k < node_order.size() && !nodes_in_order; ++k) {
+    fresh->nodes.push_back(std::move(old.nodes[node_order[k]]));
     const auto& nodes = fresh->nodes;
     fresh->node_by_id.Insert(nodes.back().id, nodes.size() - 1,
                              [&nodes](size_t n) -> std::string_view { return nodes[n].id; });
