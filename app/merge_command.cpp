@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <thread>
 
 #include "app/arg_parser.h"
 #include "app/commands.h"
@@ -166,11 +165,15 @@ int RunMerge(const Args& args) {
                   std::to_string(kDefaultMaxEvidence) + "; 0: all)")
       .Option("rules", 'r', "DIR",
               "predicates for a graph file that does not list its own (repeatable)", true)
+      .Option("threads", 'j', "N",
+              "threads that finish and write the graph; inputs are read on one "
+              "(default: all cores)")
       .Flag("quiet", 'q', "print only errors");
   if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const auto max_evidence = ReadMaxEvidence(parser);
-  if (!max_evidence.ok()) {
-    PrintError(max_evidence.status().message());
+  const auto threads = ReadThreads(parser);
+  if (!max_evidence.ok() || !threads.ok()) {
+    PrintError(!max_evidence.ok() ? max_evidence.status().message() : threads.status().message());
     return kExitUsage;
   }
   for (const auto& folder : parser.GetAll("rules")) {
@@ -208,10 +211,8 @@ int RunMerge(const Args& args) {
     written = WriteFileAtomically(output, WriteFragmentJson(builder.Partial()) + "\n");
     summary = "one fragment";
   } else {
-    // Reading is done: the cores are free to finish and write the graph.
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const KnowledgeGraph graph = builder.Finish(cores);
-    written = WriteGraphJsonFile(graph, output, cores);
+    const KnowledgeGraph graph = builder.Finish(*threads);
+    written = WriteGraphJsonFile(graph, output, *threads);
     summary = GroupDigits(graph.node_count()) + " entities, " + GroupDigits(graph.edge_count()) +
               " relations";
   }
