@@ -77,15 +77,15 @@ Result<AtomicFile> AtomicFile::Open(const std::string& path) {
     return Status::Error(path + ": cannot replace: Is a directory");
   }
   // Unnamed (O_TMPFILE) until complete, so that a kill -9 leaves no
-  // debris; linked into the folder through /proc, so a named file is used
-  // where either is missing.
-  const std::string temp = path + ".tmp." + std::to_string(::getpid());
+  // debris; it is linked into the folder through /proc, so a named file is
+  // used where either is missing.
   const int unnamed = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
   if (unnamed >= 0) {
     if (::access(("/proc/self/fd/" + std::to_string(unnamed)).c_str(), F_OK) == 0)
       return AtomicFile(path, unnamed, "");
     ::close(unnamed);
   }
+  const std::string temp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0) return Status::Error(path + ": cannot write: " + Reason());
   return AtomicFile(path, fd, temp);
