@@ -11,6 +11,7 @@
 #include "app/graph_files.h"
 #include "app/progress.h"
 #include "app/throughput.h"
+#include "core/concurrently.h"
 #include "core/file_io.h"
 #include "export/fragment_json.h"
 #include "export/graph_json.h"
@@ -35,14 +36,18 @@ std::vector<std::string> SourcesOf(const std::string& input) {
   return files;
 }
 
+// Reads inputs into a GraphBuilder. Fragment lines are parsed in batches
+// on a second thread while the batch before is added on this one (adding
+// is the same in any order, but problems are reported in input order).
 class Merger {
  public:
   Merger(GraphBuilder* builder, std::vector<std::string> rule_folders, bool progress,
-         std::optional<uint64_t> total)
+         std::optional<uint64_t> total, unsigned threads)
       : builder_(builder),
         rule_folders_(std::move(rule_folders)),
         progress_(progress),
-        total_(total) {}
+        total_(total),
+        threads_(threads) {}
 
   // Reads one input; false when merging cannot go on (already reported).
   bool Read(const std::string& source) {
@@ -60,19 +65,25 @@ class Merger {
       }
     }
     std::istream& in = source == "-" ? std::cin : file;
-    std::string line;
+    std::vector<Line> filling;  // read, not parsed yet
+    std::vector<Line> parsed;   // parsed, not added yet
+    size_t filling_bytes = 0;
+    std::string text;
     size_t number = 0;
-    while (std::getline(in, line)) {
+    while (std::getline(in, text)) {
       ++number;
-      bytes_ += line.size() + 1;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (!line.starts_with(kFragmentPrefix)) {
-        if (number == 1) return ReadGraph(source, line, in);
-        Problem(source + ":" + std::to_string(number) + ": not a kg fragment line");
-        continue;
-      }
-      if (!AddFragment(source + ":" + std::to_string(number), line)) return false;
+      bytes_ += text.size() + 1;
+      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (number == 1 && !text.starts_with(kFragmentPrefix)) return ReadGraph(source, text, in);
+      filling_bytes += text.size();
+      filling.push_back({source + ":" + std::to_string(number), std::move(text), std::nullopt});
+      if (filling_bytes < kBatchBytes && filling.size() < kBatchLines) continue;
+      if (!ParseBesideAdding(&filling, &parsed)) return false;
+      std::swap(filling, parsed);
+      filling.clear();
+      filling_bytes = 0;
     }
+    if (!ParseBesideAdding(&filling, &parsed) || !AddAll(&filling)) return false;
     if (in.bad()) Problem(source + ": read error");
     return true;
   }
@@ -89,13 +100,47 @@ class Merger {
     ++problems_;
   }
 
-  bool AddFragment(const std::string& origin, const std::string& line) {
-    auto fragment = ReadFragmentJson(line, origin);
-    if (!fragment.ok()) {
-      Problem(fragment.status().message());
-      return true;
+  // A line of a fragment file: its origin ("file:line"), its text and,
+  // once parsed, its fragment or what is wrong with it.
+  struct Line {
+    std::string origin;
+    std::string text;
+    std::optional<Result<Fragment>> fragment;
+  };
+  // Lines parsed together: enough that handing them over costs little,
+  // few enough that two batches hold little memory.
+  static constexpr size_t kBatchLines = 1024;
+  static constexpr size_t kBatchBytes = size_t{8} << 20;
+
+  static void ParseAll(std::vector<Line>* lines) {
+    for (Line& line : *lines) {
+      if (line.text.starts_with(kFragmentPrefix))
+        line.fragment = ReadFragmentJson(line.text, line.origin);
+      line.text = std::string();  // parsed: its memory can go
     }
-    return Add(std::move(*fragment), origin);
+  }
+
+  // Parses `to_parse` beside adding `to_add` (parsed before); false when
+  // merging cannot go on.
+  bool ParseBesideAdding(std::vector<Line>* to_parse, std::vector<Line>* to_add) {
+    bool go_on = true;
+    RunConcurrently(
+        threads_ > 1, [to_parse] { ParseAll(to_parse); }, [&] { go_on = AddAll(to_add); });
+    to_add->clear();
+    return go_on;
+  }
+
+  bool AddAll(std::vector<Line>* lines) {
+    for (Line& line : *lines) {
+      if (!line.fragment) {
+        Problem(line.origin + ": not a kg fragment line");
+      } else if (!line.fragment->ok()) {
+        Problem(line.fragment->status().message());
+      } else if (!Add(std::move(**line.fragment), line.origin)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // A graph file: its first line was read already.
@@ -140,6 +185,7 @@ class Merger {
   std::vector<std::string> rule_folders_;
   ProgressLine progress_;
   std::optional<uint64_t> total_;
+  unsigned threads_;
   const Stopwatch clock_;
   size_t problems_ = 0;
   size_t fragments_ = 0;
@@ -166,8 +212,8 @@ int RunMerge(const Args& args) {
       .Option("rules", 'r', "DIR",
               "predicates for a graph file that does not list its own (repeatable)", true)
       .Option("threads", 'j', "N",
-              "threads that finish and write the graph; inputs are read on one "
-              "(default: all cores)")
+              "threads: with 2 or more, fragments are parsed beside merging, and the graph "
+              "is finished and written on N (default: all cores)")
       .Flag("quiet", 'q', "print only errors");
   if (auto code = ParseCommandLine(&parser, args, kAnyCount)) return *code;
   const auto max_evidence = ReadMaxEvidence(parser);
@@ -190,7 +236,7 @@ int RunMerge(const Args& args) {
   const bool quiet = parser.Has("quiet");
   GraphBuilder builder({}, *max_evidence);
   Merger merger(&builder, parser.GetAll("rules"), !quiet,
-                quiet ? std::nullopt : InputBytes(sources));
+                quiet ? std::nullopt : InputBytes(sources), *threads);
   for (const auto& source : sources) {
     if (!merger.Read(source)) {
       merger.Done();
