@@ -16,6 +16,7 @@
 #include "export/fragment_json.h"
 #include "export/graph_json.h"
 #include "graph/graph_builder.h"
+#include "ingest/line_reader.h"
 
 namespace kg {
 namespace {
@@ -64,19 +65,31 @@ class Merger {
         return true;
       }
     }
-    std::istream& in = source == "-" ? std::cin : file;
+    // Read in chunks, not with std::getline: once the process has a second
+    // thread, std::cin locks for every character.
+    LineReader lines(source == "-" ? std::cin : file, kMaxLineBytes);
     std::vector<Line> filling;  // read, not parsed yet
     std::vector<Line> parsed;   // parsed, not added yet
     size_t filling_bytes = 0;
     std::string text;
+    size_t length = 0;
+    bool too_long = false;
     size_t number = 0;
-    while (std::getline(in, text)) {
+    while (lines.Next(&text, &length, &too_long)) {
       ++number;
-      bytes_ += text.size() + 1;
-      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (number == 1 && !text.starts_with(kFragmentPrefix)) return ReadGraph(source, text, in);
-      filling_bytes += text.size();
-      filling.push_back({source + ":" + std::to_string(number), std::move(text), std::nullopt});
+      bytes_ += length + 1;
+      if (!too_long && text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (number == 1 && !too_long && !text.starts_with(kFragmentPrefix))
+        return ReadGraph(source, text, &lines);
+      Line line{source + ":" + std::to_string(number), std::move(text), std::nullopt, {}};
+      if (too_long) {
+        line.problem = "line too long (" + std::to_string(length) + " bytes, limit " +
+                       std::to_string(kMaxLineBytes) + ")";
+      } else if (!line.text.starts_with(kFragmentPrefix)) {
+        line.problem = "not a kg fragment line";
+      }
+      filling_bytes += line.text.size();
+      filling.push_back(std::move(line));
       if (filling_bytes < kBatchBytes && filling.size() < kBatchLines) continue;
       if (!ParseBesideAdding(&filling, &parsed)) return false;
       std::swap(filling, parsed);
@@ -84,7 +97,7 @@ class Merger {
       filling_bytes = 0;
     }
     if (!ParseBesideAdding(&filling, &parsed) || !AddAll(&filling)) return false;
-    if (in.bad()) Problem(source + ": read error");
+    if (lines.failed()) Problem(source + ": read error");
     return true;
   }
 
@@ -101,12 +114,16 @@ class Merger {
   }
 
   // A line of a fragment file: its origin ("file:line"), its text and,
-  // once parsed, its fragment or what is wrong with it.
+  // once parsed, its fragment or what is wrong with it; or a problem found
+  // on reading it.
   struct Line {
     std::string origin;
     std::string text;
     std::optional<Result<Fragment>> fragment;
+    std::string problem;
   };
+  // As long as a graph file may be: a graph written on one line is one.
+  static constexpr size_t kMaxLineBytes = size_t{16} << 30;
   // Lines parsed together: enough that handing them over costs little,
   // few enough that two batches hold little memory.
   static constexpr size_t kBatchLines = 1024;
@@ -114,8 +131,7 @@ class Merger {
 
   static void ParseAll(std::vector<Line>* lines) {
     for (Line& line : *lines) {
-      if (line.text.starts_with(kFragmentPrefix))
-        line.fragment = ReadFragmentJson(line.text, line.origin);
+      if (line.problem.empty()) line.fragment = ReadFragmentJson(line.text, line.origin);
       line.text = std::string();  // parsed: its memory can go
     }
   }
@@ -132,8 +148,8 @@ class Merger {
 
   bool AddAll(std::vector<Line>* lines) {
     for (Line& line : *lines) {
-      if (!line.fragment) {
-        Problem(line.origin + ": not a kg fragment line");
+      if (!line.problem.empty()) {
+        Problem(line.origin + ": " + line.problem);
       } else if (!line.fragment->ok()) {
         Problem(line.fragment->status().message());
       } else if (!Add(std::move(**line.fragment), line.origin)) {
@@ -144,9 +160,9 @@ class Merger {
   }
 
   // A graph file: its first line was read already.
-  bool ReadGraph(const std::string& source, const std::string& first, std::istream& in) {
+  bool ReadGraph(const std::string& source, const std::string& first, LineReader* lines) {
     std::string json = first + "\n";
-    json.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    lines->ReadRest(&json);
     bytes_ += json.size() - first.size() - 1;
     auto graph = ReadGraphJson(std::move(json), source, FallbackPredicates());
     if (!graph.ok()) {

@@ -45,4 +45,11 @@ bool LineReader::Next(std::string* line, size_t* length, bool* too_long) {
   }
 }
 
+void LineReader::ReadRest(std::string* out) {
+  do {
+    out->append(chunk_, pos_, end_ - pos_);
+    pos_ = end_;
+  } while (Fill());
+}
+
 }  // namespace kg

@@ -18,6 +18,10 @@ class LineReader {
   // when it exceeds the cap, `*line` is left empty and `*too_long` is set.
   bool Next(std::string* line, size_t* length, bool* too_long);
 
+  // Appends everything not read yet, whole, to `*out` (a file that turns
+  // out not to be lines after its first).
+  void ReadRest(std::string* out);
+
   // Whether reading failed (not just ended).
   bool failed() const { return failed_; }
 

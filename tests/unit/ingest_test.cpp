@@ -1,6 +1,9 @@
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 #include "ingest/document_reader.h"
+#include "ingest/line_reader.h"
 #include "tests/test_support.h"
 
 namespace kg {
@@ -19,6 +22,29 @@ Collected Read(const std::vector<std::string>& inputs, ReadOptions options = {})
       [&](const std::string& e) { out.errors.push_back(e); });
   out.problems = reader.ReadAll(inputs);
   return out;
+}
+
+TEST_CASE("lines are read across chunks, too long ones flagged, and the rest taken whole",
+          "[ingest]") {
+  // Longer than one 64 KiB chunk, so lines and the rest straddle chunks.
+  const std::string long_line(100'000, 'x');
+  std::istringstream in("first\r\n" + long_line + "\nshort\n" + long_line +
+                        "\n{\n  \"rest\": 1\n}");
+  LineReader lines(in, 50'000);
+  std::string line;
+  size_t length = 0;
+  bool too_long = false;
+  REQUIRE(lines.Next(&line, &length, &too_long));
+  CHECK(line == "first\r");
+  REQUIRE(lines.Next(&line, &length, &too_long));
+  CHECK((too_long && line.empty() && length == long_line.size()));
+  REQUIRE(lines.Next(&line, &length, &too_long));
+  CHECK((!too_long && line == "short"));
+  std::string rest = "start:";
+  lines.ReadRest(&rest);
+  CHECK(rest == "start:" + long_line + "\n{\n  \"rest\": 1\n}");
+  CHECK_FALSE(lines.Next(&line, &length, &too_long));
+  CHECK_FALSE(lines.failed());
 }
 
 TEST_CASE("JSON Lines give one document per line with its id and title", "[ingest]") {
