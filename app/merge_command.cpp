@@ -92,8 +92,7 @@ class Merger {
       filling.push_back(std::move(line));
       if (filling_bytes < kBatchBytes && filling.size() < kBatchLines) continue;
       if (!ParseBesideAdding(&filling, &parsed)) return false;
-      std::swap(filling, parsed);
-      filling.clear();
+      std::swap(filling, parsed);  // `parsed` was emptied as it was added
       filling_bytes = 0;
     }
     if (!ParseBesideAdding(&filling, &parsed) || !AddAll(&filling)) return false;

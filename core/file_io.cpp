@@ -61,6 +61,15 @@ bool WriteAll(int fd, std::string_view contents) {
   return true;
 }
 
+// Where a file is written until it is complete: beside its target, so
+// that the rename is within one file system.
+std::string TemporaryPath(const std::string& path) {
+  return path + ".tmp." + std::to_string(::getpid());
+}
+
+// The name /proc gives an open file, for linking an unnamed one.
+std::string ProcPath(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
+
 }  // namespace
 
 Result<AtomicFile> AtomicFile::Open(const std::string& path) {
@@ -81,11 +90,10 @@ Result<AtomicFile> AtomicFile::Open(const std::string& path) {
   // used where either is missing.
   const int unnamed = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
   if (unnamed >= 0) {
-    if (::access(("/proc/self/fd/" + std::to_string(unnamed)).c_str(), F_OK) == 0)
-      return AtomicFile(path, unnamed, "");
+    if (::access(ProcPath(unnamed).c_str(), F_OK) == 0) return AtomicFile(path, unnamed, "");
     ::close(unnamed);
   }
-  const std::string temp = path + ".tmp." + std::to_string(::getpid());
+  const std::string temp = TemporaryPath(path);
   const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0) return Status::Error(path + ": cannot write: " + Reason());
   return AtomicFile(path, fd, temp);
@@ -144,9 +152,8 @@ Status AtomicFile::Commit() {
   }
   if (temp_.empty()) {
     // Named only now that it is complete.
-    const std::string self = "/proc/self/fd/" + std::to_string(fd_);
-    const std::string temp = path_ + ".tmp." + std::to_string(::getpid());
-    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+    const std::string temp = TemporaryPath(path_);
+    if (::linkat(AT_FDCWD, ProcPath(fd_).c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
       const std::string error = Reason();
       Discard();
       return Status::Error(path_ + ": cannot write: " + error);

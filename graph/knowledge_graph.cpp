@@ -264,8 +264,7 @@ void KnowledgeGraph::Canonicalize(unsigned threads) {
   const bool nodes_in_order = std::is_sorted(old.nodes.begin(), old.nodes.end(), id_less);
   std::vector<size_t> node_order(old.nodes.size());
   std::iota(node_order.begin(), node_order.end(), 0);
-  // Ids are unique: a total order.
-  if (!nodes_in_order) {
+  if (!nodes_in_order) {  // ids are unique: a total order
     SortConcurrently(threads > 1, node_order.begin(), node_order.end(),
                      [&](size_t a, size_t b) { return id_less(old.nodes[a], old.nodes[b]); });
   }
@@ -287,12 +286,13 @@ void KnowledgeGraph::Canonicalize(unsigned threads) {
   if (nodes_in_order) {
     fresh->nodes = std::move(old.nodes);
     fresh->node_by_id = std::move(old.node_by_id);
-  }
-  for (size_t k = 0; k < node_order.size() && !nodes_in_order; ++k) {
-    fresh->nodes.push_back(std::move(old.nodes[node_order[k]]));
-    const auto& nodes = fresh->nodes;
-    fresh->node_by_id.Insert(nodes.back().id, nodes.size() - 1,
-                             [&nodes](size_t n) -> std::string_view { return nodes[n].id; });
+  } else {
+    for (size_t k : node_order) {
+      fresh->nodes.push_back(std::move(old.nodes[k]));
+      const auto& nodes = fresh->nodes;
+      fresh->node_by_id.Insert(nodes.back().id, nodes.size() - 1,
+                               [&nodes](size_t n) -> std::string_view { return nodes[n].id; });
+    }
   }
   std::vector<size_t> edge_order(old.edges.size());
   std::iota(edge_order.begin(), edge_order.end(), 0);
